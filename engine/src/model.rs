@@ -1,0 +1,253 @@
+//! Domain nouns shared by every step: codes, skills, postings. No logic beyond validation.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::{Error, Result};
+
+/// A ROME 4.0 métier code such as `M1805`: one capital letter and four digits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct RomeCode([u8; 5]);
+
+impl RomeCode {
+    /// Parses a code, accepting surrounding blanks and lowercase letters.
+    pub fn parse(text: &str) -> Result<RomeCode> {
+        let trimmed = text.trim();
+        let bytes = trimmed.as_bytes();
+        let valid = bytes.len() == 5
+            && bytes[0].is_ascii_alphabetic()
+            && bytes[1..].iter().all(u8::is_ascii_digit);
+        if !valid {
+            return Err(Error::invalid(
+                "rome",
+                format!("{trimmed:?} is not a ROME code (a letter and four digits, e.g. M1805)"),
+            ));
+        }
+        let mut code = [0u8; 5];
+        code.copy_from_slice(bytes);
+        code[0] = code[0].to_ascii_uppercase();
+        Ok(RomeCode(code))
+    }
+
+    /// The code as text.
+    pub fn as_str(&self) -> &str {
+        // The bytes were checked to be ASCII in `parse`.
+        std::str::from_utf8(&self.0).unwrap_or("?????")
+    }
+
+    /// The two-character "domaine professionnel" prefix family, e.g. `M18`.
+    pub fn domain(&self) -> &str {
+        &self.as_str()[..3]
+    }
+}
+
+impl fmt::Display for RomeCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for RomeCode {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for RomeCode {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        RomeCode::parse(&text).map_err(serde::de::Error::custom)
+    }
+}
+
+/// An INSEE commune code (code officiel géographique), e.g. `69123` or `2A004`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct InseeCode(String);
+
+impl InseeCode {
+    /// Parses a commune code; numeric codes that lost their leading zero are padded.
+    pub fn parse(text: &str) -> Result<InseeCode> {
+        let trimmed = text.trim();
+        let upper = trimmed.to_ascii_uppercase();
+        let padded = if upper.len() == 4 && upper.bytes().all(|b| b.is_ascii_digit()) {
+            format!("0{upper}")
+        } else {
+            upper
+        };
+        let bytes = padded.as_bytes();
+        let valid = bytes.len() == 5
+            && (bytes.iter().all(u8::is_ascii_digit)
+                || (bytes.starts_with(b"2A") || bytes.starts_with(b"2B"))
+                    && bytes[2..].iter().all(u8::is_ascii_digit));
+        if !valid {
+            return Err(Error::invalid(
+                "commune",
+                format!("{trimmed:?} is not an INSEE commune code"),
+            ));
+        }
+        Ok(InseeCode(padded))
+    }
+
+    /// The code as text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl TryFrom<String> for InseeCode {
+    type Error = Error;
+    fn try_from(value: String) -> Result<Self> {
+        InseeCode::parse(&value)
+    }
+}
+
+impl From<InseeCode> for String {
+    fn from(value: InseeCode) -> String {
+        value.0
+    }
+}
+
+impl fmt::Display for InseeCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// A skill identifier, namespaced by its taxonomy:
+/// `rome:<code_ogr>`, `esco:<uri>` or `passerelle:<slug>`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct SkillId(String);
+
+impl SkillId {
+    /// A ROME item (`code_ogr`).
+    pub fn rome(code_ogr: &str) -> SkillId {
+        SkillId(format!("rome:{code_ogr}"))
+    }
+
+    /// An ESCO concept URI.
+    pub fn esco(uri: &str) -> SkillId {
+        SkillId(format!("esco:{uri}"))
+    }
+
+    /// A skill of Passerelle's own lexicon.
+    pub fn passerelle(slug: &str) -> SkillId {
+        SkillId(format!("passerelle:{slug}"))
+    }
+
+    /// Parses an id that already carries its namespace.
+    pub fn parse(text: &str) -> Result<SkillId> {
+        let text = text.trim();
+        match text.split_once(':') {
+            Some(("rome" | "esco" | "passerelle", rest)) if !rest.is_empty() => {
+                Ok(SkillId(text.to_string()))
+            }
+            _ => Err(Error::invalid(
+                "skill",
+                format!("{text:?} is not a skill id (rome:…, esco:… or passerelle:…)"),
+            )),
+        }
+    }
+
+    /// The id as text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The part after the namespace.
+    pub fn local(&self) -> &str {
+        self.0.split_once(':').map_or("", |(_, rest)| rest)
+    }
+}
+
+impl fmt::Display for SkillId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Whether the recruiter requires a skill (`E`, exigé) or only wishes it (`S`, souhaité).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Requirement {
+    Required,
+    Wished,
+}
+
+/// A skill the recruiter ticked on a France Travail offer (`competences[]`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LabelledSkill {
+    pub code: String,
+    pub label: String,
+    pub requirement: Option<Requirement>,
+}
+
+/// Where a posting is located, as far as the source says.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct PostingLocation {
+    /// The free-text libellé, e.g. `"69 - Lyon 3e Arrondissement"`.
+    pub label: Option<String>,
+    pub commune: Option<InseeCode>,
+    pub postcode: Option<String>,
+    pub latitude: Option<f64>,
+    pub longitude: Option<f64>,
+}
+
+/// A job posting, whatever its source format.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct JobPosting {
+    pub id: String,
+    pub title: String,
+    pub description: String,
+    /// The occupation given by the source (the gold label when evaluating).
+    pub rome: Option<RomeCode>,
+    pub created: Option<String>,
+    pub location: PostingLocation,
+    pub contract: Option<String>,
+    /// Skills ticked by the recruiter, when the source has them.
+    pub labelled_skills: Vec<LabelledSkill>,
+}
+
+impl JobPosting {
+    /// Title and description as one text, title first, separated by a blank line.
+    ///
+    /// Extraction spans computed on this text refer to it, not to the description alone.
+    pub fn full_text(&self) -> String {
+        if self.title.is_empty() {
+            self.description.clone()
+        } else {
+            format!("{}\n\n{}", self.title, self.description)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rome_codes_parse_and_reject() {
+        assert_eq!(RomeCode::parse(" m1805 ").unwrap().as_str(), "M1805");
+        assert_eq!(RomeCode::parse("M1805").unwrap().domain(), "M18");
+        for bad in ["", "M180", "18050", "M18O5", "M18055"] {
+            assert!(RomeCode::parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn insee_codes_pad_and_accept_corsica() {
+        assert_eq!(InseeCode::parse("1053").unwrap().as_str(), "01053");
+        assert_eq!(InseeCode::parse("2a004").unwrap().as_str(), "2A004");
+        assert!(InseeCode::parse("2C004").is_err());
+        assert!(InseeCode::parse("690123").is_err());
+    }
+
+    #[test]
+    fn skill_ids_carry_their_namespace() {
+        assert_eq!(SkillId::rome("100023").as_str(), "rome:100023");
+        assert_eq!(SkillId::parse("passerelle:python").unwrap().local(), "python");
+        assert!(SkillId::parse("python").is_err());
+        assert!(SkillId::parse("rome:").is_err());
+    }
+}

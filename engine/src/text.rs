@@ -1,0 +1,556 @@
+//! French text analysis: folding, tokenisation with offsets, stop words and light stemming.
+//!
+//! One analyzer serves the extractor, the occupation classifier and the tantivy index
+//! (see [`FrenchTokenizer`]), so that a term found by one is found by the others.
+//!
+//! The analysis of a text is a list of [`Token`]s. Each token keeps the byte span of
+//! the original text it came from, so that every match can be highlighted where it was
+//! written, whatever folding happened on the way.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// The kind of a token in the analysed stream.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// A word, number or technical token.
+    Word,
+    /// A clause or line boundary (`.`, `;`, `,`, brackets, line breaks, bullets):
+    /// multi-word skills never match across one.
+    Break,
+}
+
+/// One token of an analysed text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// Byte offset of the first byte in the original text.
+    pub start: usize,
+    /// Byte offset one past the last byte in the original text.
+    pub end: usize,
+    /// Lowercase, accent-folded form (`"développeuse"` → `"developpeuse"`).
+    pub norm: String,
+    /// Light-stemmed form of `norm`, used for matching (`"developpeur"`).
+    pub term: String,
+    /// True for French stop words and gender suffixes: they are transparent to matching.
+    pub stop: bool,
+    pub kind: TokenKind,
+}
+
+impl Token {
+    /// True for a word that carries meaning (not a stop word, not a break).
+    pub fn is_content(&self) -> bool {
+        self.kind == TokenKind::Word && !self.stop
+    }
+}
+
+/// Folds a string: Unicode NFD, combining marks removed, lowercase, ligatures
+/// expanded (`œ` → `oe`, `æ` → `ae`) and typographic apostrophes made plain.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    if text.is_ascii() {
+        for c in text.chars() {
+            out.push(c.to_ascii_lowercase());
+        }
+        return out;
+    }
+    for c in text.nfd() {
+        if is_combining_mark(c) {
+            continue;
+        }
+        match c {
+            'œ' | 'Œ' => out.push_str("oe"),
+            'æ' | 'Æ' => out.push_str("ae"),
+            'ß' => out.push_str("ss"),
+            '’' | 'ʼ' | '‘' | '`' | '´' => out.push('\''),
+            '\u{00A0}' | '\u{202F}' => out.push(' '),
+            _ => {
+                for lower in c.to_lowercase() {
+                    out.push(lower);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// French function words, in folded form, that carry no skill meaning.
+const STOP_WORDS: &[&str] = &[
+    "a", "afin", "ai", "aie", "ainsi", "alors", "au", "aucun", "aucune", "aupres", "auquel",
+    "aussi", "autre", "autres", "aux", "avec", "avez", "avoir", "avons", "c", "ca", "car", "ce",
+    "ceci", "cela", "celle", "celles", "celui", "cependant", "ces", "cet", "cette", "ceux",
+    "chaque", "chez", "ci", "comme", "comment", "d", "dans", "de", "des", "donc", "dont", "du",
+    "elle", "elles", "en", "encore", "entre", "es", "est", "et", "etaient", "etait", "etant",
+    "ete", "etes", "etre", "eu", "f", "h", "hf", "fh", "h/f", "f/h", "il", "ils", "j", "je",
+    "l", "la", "laquelle", "le", "lequel", "les", "lesquels", "leur", "leurs", "lors", "lui",
+    "m", "ma", "mais", "me", "meme", "memes", "mes", "moi", "mon", "n", "ne", "ni", "nos",
+    "notre", "nous", "on", "ont", "or", "ou", "par", "parmi", "pas", "pendant", "peu", "peut",
+    "peuvent", "pour", "pourquoi", "puis", "qu", "quand", "que", "quel", "quelle", "quelles",
+    "quels", "qui", "quoi", "s", "sa", "sans", "se", "selon", "ses", "si", "sien", "soi",
+    "soit", "son", "sont", "sous", "sur", "t", "ta", "te", "tes", "toi", "ton", "tous", "tout",
+    "toute", "toutes", "tres", "tu", "un", "une", "unes", "uns", "vers", "via", "vos", "votre",
+    "vous", "y", "etc",
+    // Gender suffixes left over by inclusive writing ("développeur-euse", "(se)").
+    "euse", "euses", "rice", "rices", "trice", "trices", "ice", "ne", "nne", "ere", "eres",
+    "ive", "ives", "ienne", "fe",
+];
+
+static STOP_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| STOP_WORDS.iter().copied().collect());
+
+/// True when a folded word is a French stop word or a stray gender suffix.
+pub fn is_stop_word(norm: &str) -> bool {
+    STOP_SET.contains(norm)
+}
+
+/// Suffixes that inclusive writing appends after `·` or `.` ("développeur·se", "salarié.e.s").
+const GENDER_SUFFIXES: &[&str] = &[
+    "e", "es", "s", "se", "ses", "euse", "euses", "rice", "rices", "trice", "trices", "ne",
+    "nne", "nnes", "ere", "eres", "ive", "ives", "le", "les", "x", "fe", "ienne",
+];
+
+/// Slash compounds that are one technical term, kept as one token.
+const SLASH_COMPOUNDS: &[&str] = &[
+    "ci/cd", "ux/ui", "ui/ux", "tcp/ip", "pl/sql", "h/f", "f/h", "e/s", "as/400", "b2b/b2c",
+    "pl/pgsql", "i/o", "ai/ml", "r&d",
+];
+
+/// Elided articles and pronouns that prefix a word ("l'", "d'", "qu'", ...).
+const ELISIONS: &[&str] = &[
+    "l", "d", "j", "n", "s", "m", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu",
+];
+
+/// Light French stemming of a folded word: plural and gender only.
+///
+/// The aim is that forms a job posting alternates between meet on one stem
+/// ("développeur", "développeuse", "développeurs"; "réactif", "réactive"), not a
+/// linguistic root. The stemmer is idempotent.
+pub fn stem(norm: &str) -> String {
+    if norm.len() <= 3 || !norm.bytes().all(|b| b.is_ascii_lowercase()) {
+        return norm.to_string();
+    }
+    let mut word = norm.to_string();
+    // Plural: "reseaux" -> "reseau", "generaux" -> "general", "projets" -> "projet".
+    if let Some(base) = word.strip_suffix("eaux") {
+        word = format!("{base}eau");
+    } else if let Some(base) = word.strip_suffix("aux").filter(|b| b.len() >= 3) {
+        word = format!("{base}al");
+    } else if let Some(base) = word.strip_suffix("eux").filter(|b| b.len() >= 3) {
+        // Adjectives: "rigoureux" and "rigoureuse" meet on "rigoureur" (see below).
+        word = format!("{base}eur");
+    } else if word.ends_with('s')
+        && !word.ends_with("ss")
+        && !word.ends_with("us")
+        && !word.ends_with("is")
+        && word.len() > 4
+    {
+        word.pop();
+    }
+    // Gender: feminine endings fold onto the masculine ones.
+    const ENDINGS: &[(&str, &str)] = &[
+        ("euse", "eur"),
+        ("trice", "teur"),
+        ("ienne", "ien"),
+        ("enne", "en"),
+        ("onne", "on"),
+        ("elle", "el"),
+        ("ere", "er"),
+        ("ive", "if"),
+        ("ee", "e"),
+        ("ante", "ant"),
+        ("ente", "ent"),
+    ];
+    for (feminine, masculine) in ENDINGS {
+        if let Some(base) = word.strip_suffix(feminine)
+            && base.len() >= 2
+        {
+            word = format!("{base}{masculine}");
+            break;
+        }
+    }
+    word
+}
+
+/// Analyses a text into tokens with their byte spans in `text`.
+pub fn analyze(text: &str) -> Vec<Token> {
+    let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 6 + 1);
+    let segments: Vec<(usize, &str)> = text.split_word_bound_indices().collect();
+    let mut index = 0;
+    while index < segments.len() {
+        let (offset, segment) = segments[index];
+        index += 1;
+        let first = segment.chars().next().unwrap_or(' ');
+        if first.is_alphanumeric() {
+            push_word(&mut tokens, text, offset, segment);
+            continue;
+        }
+        if first.is_whitespace() {
+            if segment.contains('\n') {
+                push_break(&mut tokens, offset, offset + segment.len());
+            }
+            continue;
+        }
+        let previous_adjacent_word = tokens
+            .last()
+            .filter(|t| t.kind == TokenKind::Word && t.end == offset);
+        match segment {
+            // "C++", "Notepad++": the pluses join the word before them.
+            "+" if previous_adjacent_word.is_some() && text[offset..].starts_with("++") => {
+                let last = tokens.last_mut().expect("checked above");
+                last.end = offset + 2;
+                last.norm.push_str("++");
+                last.term = last.norm.clone();
+                last.stop = false;
+                index += 1;
+            }
+            // "C#", "F#": a short word followed by a hash.
+            "#" if previous_adjacent_word.is_some_and(|t| t.norm.len() <= 2) => {
+                let last = tokens.last_mut().expect("checked above");
+                last.end = offset + 1;
+                last.norm.push('#');
+                last.term = last.norm.clone();
+                last.stop = false;
+            }
+            // ".NET": a dot that starts a word, not one that ends a sentence.
+            "." if previous_adjacent_word.is_none()
+                && segments
+                    .get(index)
+                    .is_some_and(|(o, s)| *o == offset + 1 && is_word_segment(s)) =>
+            {
+                let (next_offset, next) = segments[index];
+                index += 1;
+                let norm = format!(".{}", fold(next));
+                tokens.push(Token {
+                    start: offset,
+                    end: next_offset + next.len(),
+                    term: norm.clone(),
+                    norm,
+                    stop: false,
+                    kind: TokenKind::Word,
+                });
+            }
+            // "CI/CD", "TCP/IP": known compounds stay one token; "Java/JEE" does not.
+            "/" | "&" if previous_adjacent_word.is_some() => {
+                let joined = segments.get(index).filter(|(o, s)| {
+                    *o == offset + 1 && is_word_segment(s) && {
+                        let last = tokens.last().expect("checked above");
+                        let candidate = format!("{}{}{}", last.norm, segment, fold(s));
+                        SLASH_COMPOUNDS.contains(&candidate.as_str())
+                    }
+                });
+                if let Some(&(next_offset, next)) = joined {
+                    let last = tokens.last_mut().expect("checked above");
+                    last.end = next_offset + next.len();
+                    last.norm = format!("{}{}{}", last.norm, segment, fold(next));
+                    last.term = last.norm.clone();
+                    last.stop = is_stop_word(&last.norm);
+                    index += 1;
+                }
+            }
+            _ if is_break_punctuation(first) => {
+                push_break(&mut tokens, offset, offset + segment.len());
+            }
+            _ => {}
+        }
+    }
+    tokens
+}
+
+fn is_word_segment(segment: &str) -> bool {
+    segment.chars().next().is_some_and(char::is_alphanumeric)
+}
+
+/// Punctuation that closes a clause or a list item.
+fn is_break_punctuation(c: char) -> bool {
+    matches!(
+        c,
+        '.' | ','
+            | ';'
+            | ':'
+            | '!'
+            | '?'
+            | '('
+            | ')'
+            | '['
+            | ']'
+            | '{'
+            | '}'
+            | '"'
+            | '«'
+            | '»'
+            | '“'
+            | '”'
+            | '•'
+            | '·'
+            | '●'
+            | '▪'
+            | '■'
+            | '►'
+            | '➢'
+            | '✓'
+            | '✔'
+            | '|'
+            | '*'
+            | '…'
+            | '–'
+            | '—'
+    )
+}
+
+fn push_break(tokens: &mut Vec<Token>, start: usize, end: usize) {
+    if tokens.last().is_some_and(|t| t.kind == TokenKind::Break) {
+        tokens.last_mut().expect("checked").end = end;
+        return;
+    }
+    tokens.push(Token {
+        start,
+        end,
+        norm: String::new(),
+        term: String::new(),
+        stop: true,
+        kind: TokenKind::Break,
+    });
+}
+
+/// Splits a UAX#29 word into the tokens French writing packs into it:
+/// elisions ("l'équipe"), inclusive suffixes ("développeur·se", "salarié.e.s"),
+/// and colons ("Compétences:Java").
+fn push_word(tokens: &mut Vec<Token>, text: &str, offset: usize, segment: &str) {
+    let mut start = offset;
+    let mut word = segment;
+    // Elision: the prefix up to the first apostrophe, when it is an article or pronoun.
+    if let Some(position) = word.find(['\'', '’']) {
+        let prefix = fold(&word[..position]);
+        if ELISIONS.contains(&prefix.as_str()) {
+            let apostrophe_len = word[position..].chars().next().map_or(1, char::len_utf8);
+            let skip = position + apostrophe_len;
+            start += skip;
+            word = &word[skip..];
+        }
+    }
+    if word.is_empty() {
+        return;
+    }
+    // A colon inside a word ("Compétences:Java") separates two words.
+    if let Some(position) = word.find(':') {
+        push_word(tokens, text, start, &word[..position]);
+        push_break(tokens, start + position, start + position + 1);
+        push_word(tokens, text, start + position + 1, &word[position + 1..]);
+        return;
+    }
+    // Inclusive writing: "développeur·se", "développeur.euse", "salarié.e.s".
+    let mut end = start + word.len();
+    if let Some(position) = word.find(['·', '.', '•']) {
+        let rest = &word[position..];
+        let all_suffixes = rest
+            .split(['·', '.', '•'])
+            .skip(1)
+            .all(|part| GENDER_SUFFIXES.contains(&fold(part).as_str()));
+        if all_suffixes {
+            end = start + position;
+        }
+    }
+    let surface = &text[start..end];
+    let norm = fold(surface);
+    let stop = is_stop_word(&norm);
+    let term = if stop { norm.clone() } else { stem(&norm) };
+    tokens.push(Token {
+        start,
+        end,
+        norm,
+        term,
+        stop,
+        kind: TokenKind::Word,
+    });
+}
+
+/// The terms of a text's content words, in order (stop words and breaks removed).
+pub fn content_terms(text: &str) -> Vec<String> {
+    analyze(text)
+        .into_iter()
+        .filter(Token::is_content)
+        .map(|t| t.term)
+        .collect()
+}
+
+/// Name under which [`FrenchTokenizer`] is registered in a tantivy index.
+pub const TANTIVY_ANALYZER: &str = "passerelle_fr";
+
+/// The Passerelle analyzer as a tantivy tokenizer: the tokens the extractor sees,
+/// stop words dropped, breaks turned into a position gap so that phrase queries do
+/// not match across clauses.
+#[derive(Debug, Clone, Default)]
+pub struct FrenchTokenizer {
+    token: tantivy::tokenizer::Token,
+}
+
+/// The token stream of [`FrenchTokenizer`].
+#[derive(Debug)]
+pub struct FrenchTokenStream<'a> {
+    tokens: std::vec::IntoIter<tantivy::tokenizer::Token>,
+    token: &'a mut tantivy::tokenizer::Token,
+}
+
+impl tantivy::tokenizer::Tokenizer for FrenchTokenizer {
+    type TokenStream<'a> = FrenchTokenStream<'a>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> FrenchTokenStream<'a> {
+        let mut position = 0usize;
+        let mut out = Vec::new();
+        for token in analyze(text) {
+            match token.kind {
+                TokenKind::Break => position += 2,
+                TokenKind::Word if token.stop => {}
+                TokenKind::Word => {
+                    out.push(tantivy::tokenizer::Token {
+                        offset_from: token.start,
+                        offset_to: token.end,
+                        position,
+                        text: token.term,
+                        position_length: 1,
+                    });
+                    position += 1;
+                }
+            }
+        }
+        FrenchTokenStream {
+            tokens: out.into_iter(),
+            token: &mut self.token,
+        }
+    }
+}
+
+impl tantivy::tokenizer::TokenStream for FrenchTokenStream<'_> {
+    fn advance(&mut self) -> bool {
+        match self.tokens.next() {
+            Some(token) => {
+                *self.token = token;
+                true
+            }
+            None => false,
+        }
+    }
+
+    fn token(&self) -> &tantivy::tokenizer::Token {
+        self.token
+    }
+
+    fn token_mut(&mut self) -> &mut tantivy::tokenizer::Token {
+        self.token
+    }
+}
+
+/// The tantivy text analyzer built on [`FrenchTokenizer`].
+pub fn tantivy_analyzer() -> tantivy::tokenizer::TextAnalyzer {
+    tantivy::tokenizer::TextAnalyzer::builder(FrenchTokenizer::default()).build()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Renders the content tokens of `input` as `surface=term` pairs.
+    fn check(input: &str, expect: &str) {
+        let rendered: Vec<String> = analyze(input)
+            .iter()
+            .map(|t| match t.kind {
+                TokenKind::Break => "|".to_string(),
+                TokenKind::Word if t.stop => format!("({})", &input[t.start..t.end]),
+                TokenKind::Word => format!("{}={}", &input[t.start..t.end], t.term),
+            })
+            .collect();
+        assert_eq!(rendered.join(" "), expect, "input: {input:?}");
+    }
+
+    #[test]
+    fn french_words_fold_and_stem() {
+        check("Développeuse", "Développeuse=developpeur");
+        check("développeurs", "développeurs=developpeur");
+        check("réseaux", "réseaux=reseau");
+        check("Rigoureux, rigoureuse", "Rigoureux=rigoureur | rigoureuse=rigoureur");
+        check("réactive", "réactive=reactif");
+        check("organisée", "organisée=organise");
+        check("technicienne", "technicienne=technicien");
+        check("administratrice", "administratrice=administrateur");
+        check("Cœur de métier", "Cœur=coeur (de) métier=metier");
+        check("projets", "projets=projet");
+        check("process", "process=process");
+    }
+
+    #[test]
+    fn elisions_and_apostrophes() {
+        check("l'équipe", "équipe=equipe");
+        check("l’équipe", "équipe=equipe");
+        check("qu'il", "(il)");
+        check("d'applications", "applications=application");
+        check("aujourd'hui", "aujourd'hui=aujourd'hui");
+    }
+
+    #[test]
+    fn inclusive_and_gendered_forms() {
+        check("développeur·se", "développeur=developpeur");
+        check("développeur.euse", "développeur=developpeur");
+        check("développeur(se)", "développeur=developpeur | (se) |");
+        check("Développeur-euse", "Développeur=developpeur (euse)");
+        check("Technicien (H/F)", "Technicien=technicien | (H/F) |");
+        check("salarié.e.s", "salarié=salarie");
+    }
+
+    #[test]
+    fn technical_tokens_stay_whole() {
+        check("C++ et C#", "C++=c++ (et) C#=c#");
+        check("Node.js", "Node.js=node.js");
+        check("ASP.NET et .NET", "ASP.NET=asp.net (et) .NET=.net");
+        check("CI/CD", "CI/CD=ci/cd");
+        check("UX/UI", "UX/UI=ux/ui");
+        check("TCP/IP", "TCP/IP=tcp/ip");
+        check("PL/SQL", "PL/SQL=pl/sql");
+        check("Java/JEE", "Java=java JEE=jee");
+        check("Power BI", "Power=power BI=bi");
+        check("Fin. Suite", "Fin=fin | Suite=suite");
+    }
+
+    #[test]
+    fn breaks_close_clauses() {
+        check("Java, SQL\n- Git", "Java=java | SQL=sql | Git=git");
+        check("Compétences:Java", "Compétences=competence | Java=java");
+    }
+
+    #[test]
+    fn offsets_point_into_the_original_text() {
+        let text = "Maîtrise d’Excel et de Node.js, cœur du métier.";
+        for token in analyze(text) {
+            let surface = &text[token.start..token.end];
+            if token.kind == TokenKind::Word {
+                assert_eq!(fold(surface).trim_start_matches('.'), token.norm.trim_start_matches('.'));
+            }
+        }
+    }
+
+    #[test]
+    fn stemming_is_idempotent_on_samples() {
+        for word in ["developpeuse", "reseaux", "rigoureuse", "projets", "generaux", "actives"] {
+            let once = stem(word);
+            assert_eq!(stem(&once), once, "{word}");
+        }
+    }
+
+    #[test]
+    fn tantivy_tokenizer_drops_stop_words_and_gaps_breaks() {
+        use tantivy::tokenizer::{TokenStream, Tokenizer};
+        let mut tokenizer = FrenchTokenizer::default();
+        let mut stream = tokenizer.token_stream("Le développeur. Des réseaux");
+        let mut seen = Vec::new();
+        while stream.advance() {
+            let t = stream.token();
+            seen.push((t.text.clone(), t.position));
+        }
+        assert_eq!(
+            seen,
+            vec![("developpeur".to_string(), 0), ("reseau".to_string(), 3)]
+        );
+    }
+}
