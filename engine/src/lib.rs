@@ -1,1 +1,40 @@
-//! Passerelle engine.
+//! Passerelle's engine: French skills extraction and ROME/ESCO linking for the
+//! digital-jobs trainings of the Grande École du Numérique.
+//!
+//! Data flows corpus → text → extract (→ vectors → cluster/territory → rank, in later
+//! steps). The [`Engine`] facade is what the server and the command line call.
+//!
+//! ```
+//! use passerelle_engine::{Engine, EngineConfig};
+//!
+//! let engine = Engine::open(&EngineConfig::builtin()).unwrap();
+//! let extraction = engine.extract("Développeur web (H/F)", "Vous maîtrisez JavaScript et React.");
+//! let labels: Vec<&str> = extraction.skills.iter().map(|m| m.label.as_str()).collect();
+//! assert!(labels.contains(&"JavaScript"));
+//! ```
+
+mod corpus;
+mod engine;
+mod error;
+mod eval;
+mod extract;
+mod model;
+mod taxonomy;
+mod text;
+
+pub use corpus::{
+    Batch, BatchReport, LEXICON_FILES, MAX_TEXT_BYTES, Rejected, builtin_lexicon, parse_line,
+    parse_postings, read_esco, read_postings, read_rome,
+};
+pub use engine::{Engine, EngineConfig};
+pub use error::{Error, Result};
+pub use eval::{ClassificationReport, ExtractionReport, evaluate_classification, evaluate_extraction};
+pub use extract::{
+    ClassifierParams, ExtractParams, Extraction, Extractor, Field, LinkingParams, MentionSource,
+    OccupationCandidate, SkillMention,
+};
+pub use model::{
+    InseeCode, JobPosting, LabelledSkill, PostingLocation, Requirement, RomeCode, SkillId,
+};
+pub use taxonomy::{Occupation, OccupationSkill, Skill, SkillKind, Surface, Taxonomy, TaxonomySpec};
+pub use text::{FrenchTokenizer, TANTIVY_ANALYZER, Token, TokenKind, analyze, fold, tantivy_analyzer};

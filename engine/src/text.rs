@@ -80,7 +80,7 @@ pub fn fold(text: &str) -> String {
 /// French function words, in folded form, that carry no skill meaning.
 const STOP_WORDS: &[&str] = &[
     "a", "afin", "ai", "aie", "ainsi", "alors", "au", "aucun", "aucune", "aupres", "auquel",
-    "aussi", "autre", "autres", "aux", "avec", "avez", "avoir", "avons", "c", "ca", "car", "ce",
+    "aussi", "autre", "autres", "aux", "avec", "avez", "avoir", "avons", "ca", "car", "ce",
     "ceci", "cela", "celle", "celles", "celui", "cependant", "ces", "cet", "cette", "ceux",
     "chaque", "chez", "ci", "comme", "comment", "d", "dans", "de", "des", "donc", "dont", "du",
     "elle", "elles", "en", "encore", "entre", "es", "est", "et", "etaient", "etait", "etant",

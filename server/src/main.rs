@@ -1,1 +1,59 @@
-fn main() {}
+//! The `passerelle` command line: extraction, evaluation on labelled offers, and (in
+//! later steps) the observatory build and the HTTP server.
+//!
+//! Raw arguments are parsed by clap here, turned into an [`passerelle_engine::EngineConfig`]
+//! and handed to the command modules in `cli/`.
+
+mod cli;
+
+use std::path::PathBuf;
+
+use anyhow::Result;
+use clap::{Args, Parser, Subcommand};
+use passerelle_engine::TaxonomySpec;
+
+/// Passerelle: French skills extraction and GEN training recommendation.
+#[derive(Debug, Parser)]
+#[command(name = "passerelle", version, about)]
+struct Cli {
+    /// Log filter (tracing syntax), e.g. `info` or `engine=debug`.
+    #[arg(long, env = "PASSERELLE_LOG", default_value = "warn", global = true)]
+    log: String,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Extract skills and occupations from JSON lines (France Travail offers or {"id","text"}).
+    Extract(cli::extract::ExtractArgs),
+    /// Measure extraction or classification on offers that carry labels.
+    Eval {
+        #[command(subcommand)]
+        what: cli::eval::EvalCommand,
+    },
+}
+
+/// Where the vocabulary and the métier référentiel come from (shared by commands).
+#[derive(Debug, Clone, Args)]
+pub struct ReferentialArgs {
+    /// Skill taxonomy: `builtin`, `rome:DIR` (ROME 4.0 CSV export) or `esco:DIR`.
+    #[arg(long, default_value = "builtin", env = "PASSERELLE_TAXONOMY")]
+    taxonomy: TaxonomySpec,
+    /// ROME 4.0 export folder used to classify occupations when the taxonomy is not
+    /// ROME itself (default: the built-in digital métiers).
+    #[arg(long, env = "PASSERELLE_ROME")]
+    rome: Option<PathBuf>,
+}
+
+fn main() -> Result<()> {
+    let cli = Cli::parse();
+    tracing_subscriber::fmt()
+        .with_env_filter(tracing_subscriber::EnvFilter::try_new(&cli.log)?)
+        .with_writer(std::io::stderr)
+        .init();
+    match cli.command {
+        Command::Extract(args) => cli::extract::run(args),
+        Command::Eval { what } => cli::eval::run(what),
+    }
+}

@@ -1,0 +1,158 @@
+//! Reader of Passerelle's own skill lexicon (`corpora/lexicon/<family>.tsv`), embedded
+//! in the binary as the default taxonomy.
+//!
+//! Format: tab-separated, header `id label variants rome esco`; `variants`, `rome` and
+//! `esco` hold `|`-separated lists; a variant written `=Go` matches only with that
+//! exact letter case.
+
+use std::path::Path;
+
+use super::table::Table;
+use crate::model::SkillId;
+use crate::taxonomy::{Skill, SkillKind, Surface, Taxonomy};
+use crate::{Error, Result};
+
+/// Version of the authored lexicon; bump it when entries change meaning.
+pub const LEXICON_VERSION: &str = "1";
+
+/// The embedded lexicon files, as (family, text).
+pub const LEXICON_FILES: &[(&str, &str)] = &[
+    ("langages", include_str!("../../../corpora/lexicon/langages.tsv")),
+    ("frameworks", include_str!("../../../corpora/lexicon/frameworks.tsv")),
+    ("donnees_ia", include_str!("../../../corpora/lexicon/donnees_ia.tsv")),
+    ("cloud_devops", include_str!("../../../corpora/lexicon/cloud_devops.tsv")),
+    ("cybersecurite", include_str!("../../../corpora/lexicon/cybersecurite.tsv")),
+    ("reseaux_systemes", include_str!("../../../corpora/lexicon/reseaux_systemes.tsv")),
+    ("support_utilisateurs", include_str!("../../../corpora/lexicon/support_utilisateurs.tsv")),
+    ("design_ux", include_str!("../../../corpora/lexicon/design_ux.tsv")),
+    ("gestion_projet_agile", include_str!("../../../corpora/lexicon/gestion_projet_agile.tsv")),
+    ("marketing_digital", include_str!("../../../corpora/lexicon/marketing_digital.tsv")),
+    ("bureautique", include_str!("../../../corpora/lexicon/bureautique.tsv")),
+    ("transversales", include_str!("../../../corpora/lexicon/transversales.tsv")),
+    ("methodes_dev", include_str!("../../../corpora/lexicon/methodes_dev.tsv")),
+    ("metiers_fonctions", include_str!("../../../corpora/lexicon/metiers_fonctions.tsv")),
+];
+
+/// The embedded lexicon as a taxonomy named `passerelle`.
+pub fn builtin_lexicon() -> Result<Taxonomy> {
+    let mut taxonomy = Taxonomy::new("passerelle", LEXICON_VERSION);
+    for (family, text) in LEXICON_FILES {
+        let path = Path::new("corpora/lexicon").join(format!("{family}.tsv"));
+        parse_lexicon(&mut taxonomy, family, &path, text.as_bytes())?;
+    }
+    Ok(taxonomy)
+}
+
+/// Reads one lexicon file into `taxonomy`; `path` names it in errors.
+pub fn parse_lexicon(
+    taxonomy: &mut Taxonomy,
+    family: &str,
+    path: &Path,
+    text: &[u8],
+) -> Result<()> {
+    let reader = Box::new(std::io::Cursor::new(text.to_vec()));
+    let table = Table::from_reader(path, reader, b'\t', &["id", "label", "variants", "rome", "esco"])?;
+    table.for_each(|row| {
+        let slug = row.require("id")?;
+        if !slug
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        {
+            return Err(row.error(format!("id {slug:?} is not a lowercase ascii slug")));
+        }
+        let label = row.require("label")?;
+        let variants: Vec<&str> = split_list(row.get("variants")).collect();
+        let case_sensitive_label = variants.iter().any(|v| v.strip_prefix('=') == Some(label));
+        let mut surfaces = Vec::with_capacity(variants.len() + 1);
+        if !case_sensitive_label {
+            surfaces.push(Surface {
+                text: label.to_string(),
+                case_sensitive: false,
+            });
+        }
+        for variant in variants {
+            let (text, case_sensitive) = match variant.strip_prefix('=') {
+                Some(exact) => (exact, true),
+                None => (variant, false),
+            };
+            if text.is_empty() {
+                return Err(row.error("empty variant".to_string()));
+            }
+            surfaces.push(Surface {
+                text: text.to_string(),
+                case_sensitive,
+            });
+        }
+        let mut links: Vec<SkillId> = Vec::new();
+        for code in split_list(row.get("rome")) {
+            if !code.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(row.error(format!("rome code_ogr {code:?} is not numeric")));
+            }
+            links.push(SkillId::rome(code));
+        }
+        for uri in split_list(row.get("esco")) {
+            if !uri.starts_with("http://data.europa.eu/esco/") {
+                return Err(row.error(format!("esco uri {uri:?} is not an ESCO concept uri")));
+            }
+            links.push(SkillId::esco(uri));
+        }
+        let kind = if family == "transversales" {
+            SkillKind::Transversal
+        } else {
+            SkillKind::Knowledge
+        };
+        taxonomy
+            .add_skill(Skill {
+                id: SkillId::passerelle(slug),
+                label: label.to_string(),
+                kind,
+                family: Some(family.to_string()),
+                surfaces,
+                links,
+                related: Vec::new(),
+            })
+            .map_err(|e: Error| row.error(e.to_string()))?;
+        Ok(())
+    })
+}
+
+fn split_list(value: &str) -> impl Iterator<Item = &str> {
+    value.split('|').map(str::trim).filter(|v| !v.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_variants_and_case_sensitive_forms() {
+        let mut taxonomy = Taxonomy::new("t", "1");
+        let text = "id\tlabel\tvariants\trome\tesco\ngo\tGo\t=Go|Golang\t\t\njs\tJavaScript\tJS\t102789\t\n";
+        parse_lexicon(&mut taxonomy, "langages", Path::new("x.tsv"), text.as_bytes()).unwrap();
+        let go = taxonomy.skill(&SkillId::passerelle("go")).unwrap();
+        assert_eq!(go.surfaces.len(), 2);
+        assert!(go.surfaces[0].case_sensitive);
+        let js = taxonomy.skill(&SkillId::passerelle("js")).unwrap();
+        assert_eq!(js.links, vec![SkillId::rome("102789")]);
+    }
+
+    #[test]
+    fn bad_rows_name_their_line() {
+        let mut taxonomy = Taxonomy::new("t", "1");
+        let text = "id\tlabel\tvariants\trome\tesco\nok\tOk\t\t\t\nBad Id\tX\t\t\t\n";
+        let error = parse_lexicon(&mut taxonomy, "f", Path::new("f.tsv"), text.as_bytes())
+            .unwrap_err()
+            .to_string();
+        assert!(error.contains("f.tsv: line 3"), "{error}");
+    }
+
+    #[test]
+    fn missing_column_is_named() {
+        let mut taxonomy = Taxonomy::new("t", "1");
+        let text = "id\tlabel\tvariants\trome\nx\tX\t\t\n";
+        let error = parse_lexicon(&mut taxonomy, "f", Path::new("f.tsv"), text.as_bytes())
+            .unwrap_err()
+            .to_string();
+        assert!(error.contains("missing column esco"), "{error}");
+    }
+}

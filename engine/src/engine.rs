@@ -1,0 +1,102 @@
+//! The `Engine` facade: loads a taxonomy and its métier référentiel once, then answers
+//! extraction calls. The server and the command line use nothing else.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use tracing::info;
+
+use crate::corpus;
+use crate::extract::{ExtractParams, Extraction, Extractor};
+use crate::taxonomy::{Taxonomy, TaxonomySpec};
+use crate::{Error, Result};
+
+/// What to load.
+#[derive(Debug, Clone)]
+pub struct EngineConfig {
+    /// The skill vocabulary to extract.
+    pub taxonomy: TaxonomySpec,
+    /// A ROME 4.0 export folder used to classify occupations when the taxonomy is not
+    /// ROME itself; without it, no occupation is predicted.
+    pub rome: Option<PathBuf>,
+    pub extract: ExtractParams,
+}
+
+impl EngineConfig {
+    /// The embedded lexicon and no occupation référentiel.
+    pub fn builtin() -> EngineConfig {
+        EngineConfig {
+            taxonomy: TaxonomySpec::Builtin,
+            rome: None,
+            extract: ExtractParams::default(),
+        }
+    }
+}
+
+/// The loaded engine; share it behind an `Arc` between threads.
+#[derive(Debug, Clone)]
+pub struct Engine {
+    extractor: Extractor,
+}
+
+impl Engine {
+    /// Loads the taxonomy and the référentiel named by `config`.
+    pub fn open(config: &EngineConfig) -> Result<Engine> {
+        let lexicon = corpus::builtin_lexicon()?;
+        let (taxonomy, rome): (Arc<Taxonomy>, Option<Arc<Taxonomy>>) = match &config.taxonomy {
+            TaxonomySpec::Builtin => {
+                let rome = config.rome.as_deref().map(corpus::read_rome).transpose()?;
+                (Arc::new(lexicon), rome.map(Arc::new))
+            }
+            TaxonomySpec::Rome(dir) => {
+                check_folder(dir)?;
+                let mut rome = corpus::read_rome(dir)?;
+                let enriched = rome.absorb_synonyms(&lexicon);
+                info!(target: "engine", enriched, "rome items enriched with lexicon variants");
+                let rome = Arc::new(rome);
+                (rome.clone(), Some(rome))
+            }
+            TaxonomySpec::Esco(dir) => {
+                check_folder(dir)?;
+                let mut esco = corpus::read_esco(dir)?;
+                esco.absorb_synonyms(&lexicon);
+                let rome = config.rome.as_deref().map(corpus::read_rome).transpose()?;
+                (Arc::new(esco), rome.map(Arc::new))
+            }
+        };
+        let extractor = Extractor::new(taxonomy, rome, config.extract);
+        info!(
+            target: "engine",
+            taxonomy = %extractor.taxonomy().describe(),
+            patterns = extractor.pattern_count(),
+            "engine ready"
+        );
+        Ok(Engine { extractor })
+    }
+
+    /// Extracts skills and occupations from a title (may be empty) and a text.
+    pub fn extract(&self, title: &str, text: &str) -> Extraction {
+        self.extractor.extract(title, text)
+    }
+
+    /// The loaded skill taxonomy.
+    pub fn taxonomy(&self) -> &Taxonomy {
+        self.extractor.taxonomy()
+    }
+
+    /// The compiled extractor.
+    pub fn extractor(&self) -> &Extractor {
+        &self.extractor
+    }
+}
+
+fn check_folder(dir: &std::path::Path) -> Result<()> {
+    if dir.is_dir() {
+        Ok(())
+    } else {
+        Err(Error::invalid(
+            "taxonomy",
+            format!("{} is not a folder", dir.display()),
+        ))
+    }
+}

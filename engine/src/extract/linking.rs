@@ -1,0 +1,195 @@
+//! Occupation-scoped linking: the skills the référentiel attaches to a predicted métier,
+//! ranked by the evidence the text gives for them without their exact label.
+//!
+//! A ROME item such as "Concevoir une application web" is rarely written as such; a
+//! posting says "vous développerez des applications web". The evidence for an item is
+//! the share of its label's IDF mass whose terms occur in one clause of the text; the
+//! span reported is the stretch of that clause that holds them.
+
+use std::collections::HashMap;
+
+use crate::taxonomy::Taxonomy;
+use crate::text::{self, Token, TokenKind};
+
+/// Tunables of occupation-scoped linking.
+#[derive(Debug, Clone, Copy)]
+pub struct LinkingParams {
+    /// Métiers considered: the best ones whose probability reaches `min_occupation`.
+    pub max_occupations: usize,
+    pub min_occupation: f32,
+    /// Score of an item with full evidence in a métier of probability 1.
+    pub evidence_weight: f32,
+    /// Added for a "cœur de métier" item, evidence or not.
+    pub core_prior: f32,
+    /// Added for any item linked to the métier.
+    pub link_prior: f32,
+    /// Inferred skills never score above this, below verbatim matches.
+    pub ceiling: f32,
+}
+
+impl Default for LinkingParams {
+    fn default() -> LinkingParams {
+        LinkingParams {
+            max_occupations: 3,
+            min_occupation: 0.05,
+            evidence_weight: 0.75,
+            core_prior: 0.2,
+            link_prior: 0.05,
+            ceiling: 0.8,
+        }
+    }
+}
+
+/// Precomputed label terms of every skill, with IDF over the taxonomy's labels.
+#[derive(Debug, Clone)]
+pub struct Linker {
+    params: LinkingParams,
+    terms: HashMap<String, u32>,
+    idf: Vec<f32>,
+    /// Per skill: distinct label term ids and their IDF mass.
+    labels: Vec<(Vec<u32>, f32)>,
+}
+
+/// An inferred skill with its evidence.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Inferred {
+    pub skill: u32,
+    pub score: f32,
+    /// Byte span of the evidence, when some words of the label were found.
+    pub span: Option<(usize, usize)>,
+}
+
+impl Linker {
+    /// Indexes the labels of every skill of `taxonomy`.
+    pub fn new(taxonomy: &Taxonomy, params: LinkingParams) -> Linker {
+        let mut terms: HashMap<String, u32> = HashMap::new();
+        let mut raw: Vec<Vec<u32>> = Vec::with_capacity(taxonomy.skills().len());
+        for skill in taxonomy.skills() {
+            let mut ids: Vec<u32> = text::content_terms(&skill.label)
+                .into_iter()
+                .map(|t| {
+                    let next = terms.len() as u32;
+                    *terms.entry(t).or_insert(next)
+                })
+                .collect();
+            ids.sort_unstable();
+            ids.dedup();
+            raw.push(ids);
+        }
+        let mut df = vec![0u32; terms.len()];
+        for ids in &raw {
+            for &t in ids {
+                df[t as usize] += 1;
+            }
+        }
+        let n = raw.len().max(1) as f32;
+        let idf: Vec<f32> = df.iter().map(|&d| (1.0 + n / d as f32).ln()).collect();
+        let labels = raw
+            .into_iter()
+            .map(|ids| {
+                let mass = ids.iter().map(|&t| idf[t as usize]).sum();
+                (ids, mass)
+            })
+            .collect();
+        Linker {
+            params,
+            terms,
+            idf,
+            labels,
+        }
+    }
+
+    /// The parameters in force.
+    pub fn params(&self) -> &LinkingParams {
+        &self.params
+    }
+
+    /// Scores the skills linked to the given métiers (`(occupation index, probability)`)
+    /// against the analysed text.
+    pub fn link(
+        &self,
+        taxonomy: &Taxonomy,
+        occupations: &[(usize, f32)],
+        tokens: &[Token],
+    ) -> Vec<Inferred> {
+        // Clause of each content token, and the token indices of each term per clause.
+        let mut clause = 0u32;
+        let mut occurrences: HashMap<u32, Vec<(u32, usize)>> = HashMap::new();
+        for (index, token) in tokens.iter().enumerate() {
+            match token.kind {
+                TokenKind::Break => clause += 1,
+                TokenKind::Word if token.stop => {}
+                TokenKind::Word => {
+                    if let Some(&id) = self.terms.get(&token.term) {
+                        occurrences.entry(id).or_default().push((clause, index));
+                    }
+                }
+            }
+        }
+        let p = &self.params;
+        let mut best: HashMap<u32, Inferred> = HashMap::new();
+        for &(occupation, probability) in occupations {
+            let occupation = &taxonomy.occupations()[occupation];
+            for link in &occupation.skills {
+                let (ids, mass) = &self.labels[link.skill as usize];
+                if ids.is_empty() || *mass <= 0.0 {
+                    continue;
+                }
+                let (evidence, span) = self.evidence(ids, *mass, &occurrences, tokens);
+                let prior = p.link_prior + if link.core { p.core_prior } else { 0.0 };
+                let score =
+                    (probability * (p.evidence_weight * evidence + prior)).min(p.ceiling);
+                let entry = best.entry(link.skill).or_insert(Inferred {
+                    skill: link.skill,
+                    score: 0.0,
+                    span: None,
+                });
+                if score > entry.score {
+                    *entry = Inferred {
+                        skill: link.skill,
+                        score,
+                        span: span.or(entry.span),
+                    };
+                }
+            }
+        }
+        let mut out: Vec<Inferred> = best.into_values().collect();
+        out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.skill.cmp(&b.skill)));
+        out
+    }
+
+    /// The best clause's share of the label's IDF mass, and the span of its evidence.
+    fn evidence(
+        &self,
+        ids: &[u32],
+        mass: f32,
+        occurrences: &HashMap<u32, Vec<(u32, usize)>>,
+        tokens: &[Token],
+    ) -> (f32, Option<(usize, usize)>) {
+        let mut per_clause: HashMap<u32, (f32, usize, usize)> = HashMap::new();
+        for &id in ids {
+            let Some(found) = occurrences.get(&id) else {
+                continue;
+            };
+            let mut counted: Vec<u32> = Vec::new();
+            for &(clause, index) in found {
+                let entry = per_clause.entry(clause).or_insert((0.0, index, index));
+                if !counted.contains(&clause) {
+                    entry.0 += self.idf[id as usize];
+                    counted.push(clause);
+                }
+                entry.1 = entry.1.min(index);
+                entry.2 = entry.2.max(index);
+            }
+        }
+        per_clause
+            .into_iter()
+            .max_by(|a, b| a.1.0.total_cmp(&b.1.0).then(b.0.cmp(&a.0)))
+            .map_or((0.0, None), |(_, (shared, first, last))| {
+                (
+                    shared / mass,
+                    Some((tokens[first].start, tokens[last].end)),
+                )
+            })
+    }
+}

@@ -1,0 +1,263 @@
+//! Multi-word matching of every surface form of a taxonomy over analysed text, with one
+//! Aho-Corasick automaton, leftmost-longest.
+//!
+//! Texts and surface forms are analysed by `text::analyze`; stop words are transparent
+//! ("gestion de projet" matches "gestion des projets") and clause breaks stop a match.
+//! Each content term is mapped to an id and encoded on three bytes whose first byte has
+//! its high bit set, so a pattern can only match on token boundaries.
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use crate::taxonomy::Taxonomy;
+use crate::text::{self, Token, TokenKind};
+
+/// Id of a content term the automaton does not know.
+const UNKNOWN: u32 = 0;
+/// Id of a clause break.
+const BREAK: u32 = 1;
+
+/// One skill a pattern stands for.
+#[derive(Debug, Clone)]
+struct Candidate {
+    skill: u32,
+    /// For case-sensitive forms, the exact surface of each token.
+    exact: Option<Vec<String>>,
+    /// True when the form is the skill's preferred label.
+    preferred: bool,
+}
+
+/// A match of a surface form in a text.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RawMatch {
+    pub skill: u32,
+    /// Byte span in the original text.
+    pub start: usize,
+    pub end: usize,
+    /// Index of the first and one past the last token of the match.
+    pub first_token: usize,
+    pub end_token: usize,
+    pub preferred: bool,
+    /// Number of content tokens matched.
+    pub length: usize,
+}
+
+/// The compiled automaton of a taxonomy's surface forms.
+#[derive(Debug, Clone)]
+pub struct SkillMatcher {
+    vocabulary: HashMap<String, u32>,
+    automaton: AhoCorasick,
+    patterns: Vec<Vec<Candidate>>,
+}
+
+fn encode(id: u32, out: &mut Vec<u8>) {
+    out.push(0x80 | ((id >> 14) & 0x7f) as u8);
+    out.push(((id >> 7) & 0x7f) as u8);
+    out.push((id & 0x7f) as u8);
+}
+
+impl SkillMatcher {
+    /// Compiles every surface of every skill of `taxonomy`.
+    pub fn new(taxonomy: &Taxonomy) -> SkillMatcher {
+        let mut vocabulary: HashMap<String, u32> = HashMap::new();
+        let mut by_pattern: HashMap<Vec<u8>, usize> = HashMap::new();
+        let mut encoded_patterns: Vec<Vec<u8>> = Vec::new();
+        let mut patterns: Vec<Vec<Candidate>> = Vec::new();
+        for (index, skill) in taxonomy.skills().iter().enumerate() {
+            for (position, surface) in skill.surfaces.iter().enumerate() {
+                let tokens: Vec<Token> = text::analyze(&surface.text)
+                    .into_iter()
+                    .filter(Token::is_content)
+                    .collect();
+                if tokens.is_empty() {
+                    continue;
+                }
+                let mut bytes = Vec::with_capacity(tokens.len() * 3);
+                for token in &tokens {
+                    let next = vocabulary.len() as u32 + 2;
+                    let id = *vocabulary.entry(token.term.clone()).or_insert(next);
+                    encode(id, &mut bytes);
+                }
+                let exact = surface.case_sensitive.then(|| {
+                    tokens
+                        .iter()
+                        .map(|t| surface.text[t.start..t.end].to_string())
+                        .collect()
+                });
+                let candidate = Candidate {
+                    skill: index as u32,
+                    exact,
+                    preferred: position == 0,
+                };
+                let slot = *by_pattern.entry(bytes.clone()).or_insert_with(|| {
+                    encoded_patterns.push(bytes);
+                    patterns.push(Vec::new());
+                    patterns.len() - 1
+                });
+                let list = &mut patterns[slot];
+                if !list
+                    .iter()
+                    .any(|c| c.skill == candidate.skill && c.exact == candidate.exact)
+                {
+                    list.push(candidate);
+                }
+            }
+        }
+        // Case-sensitive candidates are tried first: "Go" the language before "go".
+        for list in &mut patterns {
+            list.sort_by_key(|c| c.exact.is_none());
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&encoded_patterns)
+            .expect("patterns are small byte strings");
+        SkillMatcher {
+            vocabulary,
+            automaton,
+            patterns,
+        }
+    }
+
+    /// Number of distinct surface patterns compiled.
+    pub fn pattern_count(&self) -> usize {
+        self.patterns.len()
+    }
+
+    /// Finds every occurrence of every surface form in an analysed text.
+    pub fn find(&self, text: &str, tokens: &[Token]) -> Vec<RawMatch> {
+        let mut encoded = Vec::with_capacity(tokens.len() * 3);
+        // Position (in tokens of `encoded`) → index in `tokens`.
+        let mut positions: Vec<usize> = Vec::with_capacity(tokens.len());
+        for (index, token) in tokens.iter().enumerate() {
+            let id = match token.kind {
+                TokenKind::Break => BREAK,
+                TokenKind::Word if token.stop => continue,
+                TokenKind::Word => self.vocabulary.get(&token.term).copied().unwrap_or(UNKNOWN),
+            };
+            encode(id, &mut encoded);
+            positions.push(index);
+        }
+        let mut matches = Vec::new();
+        for found in self.automaton.find_iter(&encoded) {
+            let first = found.start() / 3;
+            let last = found.end() / 3 - 1;
+            let (first_token, last_token) = (positions[first], positions[last]);
+            let candidates = &self.patterns[found.pattern().as_usize()];
+            let chosen = candidates.iter().find(|c| match &c.exact {
+                None => true,
+                Some(exact) => positions[first..=last]
+                    .iter()
+                    .zip(exact)
+                    .all(|(&t, surface)| &text[tokens[t].start..tokens[t].end] == surface),
+            });
+            if let Some(candidate) = chosen {
+                matches.push(RawMatch {
+                    skill: candidate.skill,
+                    start: tokens[first_token].start,
+                    end: tokens[last_token].end,
+                    first_token,
+                    end_token: last_token + 1,
+                    preferred: candidate.preferred,
+                    length: last - first + 1,
+                });
+            }
+        }
+        matches
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::SkillId;
+    use crate::taxonomy::{Skill, SkillKind, Surface};
+
+    fn taxonomy() -> Taxonomy {
+        let mut taxonomy = Taxonomy::new("test", "1");
+        let entries: &[(&str, &[(&str, bool)])] = &[
+            ("java", &[("Java", false)]),
+            ("javascript", &[("JavaScript", false), ("JS", false)]),
+            ("go", &[("Go", true), ("Golang", false)]),
+            ("gestion-projet", &[("Gestion de projet", false)]),
+            ("projet", &[("Projet agile", false)]),
+            ("cpp", &[("C++", false)]),
+            ("c", &[("C", true)]),
+            ("power-bi", &[("Power BI", false)]),
+            ("equipe", &[("Travail en équipe", false), ("esprit d'équipe", false)]),
+        ];
+        for (slug, surfaces) in entries {
+            taxonomy
+                .add_skill(Skill {
+                    id: SkillId::passerelle(slug),
+                    label: surfaces[0].0.to_string(),
+                    kind: SkillKind::Knowledge,
+                    family: None,
+                    surfaces: surfaces
+                        .iter()
+                        .map(|(text, case_sensitive)| Surface {
+                            text: text.to_string(),
+                            case_sensitive: *case_sensitive,
+                        })
+                        .collect(),
+                    links: vec![],
+                    related: vec![],
+                })
+                .unwrap();
+        }
+        taxonomy
+    }
+
+    /// Renders every match as `surface=slug`.
+    fn check(input: &str, expect: &[&str]) {
+        let taxonomy = taxonomy();
+        let matcher = SkillMatcher::new(&taxonomy);
+        let tokens = text::analyze(input);
+        let found: Vec<String> = matcher
+            .find(input, &tokens)
+            .iter()
+            .map(|m| {
+                format!(
+                    "{}={}",
+                    &input[m.start..m.end],
+                    taxonomy.skill_at(m.skill).id.local()
+                )
+            })
+            .collect();
+        assert_eq!(found, expect, "input: {input:?}");
+    }
+
+    #[test]
+    fn every_occurrence_with_its_span() {
+        check("Java, JavaScript et java", &["Java=java", "JavaScript=javascript", "java=java"]);
+        check("JS/Java", &["JS=javascript", "Java=java"]);
+    }
+
+    #[test]
+    fn stop_words_plurals_and_accents_are_transparent() {
+        check("Gestion des projets", &["Gestion des projets=gestion-projet"]);
+        check("gestion de projet agile", &["gestion de projet=gestion-projet"]);
+        check("le travail en equipe", &["travail en equipe=equipe"]);
+        check("Esprit d’équipe", &["Esprit d’équipe=equipe"]);
+    }
+
+    #[test]
+    fn longest_match_first() {
+        check("Projet agile", &["Projet agile=projet"]);
+        check("C++ et C", &["C++=cpp", "C=c"]);
+    }
+
+    #[test]
+    fn case_sensitive_forms() {
+        check("Go et Golang", &["Go=go", "Golang=golang"].map(|s| s.replace("=golang", "=go")).iter().map(String::as_str).collect::<Vec<_>>());
+        check("on y go", &[]);
+        check("c'est", &[]);
+    }
+
+    #[test]
+    fn clause_breaks_stop_multi_word_matches() {
+        check("Power BI", &["Power BI=power-bi"]);
+        check("Power. BI", &[]);
+        check("gestion, projet", &[]);
+    }
+}

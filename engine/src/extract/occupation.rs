@@ -1,0 +1,325 @@
+//! Occupation classification: text → ranked ROME métiers.
+//!
+//! Two signals, both built from the référentiel alone (no model fitted on postings):
+//! - the title against every appellation (job title) of every métier, scored by the
+//!   IDF mass the two share, as a share of each (an F-measure), best appellation wins;
+//! - the whole text against each métier's profile (label, appellations, linked items,
+//!   definition) by TF-IDF cosine.
+//!
+//! The two are mixed with fixed weights and turned into probabilities by a softmax.
+
+use std::collections::HashMap;
+
+use crate::model::RomeCode;
+use crate::taxonomy::Taxonomy;
+use crate::text;
+
+/// Title words that say nothing about the occupation.
+const TITLE_NOISE: &[&str] = &[
+    "h/f", "f/h", "hf", "fh", "cdi", "cdd", "interim", "stage", "stagiaire", "alternance",
+    "alternant", "apprenti", "apprentissage", "senior", "junior", "confirme", "experimente",
+    "debutant", "urgent", "poste", "temps", "plein", "partiel", "nuit", "jour", "week", "end",
+    "homme", "femme", "mois", "an", "ans", "heure", "heures", "salaire", "contrat",
+];
+
+/// Tunables of the classifier.
+#[derive(Debug, Clone, Copy)]
+pub struct ClassifierParams {
+    /// Weight of the title-to-appellation score.
+    pub title_weight: f32,
+    /// Weight of the text-to-profile cosine.
+    pub body_weight: f32,
+    /// How many times the title counts in the body query.
+    pub title_repeat: f32,
+    /// Exponent of appellation coverage in the title score (the rest goes to title coverage).
+    pub appellation_coverage: f32,
+    /// Softmax temperature that turns mixed scores into probabilities.
+    pub temperature: f32,
+}
+
+impl Default for ClassifierParams {
+    fn default() -> ClassifierParams {
+        ClassifierParams {
+            title_weight: 1.0,
+            body_weight: 1.0,
+            title_repeat: 3.0,
+            appellation_coverage: 0.6,
+            temperature: 0.08,
+        }
+    }
+}
+
+/// A candidate occupation with its probability and the signals behind it.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct OccupationCandidate {
+    pub code: RomeCode,
+    pub label: String,
+    /// Probability in [0, 1] among the métiers of the référentiel.
+    pub score: f32,
+    pub title_score: f32,
+    pub text_score: f32,
+}
+
+#[derive(Debug, Clone)]
+struct Appellation {
+    occupation: u32,
+    mass: f32,
+}
+
+/// The classifier's precomputed indexes.
+#[derive(Debug, Clone)]
+pub struct OccupationClassifier {
+    params: ClassifierParams,
+    occupations: Vec<(RomeCode, String)>,
+    title_terms: HashMap<String, u32>,
+    title_idf: Vec<f32>,
+    appellations: Vec<Appellation>,
+    /// Title term → appellations containing it.
+    title_postings: Vec<Vec<u32>>,
+    body_terms: HashMap<String, u32>,
+    body_idf: Vec<f32>,
+    /// Body term → (occupation, normalised weight).
+    body_postings: Vec<Vec<(u32, f32)>>,
+}
+
+impl OccupationClassifier {
+    /// Builds the indexes from a taxonomy's occupations; `None` when it has none.
+    pub fn new(taxonomy: &Taxonomy, params: ClassifierParams) -> Option<OccupationClassifier> {
+        let occupations = taxonomy.occupations();
+        if occupations.is_empty() {
+            return None;
+        }
+        // Title side: one document per appellation (and per métier label).
+        let mut title_terms: HashMap<String, u32> = HashMap::new();
+        let mut raw_appellations: Vec<(u32, Vec<u32>)> = Vec::new();
+        for (index, occupation) in occupations.iter().enumerate() {
+            let titles = std::iter::once(&occupation.label).chain(&occupation.appellations);
+            for title in titles {
+                // "Développeur / Développeuse web" holds two forms of one title.
+                for form in split_gendered(title) {
+                    let mut terms: Vec<u32> = text::content_terms(&form)
+                        .into_iter()
+                        .map(|t| {
+                            let next = title_terms.len() as u32;
+                            *title_terms.entry(t).or_insert(next)
+                        })
+                        .collect();
+                    terms.sort_unstable();
+                    terms.dedup();
+                    if !terms.is_empty() {
+                        raw_appellations.push((index as u32, terms));
+                    }
+                }
+            }
+        }
+        raw_appellations.sort();
+        raw_appellations.dedup();
+        let mut document_frequency = vec![0u32; title_terms.len()];
+        for (_, terms) in &raw_appellations {
+            for &t in terms {
+                document_frequency[t as usize] += 1;
+            }
+        }
+        let count = raw_appellations.len() as f32;
+        let title_idf: Vec<f32> = document_frequency
+            .iter()
+            .map(|&df| (1.0 + count / df as f32).ln())
+            .collect();
+        let mut title_postings = vec![Vec::new(); title_terms.len()];
+        let appellations: Vec<Appellation> = raw_appellations
+            .into_iter()
+            .enumerate()
+            .map(|(i, (occupation, terms))| {
+                for &t in &terms {
+                    title_postings[t as usize].push(i as u32);
+                }
+                let mass = terms.iter().map(|&t| title_idf[t as usize]).sum();
+                Appellation { occupation, mass }
+            })
+            .collect();
+
+        // Body side: one profile per métier.
+        let mut body_terms: HashMap<String, u32> = HashMap::new();
+        let mut profiles: Vec<HashMap<u32, f32>> = Vec::with_capacity(occupations.len());
+        for occupation in occupations {
+            let mut counts: HashMap<u32, f32> = HashMap::new();
+            let mut add = |text: &str, weight: f32| {
+                for term in text::content_terms(text) {
+                    let next = body_terms.len() as u32;
+                    let id = *body_terms.entry(term).or_insert(next);
+                    *counts.entry(id).or_insert(0.0) += weight;
+                }
+            };
+            add(&occupation.label, 2.0);
+            for appellation in &occupation.appellations {
+                add(appellation, 1.0);
+            }
+            for link in &occupation.skills {
+                let weight = if link.core { 1.0 } else { 0.5 };
+                add(&taxonomy.skill_at(link.skill).label, weight);
+            }
+            add(&occupation.definition, 0.5);
+            profiles.push(counts);
+        }
+        let mut body_df = vec![0u32; body_terms.len()];
+        for profile in &profiles {
+            for &t in profile.keys() {
+                body_df[t as usize] += 1;
+            }
+        }
+        let n = profiles.len() as f32;
+        let body_idf: Vec<f32> = body_df.iter().map(|&df| (n / df as f32).ln() + 0.1).collect();
+        let mut body_postings = vec![Vec::new(); body_terms.len()];
+        for (index, profile) in profiles.iter().enumerate() {
+            let weights: Vec<(u32, f32)> = profile
+                .iter()
+                .map(|(&t, &tf)| (t, (1.0 + tf.ln().max(0.0)) * body_idf[t as usize]))
+                .collect();
+            let norm = weights.iter().map(|(_, w)| w * w).sum::<f32>().sqrt().max(1e-6);
+            for (t, w) in weights {
+                body_postings[t as usize].push((index as u32, w / norm));
+            }
+        }
+        Some(OccupationClassifier {
+            params,
+            occupations: occupations.iter().map(|o| (o.code, o.label.clone())).collect(),
+            title_terms,
+            title_idf,
+            appellations,
+            title_postings,
+            body_terms,
+            body_idf,
+            body_postings,
+        })
+    }
+
+    /// Ranks métiers for a posting: `title` may be empty (then the text alone decides).
+    pub fn classify(&self, title: &str, body: &str, top: usize) -> Vec<OccupationCandidate> {
+        let title_scores = self.title_scores(title);
+        let body_scores = self.body_scores(title, body);
+        let p = &self.params;
+        let mut candidates: Vec<u32> = title_scores.keys().chain(body_scores.keys()).copied().collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        let mut mixed: Vec<(u32, f32, f32, f32)> = candidates
+            .into_iter()
+            .map(|occupation| {
+                let t = title_scores.get(&occupation).copied().unwrap_or(0.0);
+                let b = body_scores.get(&occupation).copied().unwrap_or(0.0);
+                (occupation, p.title_weight * t + p.body_weight * b, t, b)
+            })
+            .collect();
+        if mixed.is_empty() {
+            return Vec::new();
+        }
+        mixed.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        let best = mixed[0].1;
+        let normaliser: f32 = mixed
+            .iter()
+            .map(|m| ((m.1 - best) / p.temperature).exp())
+            .sum();
+        mixed
+            .into_iter()
+            .take(top)
+            .map(|(occupation, score, t, b)| {
+                let (code, label) = &self.occupations[occupation as usize];
+                OccupationCandidate {
+                    code: *code,
+                    label: label.clone(),
+                    score: ((score - best) / p.temperature).exp() / normaliser,
+                    title_score: t,
+                    text_score: b,
+                }
+            })
+            .collect()
+    }
+
+    /// Best appellation F-measure per métier.
+    fn title_scores(&self, title: &str) -> HashMap<u32, f32> {
+        let mut terms: Vec<u32> = text::content_terms(title)
+            .iter()
+            .filter(|t| !TITLE_NOISE.contains(&t.as_str()))
+            .filter_map(|t| self.title_terms.get(t).copied())
+            .collect();
+        terms.sort_unstable();
+        terms.dedup();
+        let title_mass: f32 = terms.iter().map(|&t| self.title_idf[t as usize]).sum();
+        let mut shared: HashMap<u32, f32> = HashMap::new();
+        for &t in &terms {
+            for &a in &self.title_postings[t as usize] {
+                *shared.entry(a).or_insert(0.0) += self.title_idf[t as usize];
+            }
+        }
+        let alpha = self.params.appellation_coverage;
+        let mut best: HashMap<u32, f32> = HashMap::new();
+        for (a, overlap) in shared {
+            let appellation = &self.appellations[a as usize];
+            let precision = overlap / appellation.mass;
+            let recall = overlap / title_mass;
+            let score = precision.powf(alpha) * recall.powf(1.0 - alpha);
+            let slot = best.entry(appellation.occupation).or_insert(0.0);
+            if score > *slot {
+                *slot = score;
+            }
+        }
+        best
+    }
+
+    /// TF-IDF cosine of the text (title repeated) against every métier profile.
+    fn body_scores(&self, title: &str, body: &str) -> HashMap<u32, f32> {
+        let mut counts: HashMap<u32, f32> = HashMap::new();
+        for (text, weight) in [(title, self.params.title_repeat), (body, 1.0)] {
+            for term in text::content_terms(text) {
+                if let Some(&id) = self.body_terms.get(&term) {
+                    *counts.entry(id).or_insert(0.0) += weight;
+                }
+            }
+        }
+        let query: Vec<(u32, f32)> = counts
+            .into_iter()
+            .map(|(t, tf)| (t, (1.0 + tf.ln().max(0.0)) * self.body_idf[t as usize]))
+            .collect();
+        let norm = query.iter().map(|(_, w)| w * w).sum::<f32>().sqrt().max(1e-6);
+        let mut scores: HashMap<u32, f32> = HashMap::new();
+        for (t, w) in query {
+            for &(occupation, weight) in &self.body_postings[t as usize] {
+                *scores.entry(occupation).or_insert(0.0) += w / norm * weight;
+            }
+        }
+        scores
+    }
+}
+
+/// "Développeur / Développeuse web" → ["Développeur web", "Développeuse web"] when
+/// the slash separates gendered forms; any other title unchanged.
+fn split_gendered(title: &str) -> Vec<String> {
+    let parts: Vec<&str> = title.split(" / ").collect();
+    if parts.len() != 2 {
+        return vec![title.to_string()];
+    }
+    // The shared tail ("web") follows the feminine form; the masculine form lacks it.
+    let masculine = parts[0].trim();
+    let feminine = parts[1].trim();
+    let masculine_words = masculine.split_whitespace().count();
+    let feminine_words: Vec<&str> = feminine.split_whitespace().collect();
+    if feminine_words.len() > masculine_words {
+        let tail = feminine_words[masculine_words..].join(" ");
+        vec![format!("{masculine} {tail}"), feminine.to_string()]
+    } else {
+        vec![masculine.to_string(), feminine.to_string()]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gendered_titles_split() {
+        assert_eq!(
+            split_gendered("Développeur / Développeuse web"),
+            vec!["Développeur web", "Développeuse web"]
+        );
+        assert_eq!(split_gendered("Data analyst"), vec!["Data analyst"]);
+    }
+}
