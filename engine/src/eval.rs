@@ -127,6 +127,9 @@ fn score_offer(ranked: &[(SkillId, f32)], gold: &HashSet<SkillId>, threshold: f3
 
 /// Extracts every offer that carries `competences[]` and compares the predicted
 /// `rome:` skills with the codes the recruiter ticked.
+///
+/// Transversal skills (savoir-être) are left out of the predictions compared: France
+/// Travail offers carry them in `qualitesProfessionnelles`, never in `competences[]`.
 pub fn evaluate_extraction(
     engine: &Engine,
     postings: &[JobPosting],
@@ -141,6 +144,12 @@ pub fn evaluate_extraction(
                 .distinct_skills()
                 .into_iter()
                 .filter(|(id, _)| id.as_str().starts_with("rome:"))
+                .filter(|(id, _)| {
+                    engine
+                        .taxonomy()
+                        .skill(id)
+                        .is_none_or(|s| s.kind != crate::taxonomy::SkillKind::Transversal)
+                })
                 .map(|(id, s)| (id.clone(), s))
                 .collect();
             let gold_all: HashSet<SkillId> = posting

@@ -65,6 +65,8 @@ pub struct OccupationSkill {
 pub struct Occupation {
     pub code: RomeCode,
     pub label: String,
+    /// The parent fiche when this one is a ROME 4.0 specialisation (`code_rome_parent`).
+    pub parent: Option<RomeCode>,
     /// Job titles (appellations), masculine and feminine forms as published.
     pub appellations: Vec<String>,
     /// Linked skills, when the taxonomy has them.

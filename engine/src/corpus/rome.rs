@@ -70,7 +70,7 @@ pub fn read_rome(folder: &Path) -> Result<Taxonomy> {
     files
         .open(
             "referentiel_competence",
-            &["code_ogr", "libelle_competence", "cat_comp", "sous_cat_comp", "code_ogr_macro_comp"],
+            &["code_ogr", "nature", "libelle_competence", "cat_comp", "sous_cat_comp", "code_ogr_macro_comp"],
         )?
         .for_each(|row| {
             let kind = if row.get("cat_comp").starts_with("Savoir-être") {
@@ -83,7 +83,11 @@ pub fn read_rome(folder: &Path) -> Result<Taxonomy> {
                 .map(str::to_string);
             kinds.insert(
                 row.require("code_ogr")?.to_string(),
-                (kind, row.get("sous_cat_comp").to_string(), macro_code),
+                (
+                    kind,
+                    format!("{}/{}", row.get("nature"), row.get("sous_cat_comp")),
+                    macro_code,
+                ),
             );
             Ok(())
         })?;
@@ -92,15 +96,31 @@ pub fn read_rome(folder: &Path) -> Result<Taxonomy> {
         .for_each(|row| {
             kinds.insert(
                 row.require("code_ogr_savoir")?.to_string(),
-                (SkillKind::Knowledge, row.get("categorie_savoir").to_string(), None),
+                (
+                    SkillKind::Knowledge,
+                    format!("Savoir/{}", row.get("categorie_savoir")),
+                    None,
+                ),
             );
             Ok(())
         })?;
 
+    // Work contexts ("Sur chantier", "Travail le samedi", "Particuliers") are items too,
+    // but not skills.
+    let mut contexts: std::collections::HashSet<String> = std::collections::HashSet::new();
+    files
+        .open("referentiel_contexte_travail", &["code_ogr"])?
+        .for_each(|row| {
+            contexts.insert(row.require("code_ogr")?.to_string());
+            Ok(())
+        })?;
     files
         .open("item", &["code_ogr", "libelle", "code_rubrique"])?
         .for_each(|row| {
             let code = row.require("code_ogr")?;
+            if contexts.contains(code) {
+                return Ok(());
+            }
             let label = row.require("libelle")?;
             let (kind, family, macro_code) = kinds.remove(code).unwrap_or_else(|| {
                 // Items outside both tables are the savoir-être of the "qualités
@@ -132,13 +152,18 @@ pub fn read_rome(folder: &Path) -> Result<Taxonomy> {
     let mut metiers: Vec<Occupation> = Vec::new();
     let mut position: HashMap<RomeCode, usize> = HashMap::new();
     files
-        .open("referentiel_code_rome", &["code_rome", "libelle_rome"])?
+        .open("referentiel_code_rome", &["code_rome", "libelle_rome", "code_rome_parent"])?
         .for_each(|row| {
             let code = parse_code(row.get("code_rome"), row)?;
+            let parent = match row.get("code_rome_parent") {
+                "" => None,
+                text => Some(parse_code(text, row)?).filter(|p| *p != code),
+            };
             position.insert(code, metiers.len());
             metiers.push(Occupation {
                 code,
                 label: row.require("libelle_rome")?.to_string(),
+                parent,
                 appellations: Vec::new(),
                 skills: Vec::new(),
                 definition: String::new(),

@@ -19,12 +19,14 @@ pub struct LinkingParams {
     pub min_occupation: f32,
     /// Score of an item with full evidence in a métier of probability 1.
     pub evidence_weight: f32,
-    /// Added for a "cœur de métier" item, evidence or not.
-    pub core_prior: f32,
-    /// Added for any item linked to the métier.
-    pub link_prior: f32,
+    /// Weight of the item's prior (its ROME category, see [`category_prior`]).
+    pub prior_weight: f32,
+    /// Factor on the prior of a "cœur de métier" item.
+    pub core_factor: f32,
     /// Inferred skills never score above this, below verbatim matches.
     pub ceiling: f32,
+    /// Exponent on the métier probability: above 1 trusts only confident predictions.
+    pub probability_exponent: f32,
 }
 
 impl Default for LinkingParams {
@@ -32,11 +34,31 @@ impl Default for LinkingParams {
         LinkingParams {
             max_occupations: 3,
             min_occupation: 0.05,
-            evidence_weight: 0.75,
-            core_prior: 0.2,
-            link_prior: 0.05,
+            evidence_weight: 0.5,
+            prior_weight: 0.5,
+            core_factor: 2.0,
             ceiling: 0.8,
+            probability_exponent: 1.0,
         }
+    }
+}
+
+/// How likely an item of a ROME category is to be one a recruiter asks for, on a
+/// coarse scale: activities (macro-compétences, then technical compétences) far more
+/// than certifications or tools. The levels follow the référentiel's own structure.
+pub fn category_prior(family: Option<&str>) -> f32 {
+    match family.unwrap_or("") {
+        "Macro-compétence/Technique" => 1.0,
+        "Macro-compétence/Technique expert" => 0.7,
+        "Compétence/Technique" => 0.6,
+        "Compétence/Technique expert" => 0.4,
+        "Compétence/Transverse" => 0.35,
+        "Savoir/Techniques professionnelles" => 0.35,
+        "Macro-compétence/Transverse" => 0.2,
+        "Savoir/Domaines d'expertise" | "Savoir/Normes et procédés" => 0.25,
+        "Savoir/Produits, outils et matières" => 0.2,
+        "Savoir/Certifications et habilitations" => 0.05,
+        _ => 0.1,
     }
 }
 
@@ -136,9 +158,13 @@ impl Linker {
                     continue;
                 }
                 let (evidence, span) = self.evidence(ids, *mass, &occurrences, tokens);
-                let prior = p.link_prior + if link.core { p.core_prior } else { 0.0 };
-                let score =
-                    (probability * (p.evidence_weight * evidence + prior)).min(p.ceiling);
+                let skill = taxonomy.skill_at(link.skill);
+                let mut prior = category_prior(skill.family.as_deref()) * p.prior_weight;
+                if link.core {
+                    prior *= p.core_factor;
+                }
+                let confidence = probability.powf(p.probability_exponent);
+                let score = (confidence * (p.evidence_weight * evidence + prior)).min(p.ceiling);
                 let entry = best.entry(link.skill).or_insert(Inferred {
                     skill: link.skill,
                     score: 0.0,

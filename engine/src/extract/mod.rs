@@ -97,6 +97,13 @@ pub struct ExtractParams {
     pub label_score: f32,
     /// Score of a variant match in a requirements section.
     pub synonym_score: f32,
+    /// Score of a one-word preferred label of a référentiel (ROME, ESCO) that no
+    /// lexicon entry vouches for: "Informatique", "Restauration" or "Industrie" name a
+    /// domain more often than a skill.
+    pub bare_word_score: f32,
+    /// Factor applied, for a référentiel with métier → skill links, to a verbatim skill
+    /// that none of the predicted métiers lists: it is written, but off the job's profile.
+    pub off_profile_factor: f32,
     /// Extra score for each further occurrence of the same skill (capped at 1).
     pub repeat_bonus: f32,
     /// Occupations returned.
@@ -110,6 +117,8 @@ impl Default for ExtractParams {
         ExtractParams {
             label_score: 0.95,
             synonym_score: 0.9,
+            bare_word_score: 0.45,
+            off_profile_factor: 0.3,
             repeat_bonus: 0.02,
             max_occupations: 10,
             classifier: ClassifierParams::default(),
@@ -167,6 +176,14 @@ impl Extractor {
         self.matcher.pattern_count()
     }
 
+    /// Ranks occupations only (no skill extraction).
+    pub fn classify(&self, title: &str, body: &str) -> Vec<OccupationCandidate> {
+        match &self.occupations {
+            Some((_, classifier)) => classifier.classify(title, body, self.params.max_occupations),
+            None => Vec::new(),
+        }
+    }
+
     /// Extracts skills and occupations from a posting's title and text.
     pub fn extract(&self, title: &str, body: &str) -> Extraction {
         let title_tokens = text::analyze(title);
@@ -175,12 +192,7 @@ impl Extractor {
         self.verbatim(Field::Title, title, &title_tokens, &mut skills);
         self.verbatim(Field::Text, body, &body_tokens, &mut skills);
 
-        let occupations = match &self.occupations {
-            Some((_, classifier)) => {
-                classifier.classify(title, body, self.params.max_occupations)
-            }
-            None => Vec::new(),
-        };
+        let occupations = self.classify(title, body);
         if let (Some(linker), Some((rome, _))) = (&self.linker, &self.occupations) {
             self.inferred(linker, rome, &occupations, body, &body_tokens, &mut skills);
         }
@@ -215,7 +227,13 @@ impl Extractor {
         }
         for raw in found {
             let skill = self.taxonomy.skill_at(raw.skill);
-            let base = if raw.preferred {
+            let bare_word = raw.preferred
+                && raw.length == 1
+                && !skill.id.as_str().starts_with("passerelle:")
+                && !skill.links.iter().any(|l| l.as_str().starts_with("passerelle:"));
+            let base = if bare_word {
+                self.params.bare_word_score
+            } else if raw.preferred {
                 self.params.label_score
             } else {
                 self.params.synonym_score
@@ -261,8 +279,17 @@ impl Extractor {
                     .map(|i| (i, o.score))
             })
             .collect();
-        let verbatim: Vec<SkillId> = out.iter().map(|m| m.skill.clone()).collect();
-        for inferred in linker.link(rome, &chosen, tokens) {
+        let inferred = linker.link(rome, &chosen, tokens);
+        let on_profile: std::collections::HashSet<&SkillId> =
+            inferred.iter().map(|i| &rome.skill_at(i.skill).id).collect();
+        for mention in out.iter_mut() {
+            if !on_profile.contains(&mention.skill) {
+                mention.score *= self.params.off_profile_factor;
+            }
+        }
+        let verbatim: std::collections::HashSet<SkillId> =
+            out.iter().map(|m| m.skill.clone()).collect();
+        for inferred in inferred {
             let skill = rome.skill_at(inferred.skill);
             if verbatim.contains(&skill.id) {
                 continue;

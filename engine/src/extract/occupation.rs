@@ -35,6 +35,13 @@ pub struct ClassifierParams {
     pub appellation_coverage: f32,
     /// Softmax temperature that turns mixed scores into probabilities.
     pub temperature: f32,
+    /// A parent fiche scores at least this share of its best specialisation: postings
+    /// are often coded with the generic fiche (M1805) when the title names a
+    /// specialisation (M1855 "Développeur web").
+    pub parent_share: f32,
+    /// Weight of the text-to-domain cosine (the métier's "domaine professionnel", e.g.
+    /// F16, as one profile): it tells a BTP "chef d'équipe" from a logistics one.
+    pub domain_weight: f32,
 }
 
 impl Default for ClassifierParams {
@@ -45,6 +52,8 @@ impl Default for ClassifierParams {
             title_repeat: 3.0,
             appellation_coverage: 0.6,
             temperature: 0.08,
+            parent_share: 0.9,
+            domain_weight: 2.0,
         }
     }
 }
@@ -71,6 +80,8 @@ struct Appellation {
 pub struct OccupationClassifier {
     params: ClassifierParams,
     occupations: Vec<(RomeCode, String)>,
+    /// Index of each occupation's parent fiche.
+    parents: Vec<Option<u32>>,
     title_terms: HashMap<String, u32>,
     title_idf: Vec<f32>,
     appellations: Vec<Appellation>,
@@ -80,6 +91,10 @@ pub struct OccupationClassifier {
     body_idf: Vec<f32>,
     /// Body term → (occupation, normalised weight).
     body_postings: Vec<Vec<(u32, f32)>>,
+    /// Domain (first three characters of the code) of each occupation.
+    domain_of: Vec<u32>,
+    /// Body term → (domain, normalised weight).
+    domain_postings: Vec<Vec<(u32, f32)>>,
 }
 
 impl OccupationClassifier {
@@ -169,20 +184,34 @@ impl OccupationClassifier {
         }
         let n = profiles.len() as f32;
         let body_idf: Vec<f32> = body_df.iter().map(|&df| (n / df as f32).ln() + 0.1).collect();
-        let mut body_postings = vec![Vec::new(); body_terms.len()];
-        for (index, profile) in profiles.iter().enumerate() {
-            let weights: Vec<(u32, f32)> = profile
-                .iter()
-                .map(|(&t, &tf)| (t, (1.0 + tf.ln().max(0.0)) * body_idf[t as usize]))
-                .collect();
-            let norm = weights.iter().map(|(_, w)| w * w).sum::<f32>().sqrt().max(1e-6);
-            for (t, w) in weights {
-                body_postings[t as usize].push((index as u32, w / norm));
+        let body_postings = weighted_postings(&profiles, &body_idf);
+        let mut domains: HashMap<&str, u32> = HashMap::new();
+        let domain_of: Vec<u32> = occupations
+            .iter()
+            .map(|o| {
+                let next = domains.len() as u32;
+                *domains.entry(o.code.domain()).or_insert(next)
+            })
+            .collect();
+        let mut domain_profiles: Vec<HashMap<u32, f32>> = vec![HashMap::new(); domains.len()];
+        for (profile, &domain) in profiles.iter().zip(&domain_of) {
+            for (&t, &tf) in profile {
+                *domain_profiles[domain as usize].entry(t).or_insert(0.0) += tf;
             }
         }
+        let domain_postings = weighted_postings(&domain_profiles, &body_idf);
+        let index_of: HashMap<RomeCode, u32> = occupations
+            .iter()
+            .enumerate()
+            .map(|(i, o)| (o.code, i as u32))
+            .collect();
         Some(OccupationClassifier {
             params,
             occupations: occupations.iter().map(|o| (o.code, o.label.clone())).collect(),
+            parents: occupations
+                .iter()
+                .map(|o| o.parent.and_then(|p| index_of.get(&p).copied()))
+                .collect(),
             title_terms,
             title_idf,
             appellations,
@@ -190,24 +219,49 @@ impl OccupationClassifier {
             body_terms,
             body_idf,
             body_postings,
+            domain_of,
+            domain_postings,
         })
     }
 
     /// Ranks métiers for a posting: `title` may be empty (then the text alone decides).
     pub fn classify(&self, title: &str, body: &str, top: usize) -> Vec<OccupationCandidate> {
         let title_scores = self.title_scores(title);
-        let body_scores = self.body_scores(title, body);
+        let query = self.body_query(title, body);
+        let body_scores = cosine(&query, &self.body_postings);
+        let domain_scores = cosine(&query, &self.domain_postings);
         let p = &self.params;
         let mut candidates: Vec<u32> = title_scores.keys().chain(body_scores.keys()).copied().collect();
         candidates.sort_unstable();
         candidates.dedup();
-        let mut mixed: Vec<(u32, f32, f32, f32)> = candidates
+        let mut by_occupation: HashMap<u32, (f32, f32, f32)> = candidates
             .into_iter()
             .map(|occupation| {
                 let t = title_scores.get(&occupation).copied().unwrap_or(0.0);
                 let b = body_scores.get(&occupation).copied().unwrap_or(0.0);
-                (occupation, p.title_weight * t + p.body_weight * b, t, b)
+                let d = domain_scores
+                    .get(&self.domain_of[occupation as usize])
+                    .copied()
+                    .unwrap_or(0.0);
+                let score = p.title_weight * t + p.body_weight * b + p.domain_weight * d;
+                (occupation, (score, t, b))
             })
+            .collect();
+        // A parent fiche inherits from its best specialisation; ties go to the parent.
+        let children: Vec<(u32, u32, (f32, f32, f32))> = by_occupation
+            .iter()
+            .filter_map(|(&o, &s)| self.parents[o as usize].map(|parent| (o, parent, s)))
+            .collect();
+        for (_, parent, (score, t, b)) in children {
+            let inherited = p.parent_share * score + 1e-4;
+            let entry = by_occupation.entry(parent).or_insert((0.0, 0.0, 0.0));
+            if inherited > entry.0 {
+                *entry = (inherited, t, b);
+            }
+        }
+        let mut mixed: Vec<(u32, f32, f32, f32)> = by_occupation
+            .into_iter()
+            .map(|(o, (s, t, b))| (o, s, t, b))
             .collect();
         if mixed.is_empty() {
             return Vec::new();
@@ -265,8 +319,8 @@ impl OccupationClassifier {
         best
     }
 
-    /// TF-IDF cosine of the text (title repeated) against every métier profile.
-    fn body_scores(&self, title: &str, body: &str) -> HashMap<u32, f32> {
+    /// The text (title repeated) as a normalised TF-IDF vector.
+    fn body_query(&self, title: &str, body: &str) -> Vec<(u32, f32)> {
         let mut counts: HashMap<u32, f32> = HashMap::new();
         for (text, weight) in [(title, self.params.title_repeat), (body, 1.0)] {
             for term in text::content_terms(text) {
@@ -280,14 +334,35 @@ impl OccupationClassifier {
             .map(|(t, tf)| (t, (1.0 + tf.ln().max(0.0)) * self.body_idf[t as usize]))
             .collect();
         let norm = query.iter().map(|(_, w)| w * w).sum::<f32>().sqrt().max(1e-6);
-        let mut scores: HashMap<u32, f32> = HashMap::new();
-        for (t, w) in query {
-            for &(occupation, weight) in &self.body_postings[t as usize] {
-                *scores.entry(occupation).or_insert(0.0) += w / norm * weight;
-            }
-        }
-        scores
+        query.into_iter().map(|(t, w)| (t, w / norm)).collect()
     }
+}
+
+/// Cosine of a normalised query against normalised profiles stored as postings.
+fn cosine(query: &[(u32, f32)], postings: &[Vec<(u32, f32)>]) -> HashMap<u32, f32> {
+    let mut scores: HashMap<u32, f32> = HashMap::new();
+    for &(t, w) in query {
+        for &(document, weight) in &postings[t as usize] {
+            *scores.entry(document).or_insert(0.0) += w * weight;
+        }
+    }
+    scores
+}
+
+/// Sublinear TF-IDF weights of term-count profiles, L2-normalised, as postings lists.
+fn weighted_postings(profiles: &[HashMap<u32, f32>], idf: &[f32]) -> Vec<Vec<(u32, f32)>> {
+    let mut postings = vec![Vec::new(); idf.len()];
+    for (index, profile) in profiles.iter().enumerate() {
+        let weights: Vec<(u32, f32)> = profile
+            .iter()
+            .map(|(&t, &tf)| (t, (1.0 + tf.ln().max(0.0)) * idf[t as usize]))
+            .collect();
+        let norm = weights.iter().map(|(_, w)| w * w).sum::<f32>().sqrt().max(1e-6);
+        for (t, w) in weights {
+            postings[t as usize].push((index as u32, w / norm));
+        }
+    }
+    postings
 }
 
 /// "Développeur / Développeuse web" → ["Développeur web", "Développeuse web"] when
