@@ -1,0 +1,109 @@
+//! Extraction through the engine facade with each taxonomy.
+//!
+//! Properties pinned down:
+//! - every occurrence of a skill is reported, and each span points at the words;
+//! - transversal skills are skills;
+//! - exigé / souhaité cues set `required`;
+//! - the ROME taxonomy finds ROME items through lexicon variants and classifies the
+//!   occupation;
+//! - bad and huge input never panics.
+
+use passerelle_engine::{Engine, EngineConfig, Field, MentionSource, TaxonomySpec};
+use passerelle_tests::with_shared_data;
+
+fn builtin() -> Engine {
+    Engine::open(&EngineConfig::builtin()).unwrap()
+}
+
+#[test]
+fn every_occurrence_has_its_span() {
+    let engine = builtin();
+    let text = "Vous développez en JavaScript (JS) et en Python. JavaScript côté client.";
+    let extraction = engine.extract("", text);
+    let javascript: Vec<&str> = extraction
+        .skills
+        .iter()
+        .filter(|m| m.label == "JavaScript")
+        .map(|m| &text[m.start.unwrap()..m.end.unwrap()])
+        .collect();
+    assert_eq!(javascript.len(), 3, "{:?}", extraction.skills);
+    assert!(javascript.contains(&"JS"));
+    for mention in &extraction.skills {
+        assert_eq!(mention.field, Field::Text);
+        assert!((0.0..=1.0).contains(&mention.score));
+    }
+}
+
+#[test]
+fn transversal_skills_count_as_skills() {
+    let engine = builtin();
+    let extraction = engine.extract("", "Autonome et rigoureuse, vous aimez le travail en équipe.");
+    let families: Vec<&str> = extraction
+        .skills
+        .iter()
+        .filter_map(|m| engine.taxonomy().skill(&m.skill))
+        .filter_map(|s| s.family.as_deref())
+        .collect();
+    assert!(families.iter().filter(|f| **f == "transversales").count() >= 3, "{:?}", extraction.skills);
+}
+
+#[test]
+fn required_and_wished_cues() {
+    let engine = builtin();
+    let text = "Maîtrise de Java indispensable. Une expérience de Docker serait appréciée.";
+    let extraction = engine.extract("", text);
+    let required = |label: &str| {
+        extraction
+            .skills
+            .iter()
+            .find(|m| m.label == label)
+            .unwrap_or_else(|| panic!("{label} not found in {:?}", extraction.skills))
+            .required
+    };
+    assert_eq!(required("Java"), Some(true));
+    assert_eq!(required("Docker"), Some(false));
+}
+
+#[test]
+fn title_spans_refer_to_the_title() {
+    let engine = builtin();
+    let title = "Développeur React (H/F)";
+    let extraction = engine.extract(title, "Poste basé à Lyon.");
+    let react = extraction.skills.iter().find(|m| m.label == "React").unwrap();
+    assert_eq!(react.field, Field::Title);
+    assert_eq!(&title[react.start.unwrap()..react.end.unwrap()], "React");
+}
+
+#[test]
+fn empty_huge_and_foreign_text_do_not_panic() {
+    let engine = builtin();
+    assert!(engine.extract("", "").skills.is_empty());
+    let huge = "Python, SQL et Git. ".repeat(50_000);
+    let extraction = engine.extract("", &huge);
+    assert!(extraction.skills.len() >= 150_000);
+    let extraction = engine.extract("", "这是一个没有技能的句子 ✓ \u{0} \u{feff}");
+    assert!(extraction.skills.is_empty());
+}
+
+#[test]
+fn rome_taxonomy_links_variants_and_classifies() {
+    with_shared_data!(data => {
+        let config = EngineConfig {
+            taxonomy: TaxonomySpec::Rome(data.join("rome_v460")),
+            ..EngineConfig::builtin()
+        };
+        let engine = Engine::open(&config).unwrap();
+        let extraction = engine.extract(
+            "Développeur web (H/F)",
+            "Vous développerez des applications web en JS et PHP. Maîtrise de SQL indispensable.",
+        );
+        let top = &extraction.occupations[0];
+        assert!(top.code.to_string().starts_with("M18"), "{:?}", extraction.occupations);
+        assert!(
+            extraction.skills.iter().any(|m| m.skill.as_str() == "rome:102789"),
+            "JavaScript item not found through the JS variant: {:?}",
+            extraction.skills
+        );
+        assert!(extraction.skills.iter().any(|m| m.source == MentionSource::Occupation));
+    });
+}
