@@ -37,14 +37,21 @@ fn every_occurrence_has_its_span() {
 #[test]
 fn transversal_skills_count_as_skills() {
     let engine = builtin();
-    let extraction = engine.extract("", "Autonome et rigoureuse, vous aimez le travail en équipe.");
+    let extraction = engine.extract(
+        "",
+        "Autonome et rigoureuse, vous aimez le travail en équipe.",
+    );
     let families: Vec<&str> = extraction
         .skills
         .iter()
         .filter_map(|m| engine.taxonomy().skill(&m.skill))
         .filter_map(|s| s.family.as_deref())
         .collect();
-    assert!(families.iter().filter(|f| **f == "transversales").count() >= 3, "{:?}", extraction.skills);
+    assert!(
+        families.iter().filter(|f| **f == "transversales").count() >= 3,
+        "{:?}",
+        extraction.skills
+    );
 }
 
 #[test]
@@ -69,7 +76,11 @@ fn title_spans_refer_to_the_title() {
     let engine = builtin();
     let title = "Développeur React (H/F)";
     let extraction = engine.extract(title, "Poste basé à Lyon.");
-    let react = extraction.skills.iter().find(|m| m.label == "React").unwrap();
+    let react = extraction
+        .skills
+        .iter()
+        .find(|m| m.label == "React")
+        .unwrap();
     assert_eq!(react.field, Field::Title);
     assert_eq!(&title[react.start.unwrap()..react.end.unwrap()], "React");
 }

@@ -15,7 +15,11 @@ fn offers(data: &std::path::Path) -> Vec<JobPosting> {
     let mut postings = Vec::new();
     for file in ["ft_m1805_2025-10.jsonl", "ft_allsectors_2025-11.jsonl"] {
         let batch = read_postings(&data.join("offers").join(file)).unwrap();
-        assert!(batch.report.rejected.is_empty(), "{:?}", batch.report.rejected);
+        assert!(
+            batch.report.rejected.is_empty(),
+            "{:?}",
+            batch.report.rejected
+        );
         postings.extend(batch.records.into_iter().map(|(_, p)| p));
     }
     assert_eq!(postings.len(), 877 + 4237);

@@ -67,9 +67,13 @@ fn rome_export_with_missing_file_or_column_is_named() {
 
 #[test]
 fn unknown_folder_is_an_error_not_a_panic() {
-    let error = read_rome(Path::new("/nonexistent/rome")).unwrap_err().to_string();
+    let error = read_rome(Path::new("/nonexistent/rome"))
+        .unwrap_err()
+        .to_string();
     assert!(error.contains("/nonexistent/rome"), "{error}");
-    let error = read_esco(Path::new("/nonexistent/esco")).unwrap_err().to_string();
+    let error = read_esco(Path::new("/nonexistent/esco"))
+        .unwrap_err()
+        .to_string();
     assert!(error.contains("/nonexistent/esco"), "{error}");
 }
 

@@ -252,7 +252,7 @@ NICE_FORMS = [
 SOFT = {
     "autonomie": ["Vous êtes autonome et savez organiser votre travail.", "Autonomie et sens de l'initiative sont attendus.", "Vous savez travailler en autonomie, y compris en télétravail."],
     "rigueur": ["Rigueur et méthode vous caractérisent.", "Vous êtes rigoureux·se et attentif·ve aux détails.", "Votre rigueur est reconnue par vos collègues."],
-    "equipe": ["Vous aimez travailler en équipe et partager vos connaissances.", "L'esprit d'équipe est essentiel dans notre organisation.", "Vous appréciez le travail collaboratif."],
+    "equipe": ["Le travail en équipe et le partage de connaissances vous motivent.", "L'esprit d'équipe est essentiel dans notre organisation.", "Vous appréciez le travail collaboratif."],
     "communication": ["Vous avez un bon relationnel et savez vulgariser.", "Aisance à l'oral et à l'écrit.", "Vous communiquez clairement avec des interlocuteurs non techniques."],
     "curiosite": ["Curieux·se, vous assurez une veille régulière sur votre domaine.", "Votre curiosité vous pousse à tester de nouveaux outils.", "Vous aimez apprendre et partager vos découvertes."],
     "service": ["Vous avez le sens du service et de la satisfaction utilisateur.", "Patience et pédagogie auprès des utilisateurs sont indispensables."],
@@ -264,7 +264,7 @@ SOFT_TO_QUALITE = {"autonomie": "autonomie", "rigueur": "rigueur", "equipe": "eq
                    "curiosite": "curiosite", "service": "service", "reactivite": "reactivite",
                    "proposition": "proposition", "creativite": "creativite"}
 
-HEAD_MISSIONS = ["Vos missions :", "Missions principales :", "Le poste", "Ce que vous ferez au quotidien :", "Description du poste :", "Vos responsabilités"]
+HEAD_MISSIONS = ["Vos missions :", "Missions principales :", "Le poste", "Votre quotidien :", "Description du poste :", "Vos responsabilités"]
 HEAD_ENV = ["Environnement technique :", "Stack technique :", "Notre environnement :", "Outils et technologies :"]
 HEAD_PROFILE = ["Profil recherché :", "Votre profil", "Ce que nous attendons :", "Qui êtes-vous ?", "Compétences attendues"]
 HEAD_BENEF = ["Pourquoi nous rejoindre ?", "Avantages :", "Ce que nous offrons :", "Les plus du poste"]

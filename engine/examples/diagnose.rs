@@ -16,7 +16,12 @@ fn main() {
                 .occupations
                 .iter()
                 .take(3)
-                .map(|o| format!("{}({:.2} t{:.2} b{:.2})", o.code, o.score, o.title_score, o.text_score))
+                .map(|o| {
+                    format!(
+                        "{}({:.2} t{:.2} b{:.2})",
+                        o.code, o.score, o.title_score, o.text_score
+                    )
+                })
                 .collect();
             let rank = extraction.occupations.iter().position(|o| o.code == gold);
             if rank != Some(0) {

@@ -5,21 +5,37 @@ use passerelle_engine::{Engine, EngineConfig, MentionSource, TaxonomySpec, read_
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    let config = EngineConfig { taxonomy: TaxonomySpec::Rome(args[1].clone().into()), ..EngineConfig::builtin() };
+    let config = EngineConfig {
+        taxonomy: TaxonomySpec::Rome(args[1].clone().into()),
+        ..EngineConfig::builtin()
+    };
     let engine = Engine::open(&config).unwrap();
     let mut stats: HashMap<(String, String), (usize, usize)> = HashMap::new();
     for file in &args[2..] {
         for (_, p) in read_postings(file.as_ref()).unwrap().records {
-            if p.labelled_skills.is_empty() { continue; }
-            let gold: Vec<String> = p.labelled_skills.iter().map(|s| format!("rome:{}", s.code)).collect();
+            if p.labelled_skills.is_empty() {
+                continue;
+            }
+            let gold: Vec<String> = p
+                .labelled_skills
+                .iter()
+                .map(|s| format!("rome:{}", s.code))
+                .collect();
             let e = engine.extract(&p.title, &p.description);
             let mut seen = std::collections::HashSet::new();
             for m in &e.skills {
-                if m.score < 0.5 || !seen.insert(m.skill.clone()) { continue; }
-                let src = match m.source { MentionSource::Occupation => "occ", _ => "verb" };
+                if m.score < 0.5 || !seen.insert(m.skill.clone()) {
+                    continue;
+                }
+                let src = match m.source {
+                    MentionSource::Occupation => "occ",
+                    _ => "verb",
+                };
                 let e = stats.entry((m.label.clone(), src.to_string())).or_default();
                 e.0 += 1;
-                if gold.contains(&m.skill.to_string()) { e.1 += 1; }
+                if gold.contains(&m.skill.to_string()) {
+                    e.1 += 1;
+                }
             }
         }
     }

@@ -9,7 +9,13 @@ fn main() {
     let args: Vec<String> = std::env::args().collect();
     let mut postings = Vec::new();
     for file in &args[2..] {
-        postings.extend(read_postings(file.as_ref()).unwrap().records.into_iter().map(|(_, p)| p));
+        postings.extend(
+            read_postings(file.as_ref())
+                .unwrap()
+                .records
+                .into_iter()
+                .map(|(_, p)| p),
+        );
     }
     let grid = std::env::var("GRID").unwrap_or_else(|_| "0.75,0.2,0.05,0.5,1,0.08".into());
     for spec in grid.split(';') {
@@ -17,7 +23,10 @@ fn main() {
         let defaults = ExtractParams::default();
         let extract = ExtractParams {
             off_profile_factor: v[3],
-            classifier: ClassifierParams { temperature: v[5], ..defaults.classifier },
+            classifier: ClassifierParams {
+                temperature: v[5],
+                ..defaults.classifier
+            },
             linking: LinkingParams {
                 evidence_weight: v[0],
                 prior_weight: v[1],
@@ -27,13 +36,23 @@ fn main() {
             },
             ..defaults
         };
-        let config = EngineConfig { taxonomy: TaxonomySpec::Rome(args[1].clone().into()), rome: None, extract };
+        let config = EngineConfig {
+            taxonomy: TaxonomySpec::Rome(args[1].clone().into()),
+            rome: None,
+            extract,
+        };
         let engine = Engine::open(&config).unwrap();
         let r = evaluate_extraction(&engine, &postings, 0.5);
         println!(
             "{spec}\tP {:.3} R {:.3} F1 {:.3} R@10 {:.3} MAP {:.3} pred/offer {:.1} | E: F1 {:.3} R@10 {:.3}",
-            r.all.precision, r.all.recall, r.all.f1, r.all.recall_at_10, r.all.map,
-            r.all.predicted as f64 / r.all.offers as f64, r.required.f1, r.required.recall_at_10
+            r.all.precision,
+            r.all.recall,
+            r.all.f1,
+            r.all.recall_at_10,
+            r.all.map,
+            r.all.predicted as f64 / r.all.offers as f64,
+            r.required.f1,
+            r.required.recall_at_10
         );
     }
 }

@@ -106,7 +106,11 @@ fn score_offer(ranked: &[(SkillId, f32)], gold: &HashSet<SkillId>, threshold: f3
         .map(|(id, _)| id)
         .collect();
     let correct = predicted.iter().filter(|id| gold.contains(**id)).count();
-    let found_at_10 = ranked.iter().take(10).filter(|(id, _)| gold.contains(id)).count();
+    let found_at_10 = ranked
+        .iter()
+        .take(10)
+        .filter(|(id, _)| gold.contains(id))
+        .count();
     let mut hits = 0usize;
     let mut precision_sum = 0.0;
     for (rank, (id, _)) in ranked.iter().enumerate() {

@@ -28,7 +28,9 @@ pub use corpus::{
 };
 pub use engine::{Engine, EngineConfig};
 pub use error::{Error, Result};
-pub use eval::{ClassificationReport, ExtractionReport, evaluate_classification, evaluate_extraction};
+pub use eval::{
+    ClassificationReport, ExtractionReport, evaluate_classification, evaluate_extraction,
+};
 pub use extract::{
     ClassifierParams, ExtractParams, Extraction, Extractor, Field, LinkingParams, MentionSource,
     OccupationCandidate, SkillMention,
@@ -36,5 +38,9 @@ pub use extract::{
 pub use model::{
     InseeCode, JobPosting, LabelledSkill, PostingLocation, Requirement, RomeCode, SkillId,
 };
-pub use taxonomy::{Occupation, OccupationSkill, Skill, SkillKind, Surface, Taxonomy, TaxonomySpec};
-pub use text::{FrenchTokenizer, TANTIVY_ANALYZER, Token, TokenKind, analyze, fold, tantivy_analyzer};
+pub use taxonomy::{
+    Occupation, OccupationSkill, Skill, SkillKind, Surface, Taxonomy, TaxonomySpec,
+};
+pub use text::{
+    FrenchTokenizer, TANTIVY_ANALYZER, Token, TokenKind, analyze, fold, tantivy_analyzer,
+};

@@ -246,7 +246,10 @@ mod tests {
     #[test]
     fn skill_ids_carry_their_namespace() {
         assert_eq!(SkillId::rome("100023").as_str(), "rome:100023");
-        assert_eq!(SkillId::parse("passerelle:python").unwrap().local(), "python");
+        assert_eq!(
+            SkillId::parse("passerelle:python").unwrap().local(),
+            "python"
+        );
         assert!(SkillId::parse("python").is_err());
         assert!(SkillId::parse("rome:").is_err());
     }

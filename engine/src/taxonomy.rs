@@ -159,7 +159,21 @@ impl Taxonomy {
 
     /// An occupation by ROME code.
     pub fn occupation(&self, code: &RomeCode) -> Option<&Occupation> {
-        self.by_code.get(code).map(|&i| &self.occupations[i as usize])
+        self.by_code
+            .get(code)
+            .map(|&i| &self.occupations[i as usize])
+    }
+
+    /// Adds every skill of `other` that this taxonomy lacks (ids are namespaced, so a
+    /// ROME and an ESCO taxonomy merge without clashes). Occupations are not copied.
+    pub fn extend_skills(&mut self, other: &Taxonomy) -> usize {
+        let mut added = 0;
+        for skill in other.skills() {
+            if self.skill_index(&skill.id).is_none() && self.add_skill(skill.clone()).is_ok() {
+                added += 1;
+            }
+        }
+        added
     }
 
     /// Adds the variants of `lexicon`'s skills to the skills of this taxonomy they link
@@ -231,7 +245,10 @@ mod tests {
 
     #[test]
     fn specs_parse() {
-        assert_eq!("builtin".parse::<TaxonomySpec>().unwrap(), TaxonomySpec::Builtin);
+        assert_eq!(
+            "builtin".parse::<TaxonomySpec>().unwrap(),
+            TaxonomySpec::Builtin
+        );
         assert_eq!(
             "rome:../x".parse::<TaxonomySpec>().unwrap(),
             TaxonomySpec::Rome("../x".into())

@@ -27,13 +27,20 @@ fn extract_reports_bad_lines_and_goes_on() {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
     let output = child.wait_with_output().unwrap();
     assert!(output.status.success());
     let stdout = String::from_utf8(output.stdout).unwrap();
     let stderr = String::from_utf8(output.stderr).unwrap();
-    let lines: Vec<serde_json::Value> =
-        stdout.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let lines: Vec<serde_json::Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     assert_eq!(lines.len(), 2, "{stdout}");
     assert_eq!(lines[0]["id"], "a");
     assert_eq!(lines[1]["id"], "c");
@@ -43,11 +50,20 @@ fn extract_reports_bad_lines_and_goes_on() {
     assert_eq!(python["required"], true);
     assert_eq!(python["start"], 13);
     assert_eq!(python["end"], 19);
-    let scores: Vec<f64> = skills.iter().map(|s| s["score"].as_f64().unwrap()).collect();
+    let scores: Vec<f64> = skills
+        .iter()
+        .map(|s| s["score"].as_f64().unwrap())
+        .collect();
     assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{scores:?}");
     assert!(stderr.contains("line 2: truncated JSON"), "{stderr}");
-    assert!(stderr.contains("line 3: expected a JSON object"), "{stderr}");
-    assert!(stderr.contains("4 read, 2 extracted, 2 rejected"), "{stderr}");
+    assert!(
+        stderr.contains("line 3: expected a JSON object"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("4 read, 2 extracted, 2 rejected"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -65,7 +81,13 @@ fn unknown_taxonomy_is_a_clear_error() {
 #[test]
 fn missing_rome_folder_names_it() {
     let output = passerelle()
-        .args(["extract", "--taxonomy", "rome:/nonexistent/rome", "--input", "-"])
+        .args([
+            "extract",
+            "--taxonomy",
+            "rome:/nonexistent/rome",
+            "--input",
+            "-",
+        ])
         .stdin(Stdio::null())
         .output()
         .unwrap();

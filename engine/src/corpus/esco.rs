@@ -55,7 +55,9 @@ pub fn read_esco(folder: &Path) -> Result<Taxonomy> {
     Table::open_csv(&main, &["conceptUri", "preferredLabel", "altLabels"])?.for_each(|row| {
         let uri = row.require("conceptUri")?;
         let label = row.require("preferredLabel")?;
-        let (family, kind) = families.get(uri).map_or((None, None), |(f, k)| (Some(*f), Some(*k)));
+        let (family, kind) = families
+            .get(uri)
+            .map_or((None, None), |(f, k)| (Some(*f), Some(*k)));
         let kind = kind.unwrap_or_else(|| kind_of(row.get("skillType"), row.get("reuseLevel"), ""));
         taxonomy
             .add_skill(esco_skill(uri, label, row.get("altLabels"), kind, family))
@@ -75,7 +77,8 @@ pub fn read_esco(folder: &Path) -> Result<Taxonomy> {
         Table::open_csv(&relations, &["originalSkillUri", "relatedSkillUri"])?.for_each(|row| {
             let from = SkillId::esco(row.get("originalSkillUri"));
             let to = SkillId::esco(row.get("relatedSkillUri"));
-            if let (Some(index), true) = (taxonomy.skill_index(&from), taxonomy.skill(&to).is_some())
+            if let (Some(index), true) =
+                (taxonomy.skill_index(&from), taxonomy.skill(&to).is_some())
             {
                 taxonomy.skill_mut(index).related.push(to);
             }
@@ -136,16 +139,19 @@ fn find_skills_file(folder: &Path) -> Result<PathBuf> {
     let mut candidates: Vec<PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| {
-            p.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with("skills_") && n.contains("fr") && n.ends_with(".csv"))
+            p.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
+                n.starts_with("skills_") && n.contains("fr") && n.ends_with(".csv")
+            })
         })
         .collect();
     candidates.sort();
-    candidates.into_iter().next().ok_or_else(|| Error::MissingFile {
-        folder: folder.to_path_buf(),
-        file: "skills_fr.csv".to_string(),
-    })
+    candidates
+        .into_iter()
+        .next()
+        .ok_or_else(|| Error::MissingFile {
+            folder: folder.to_path_buf(),
+            file: "skills_fr.csv".to_string(),
+        })
 }
 
 /// The ESCO version, read from a README in the folder ("v1.2.1"), else "1.2".

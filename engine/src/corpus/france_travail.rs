@@ -56,18 +56,26 @@ struct ApiSkill {
 /// `description`, the plain form when it has `text`.
 pub(crate) fn posting_from_json(value: Value) -> Result<JobPosting, String> {
     let Value::Object(map) = &value else {
-        return Err(format!("expected a JSON object, found {}", json_kind(&value)));
+        return Err(format!(
+            "expected a JSON object, found {}",
+            json_kind(&value)
+        ));
     };
     if map.contains_key("intitule") || map.contains_key("description") {
-        let offer: ApiOffer =
-            serde_json::from_value(value).map_err(|e| format!("not a France Travail offer: {e}"))?;
-        return Ok(from_api(offer)?);
+        let offer: ApiOffer = serde_json::from_value(value)
+            .map_err(|e| format!("not a France Travail offer: {e}"))?;
+        return from_api(offer);
     }
     if map.contains_key("text") {
         let id = id_text(map.get("id").unwrap_or(&Value::Null))?;
         let text = match map.get("text") {
             Some(Value::String(text)) => text.clone(),
-            Some(other) => return Err(format!("field text: expected a string, found {}", json_kind(other))),
+            Some(other) => {
+                return Err(format!(
+                    "field text: expected a string, found {}",
+                    json_kind(other)
+                ));
+            }
             None => unreachable!("checked above"),
         };
         let title = match map.get("title") {
@@ -144,7 +152,10 @@ fn id_text(value: &Value) -> Result<String, String> {
         Value::String(id) if !id.trim().is_empty() => Ok(id.trim().to_string()),
         Value::Number(id) => Ok(id.to_string()),
         Value::Null => Err("missing field id".to_string()),
-        other => Err(format!("field id: expected a string, found {}", json_kind(other))),
+        other => Err(format!(
+            "field id: expected a string, found {}",
+            json_kind(other)
+        )),
     }
 }
 
@@ -184,7 +195,10 @@ mod tests {
         assert_eq!(posting.rome.unwrap().as_str(), "M1805");
         assert_eq!(posting.location.commune.unwrap().as_str(), "69123");
         assert_eq!(posting.labelled_skills.len(), 1);
-        assert_eq!(posting.labelled_skills[0].requirement, Some(Requirement::Required));
+        assert_eq!(
+            posting.labelled_skills[0].requirement,
+            Some(Requirement::Required)
+        );
     }
 
     #[test]
@@ -193,8 +207,14 @@ mod tests {
             (json!([1, 2]), "expected a JSON object, found an array"),
             (json!({"foo": 1}), "expected a France Travail offer"),
             (json!({"text": "x"}), "missing field id"),
-            (json!({"id": "1", "text": 3}), "field text: expected a string"),
-            (json!({"id": "1", "intitule": "x", "romeCode": "XX"}), "field romeCode"),
+            (
+                json!({"id": "1", "text": 3}),
+                "field text: expected a string",
+            ),
+            (
+                json!({"id": "1", "intitule": "x", "romeCode": "XX"}),
+                "field romeCode",
+            ),
             (json!({"id": true, "intitule": "x"}), "field id"),
         ];
         for (input, expected) in cases {

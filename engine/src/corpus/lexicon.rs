@@ -17,20 +17,62 @@ pub const LEXICON_VERSION: &str = "1";
 
 /// The embedded lexicon files, as (family, text).
 pub const LEXICON_FILES: &[(&str, &str)] = &[
-    ("langages", include_str!("../../../corpora/lexicon/langages.tsv")),
-    ("frameworks", include_str!("../../../corpora/lexicon/frameworks.tsv")),
-    ("donnees_ia", include_str!("../../../corpora/lexicon/donnees_ia.tsv")),
-    ("cloud_devops", include_str!("../../../corpora/lexicon/cloud_devops.tsv")),
-    ("cybersecurite", include_str!("../../../corpora/lexicon/cybersecurite.tsv")),
-    ("reseaux_systemes", include_str!("../../../corpora/lexicon/reseaux_systemes.tsv")),
-    ("support_utilisateurs", include_str!("../../../corpora/lexicon/support_utilisateurs.tsv")),
-    ("design_ux", include_str!("../../../corpora/lexicon/design_ux.tsv")),
-    ("gestion_projet_agile", include_str!("../../../corpora/lexicon/gestion_projet_agile.tsv")),
-    ("marketing_digital", include_str!("../../../corpora/lexicon/marketing_digital.tsv")),
-    ("bureautique", include_str!("../../../corpora/lexicon/bureautique.tsv")),
-    ("transversales", include_str!("../../../corpora/lexicon/transversales.tsv")),
-    ("methodes_dev", include_str!("../../../corpora/lexicon/methodes_dev.tsv")),
-    ("metiers_fonctions", include_str!("../../../corpora/lexicon/metiers_fonctions.tsv")),
+    (
+        "langages",
+        include_str!("../../../corpora/lexicon/langages.tsv"),
+    ),
+    (
+        "frameworks",
+        include_str!("../../../corpora/lexicon/frameworks.tsv"),
+    ),
+    (
+        "donnees_ia",
+        include_str!("../../../corpora/lexicon/donnees_ia.tsv"),
+    ),
+    (
+        "cloud_devops",
+        include_str!("../../../corpora/lexicon/cloud_devops.tsv"),
+    ),
+    (
+        "cybersecurite",
+        include_str!("../../../corpora/lexicon/cybersecurite.tsv"),
+    ),
+    (
+        "reseaux_systemes",
+        include_str!("../../../corpora/lexicon/reseaux_systemes.tsv"),
+    ),
+    (
+        "support_utilisateurs",
+        include_str!("../../../corpora/lexicon/support_utilisateurs.tsv"),
+    ),
+    (
+        "design_ux",
+        include_str!("../../../corpora/lexicon/design_ux.tsv"),
+    ),
+    (
+        "gestion_projet_agile",
+        include_str!("../../../corpora/lexicon/gestion_projet_agile.tsv"),
+    ),
+    (
+        "marketing_digital",
+        include_str!("../../../corpora/lexicon/marketing_digital.tsv"),
+    ),
+    (
+        "bureautique",
+        include_str!("../../../corpora/lexicon/bureautique.tsv"),
+    ),
+    (
+        "transversales",
+        include_str!("../../../corpora/lexicon/transversales.tsv"),
+    ),
+    (
+        "methodes_dev",
+        include_str!("../../../corpora/lexicon/methodes_dev.tsv"),
+    ),
+    (
+        "metiers_fonctions",
+        include_str!("../../../corpora/lexicon/metiers_fonctions.tsv"),
+    ),
 ];
 
 /// The embedded lexicon as a taxonomy named `passerelle`.
@@ -51,7 +93,12 @@ pub fn parse_lexicon(
     text: &[u8],
 ) -> Result<()> {
     let reader = Box::new(std::io::Cursor::new(text.to_vec()));
-    let table = Table::from_reader(path, reader, b'\t', &["id", "label", "variants", "rome", "esco"])?;
+    let table = Table::from_reader(
+        path,
+        reader,
+        b'\t',
+        &["id", "label", "variants", "rome", "esco"],
+    )?;
     table.for_each(|row| {
         let slug = row.require("id")?;
         if !slug
@@ -128,7 +175,13 @@ mod tests {
     fn parses_variants_and_case_sensitive_forms() {
         let mut taxonomy = Taxonomy::new("t", "1");
         let text = "id\tlabel\tvariants\trome\tesco\ngo\tGo\t=Go|Golang\t\t\njs\tJavaScript\tJS\t102789\t\n";
-        parse_lexicon(&mut taxonomy, "langages", Path::new("x.tsv"), text.as_bytes()).unwrap();
+        parse_lexicon(
+            &mut taxonomy,
+            "langages",
+            Path::new("x.tsv"),
+            text.as_bytes(),
+        )
+        .unwrap();
         let go = taxonomy.skill(&SkillId::passerelle("go")).unwrap();
         assert_eq!(go.surfaces.len(), 2);
         assert!(go.surfaces[0].case_sensitive);

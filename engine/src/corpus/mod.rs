@@ -104,7 +104,10 @@ impl<T> Batch<T> {
 pub fn read_postings(path: &Path) -> Result<Batch<JobPosting>> {
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
     let source = path.display().to_string();
-    if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv")) {
+    if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("csv"))
+    {
         return read_postings_csv(&source, &bytes);
     }
     Ok(parse_postings(&source, &bytes))
@@ -139,10 +142,13 @@ pub fn parse_line(raw: &[u8]) -> Result<JobPosting, (Option<String>, String)> {
     let text = std::str::from_utf8(raw)
         .map_err(|e| (None, format!("invalid UTF-8 at byte {}", e.valid_up_to())))?;
     let value: Value = serde_json::from_str(text).map_err(|e| (None, describe_json_error(&e)))?;
-    let id = value
-        .get("id")
-        .and_then(|v| v.as_str().map(str::to_string).or_else(|| v.as_u64().map(|n| n.to_string())));
-    let posting = france_travail::posting_from_json(value).map_err(|reason| (id.clone(), reason))?;
+    let id = value.get("id").and_then(|v| {
+        v.as_str()
+            .map(str::to_string)
+            .or_else(|| v.as_u64().map(|n| n.to_string()))
+    });
+    let posting =
+        france_travail::posting_from_json(value).map_err(|reason| (id.clone(), reason))?;
     check_posting(&posting).map_err(|reason| (id, reason))?;
     Ok(posting)
 }
@@ -168,9 +174,7 @@ fn parse_api_page(source: &str, bytes: &[u8], items: Vec<Value>) -> Batch<JobPos
         let position = if single_line { index as u64 + 1 } else { 0 };
         let raw = item.to_string();
         let id = item.get("id").and_then(Value::as_str).map(str::to_string);
-        match france_travail::posting_from_json(item)
-            .and_then(|p| check_posting(&p).map(|()| p))
-        {
+        match france_travail::posting_from_json(item).and_then(|p| check_posting(&p).map(|()| p)) {
             Ok(posting) => batch.accept(position, posting),
             Err(reason) => batch.reject(
                 position,
@@ -204,10 +208,16 @@ fn read_postings_csv(source: &str, bytes: &[u8]) -> Result<Batch<JobPosting>> {
             message: e.to_string(),
         })?
         .clone();
-    let column = |name: &str| headers.iter().position(|h| h.trim_start_matches('\u{feff}') == name);
-    let (Some(id_col), Some(title_col), Some(text_col)) =
-        (column("hash_id").or(column("id")), column("titre"), column("description"))
-    else {
+    let column = |name: &str| {
+        headers
+            .iter()
+            .position(|h| h.trim_start_matches('\u{feff}') == name)
+    };
+    let (Some(id_col), Some(title_col), Some(text_col)) = (
+        column("hash_id").or(column("id")),
+        column("titre"),
+        column("description"),
+    ) else {
         return Err(Error::MissingColumn {
             path: source.into(),
             column: "hash_id, titre or description".to_string(),
@@ -294,8 +304,16 @@ mod tests {
         let reasons = reasons(input);
         assert_eq!(reasons.len(), 4);
         assert_eq!(reasons[0].0, 3);
-        assert!(reasons[0].1.starts_with("truncated JSON"), "{:?}", reasons[0]);
-        assert!(reasons[1].1.contains("expected a JSON object, found an array"));
+        assert!(
+            reasons[0].1.starts_with("truncated JSON"),
+            "{:?}",
+            reasons[0]
+        );
+        assert!(
+            reasons[1]
+                .1
+                .contains("expected a JSON object, found an array")
+        );
         assert!(reasons[2].1.contains("invalid UTF-8 at byte 0"));
         assert_eq!(reasons[3].0, 6);
         assert!(reasons[3].1.contains("empty text"));

@@ -70,7 +70,14 @@ pub fn read_rome(folder: &Path) -> Result<Taxonomy> {
     files
         .open(
             "referentiel_competence",
-            &["code_ogr", "nature", "libelle_competence", "cat_comp", "sous_cat_comp", "code_ogr_macro_comp"],
+            &[
+                "code_ogr",
+                "nature",
+                "libelle_competence",
+                "cat_comp",
+                "sous_cat_comp",
+                "code_ogr_macro_comp",
+            ],
         )?
         .for_each(|row| {
             let kind = if row.get("cat_comp").starts_with("Savoir-être") {
@@ -92,7 +99,10 @@ pub fn read_rome(folder: &Path) -> Result<Taxonomy> {
             Ok(())
         })?;
     files
-        .open("referentiel_savoir", &["code_ogr_savoir", "categorie_savoir"])?
+        .open(
+            "referentiel_savoir",
+            &["code_ogr_savoir", "categorie_savoir"],
+        )?
         .for_each(|row| {
             kinds.insert(
                 row.require("code_ogr_savoir")?.to_string(),
@@ -132,19 +142,20 @@ pub fn read_rome(folder: &Path) -> Result<Taxonomy> {
                 };
                 (kind, String::new(), None)
             });
-            taxonomy.add_skill(Skill {
-                id: SkillId::rome(code),
-                label: label.to_string(),
-                kind,
-                family: Some(family).filter(|f| !f.is_empty()),
-                surfaces: vec![Surface {
-                    text: label.to_string(),
-                    case_sensitive: false,
-                }],
-                links: Vec::new(),
-                related: macro_code.iter().map(|c| SkillId::rome(c)).collect(),
-            })
-            .map_err(|e| row.error(e.to_string()))?;
+            taxonomy
+                .add_skill(Skill {
+                    id: SkillId::rome(code),
+                    label: label.to_string(),
+                    kind,
+                    family: Some(family).filter(|f| !f.is_empty()),
+                    surfaces: vec![Surface {
+                        text: label.to_string(),
+                        case_sensitive: false,
+                    }],
+                    links: Vec::new(),
+                    related: macro_code.iter().map(|c| SkillId::rome(c)).collect(),
+                })
+                .map_err(|e| row.error(e.to_string()))?;
             Ok(())
         })?;
 
@@ -152,7 +163,10 @@ pub fn read_rome(folder: &Path) -> Result<Taxonomy> {
     let mut metiers: Vec<Occupation> = Vec::new();
     let mut position: HashMap<RomeCode, usize> = HashMap::new();
     files
-        .open("referentiel_code_rome", &["code_rome", "libelle_rome", "code_rome_parent"])?
+        .open(
+            "referentiel_code_rome",
+            &["code_rome", "libelle_rome", "code_rome_parent"],
+        )?
         .for_each(|row| {
             let code = parse_code(row.get("code_rome"), row)?;
             let parent = match row.get("code_rome_parent") {
@@ -180,7 +194,12 @@ pub fn read_rome(folder: &Path) -> Result<Taxonomy> {
     files
         .open(
             "referentiel_appellation",
-            &["code_ogr", "libelle_appellation_long", "libelle_appellation_court", "code_rome"],
+            &[
+                "code_ogr",
+                "libelle_appellation_long",
+                "libelle_appellation_court",
+                "code_rome",
+            ],
         )?
         .for_each(|row| {
             if let Some(i) = metier_of(row.get("code_rome"), row)? {
@@ -212,7 +231,10 @@ pub fn read_rome(folder: &Path) -> Result<Taxonomy> {
 
     let mut mobility: Vec<(usize, u32, RomeCode)> = Vec::new();
     files
-        .open("rubrique_mobilite", &["code_rome", "code_rome_cible", "numero_ordre"])?
+        .open(
+            "rubrique_mobilite",
+            &["code_rome", "code_rome_cible", "numero_ordre"],
+        )?
         .for_each(|row| {
             if let Some(i) = metier_of(row.get("code_rome"), row)? {
                 let target = parse_code(row.get("code_rome_cible"), row)?;
@@ -242,7 +264,12 @@ pub fn read_rome(folder: &Path) -> Result<Taxonomy> {
     files
         .open(
             "texte",
-            &["code_rome", "libelle_type_texte", "position_phrase", "libelle_texte"],
+            &[
+                "code_rome",
+                "libelle_type_texte",
+                "position_phrase",
+                "libelle_texte",
+            ],
         )?
         .for_each(|row| {
             let wanted = matches!(row.get("libelle_type_texte"), "definition" | "acces_metier");

@@ -133,9 +133,16 @@ pub fn sections(text: &str) -> Vec<(usize, usize, Section)> {
 }
 
 fn has_requirement_words(folded: &str) -> bool {
-    ["maitrise", "competence", "experience", "connaissance", "profil", "vous savez"]
-        .iter()
-        .any(|w| folded.contains(w))
+    [
+        "maitrise",
+        "competence",
+        "experience",
+        "connaissance",
+        "profil",
+        "vous savez",
+    ]
+    .iter()
+    .any(|w| folded.contains(w))
 }
 
 /// The section of the byte offset `at`, given the output of [`sections`].
@@ -230,7 +237,11 @@ mod tests {
 
     fn check_requirement(text: &str, skill: &str, expect: Option<bool>) {
         let start = text.find(skill).expect("skill in text");
-        assert_eq!(requirement(text, start, start + skill.len()), expect, "{text:?}");
+        assert_eq!(
+            requirement(text, start, start + skill.len()),
+            expect,
+            "{text:?}"
+        );
     }
 
     #[test]
@@ -238,10 +249,18 @@ mod tests {
         check_requirement("Maîtrise de Java indispensable.", "Java", Some(true));
         check_requirement("Java exigé. Docker serait apprécié.", "Docker", Some(false));
         check_requirement("Java exigé. Docker serait apprécié.", "Java", Some(true));
-        check_requirement("Idéalement, vous connaissez Kubernetes", "Kubernetes", Some(false));
+        check_requirement(
+            "Idéalement, vous connaissez Kubernetes",
+            "Kubernetes",
+            Some(false),
+        );
         check_requirement("La connaissance de SAP est un plus", "SAP", Some(false));
         check_requirement("Vous développez en PHP.", "PHP", None);
-        check_requirement("Vous maîtrisez Python ; des notions de R sont un plus", "Python", Some(true));
+        check_requirement(
+            "Vous maîtrisez Python ; des notions de R sont un plus",
+            "Python",
+            Some(true),
+        );
     }
 
     #[test]
@@ -258,7 +277,13 @@ mod tests {
     fn legal_paragraphs_weigh_less_even_under_requirements() {
         let text = "Missions\nDévelopper en Java.\nNous étudions toutes les candidatures dans le respect de l'égalité des chances.\n";
         let found = sections(text);
-        assert_eq!(section_at(&found, text.find("égalité").unwrap()), Section::Legal);
-        assert_eq!(section_at(&found, text.find("Java").unwrap()), Section::Requirements);
+        assert_eq!(
+            section_at(&found, text.find("égalité").unwrap()),
+            Section::Legal
+        );
+        assert_eq!(
+            section_at(&found, text.find("Java").unwrap()),
+            Section::Requirements
+        );
     }
 }

@@ -212,10 +212,7 @@ impl Linker {
             .into_iter()
             .max_by(|a, b| a.1.0.total_cmp(&b.1.0).then(b.0.cmp(&a.0)))
             .map_or((0.0, None), |(_, (shared, first, last))| {
-                (
-                    shared / mass,
-                    Some((tokens[first].start, tokens[last].end)),
-                )
+                (shared / mass, Some((tokens[first].start, tokens[last].end)))
             })
     }
 }

@@ -184,7 +184,10 @@ mod tests {
             ("cpp", &[("C++", false)]),
             ("c", &[("C", true)]),
             ("power-bi", &[("Power BI", false)]),
-            ("equipe", &[("Travail en équipe", false), ("esprit d'équipe", false)]),
+            (
+                "equipe",
+                &[("Travail en équipe", false), ("esprit d'équipe", false)],
+            ),
         ];
         for (slug, surfaces) in entries {
             taxonomy
@@ -229,14 +232,23 @@ mod tests {
 
     #[test]
     fn every_occurrence_with_its_span() {
-        check("Java, JavaScript et java", &["Java=java", "JavaScript=javascript", "java=java"]);
+        check(
+            "Java, JavaScript et java",
+            &["Java=java", "JavaScript=javascript", "java=java"],
+        );
         check("JS/Java", &["JS=javascript", "Java=java"]);
     }
 
     #[test]
     fn stop_words_plurals_and_accents_are_transparent() {
-        check("Gestion des projets", &["Gestion des projets=gestion-projet"]);
-        check("gestion de projet agile", &["gestion de projet=gestion-projet"]);
+        check(
+            "Gestion des projets",
+            &["Gestion des projets=gestion-projet"],
+        );
+        check(
+            "gestion de projet agile",
+            &["gestion de projet=gestion-projet"],
+        );
         check("le travail en equipe", &["travail en equipe=equipe"]);
         check("Esprit d’équipe", &["Esprit d’équipe=equipe"]);
     }
@@ -249,7 +261,14 @@ mod tests {
 
     #[test]
     fn case_sensitive_forms() {
-        check("Go et Golang", &["Go=go", "Golang=golang"].map(|s| s.replace("=golang", "=go")).iter().map(String::as_str).collect::<Vec<_>>());
+        check(
+            "Go et Golang",
+            &["Go=go", "Golang=golang"]
+                .map(|s| s.replace("=golang", "=go"))
+                .iter()
+                .map(String::as_str)
+                .collect::<Vec<_>>(),
+        );
         check("on y go", &[]);
         check("c'est", &[]);
     }

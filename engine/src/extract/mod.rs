@@ -230,7 +230,10 @@ impl Extractor {
             let bare_word = raw.preferred
                 && raw.length == 1
                 && !skill.id.as_str().starts_with("passerelle:")
-                && !skill.links.iter().any(|l| l.as_str().starts_with("passerelle:"));
+                && !skill
+                    .links
+                    .iter()
+                    .any(|l| l.as_str().starts_with("passerelle:"));
             let base = if bare_word {
                 self.params.bare_word_score
             } else if raw.preferred {
@@ -280,8 +283,10 @@ impl Extractor {
             })
             .collect();
         let inferred = linker.link(rome, &chosen, tokens);
-        let on_profile: std::collections::HashSet<&SkillId> =
-            inferred.iter().map(|i| &rome.skill_at(i.skill).id).collect();
+        let on_profile: std::collections::HashSet<&SkillId> = inferred
+            .iter()
+            .map(|i| &rome.skill_at(i.skill).id)
+            .collect();
         for mention in out.iter_mut() {
             if !on_profile.contains(&mention.skill) {
                 mention.score *= self.params.off_profile_factor;
@@ -294,7 +299,9 @@ impl Extractor {
             if verbatim.contains(&skill.id) {
                 continue;
             }
-            let (start, end) = inferred.span.map_or((None, None), |(s, e)| (Some(s), Some(e)));
+            let (start, end) = inferred
+                .span
+                .map_or((None, None), |(s, e)| (Some(s), Some(e)));
             out.push(SkillMention {
                 skill: skill.id.clone(),
                 label: skill.label.clone(),

@@ -16,10 +16,42 @@ use crate::text;
 
 /// Title words that say nothing about the occupation.
 const TITLE_NOISE: &[&str] = &[
-    "h/f", "f/h", "hf", "fh", "cdi", "cdd", "interim", "stage", "stagiaire", "alternance",
-    "alternant", "apprenti", "apprentissage", "senior", "junior", "confirme", "experimente",
-    "debutant", "urgent", "poste", "temps", "plein", "partiel", "nuit", "jour", "week", "end",
-    "homme", "femme", "mois", "an", "ans", "heure", "heures", "salaire", "contrat",
+    "h/f",
+    "f/h",
+    "hf",
+    "fh",
+    "cdi",
+    "cdd",
+    "interim",
+    "stage",
+    "stagiaire",
+    "alternance",
+    "alternant",
+    "apprenti",
+    "apprentissage",
+    "senior",
+    "junior",
+    "confirme",
+    "experimente",
+    "debutant",
+    "urgent",
+    "poste",
+    "temps",
+    "plein",
+    "partiel",
+    "nuit",
+    "jour",
+    "week",
+    "end",
+    "homme",
+    "femme",
+    "mois",
+    "an",
+    "ans",
+    "heure",
+    "heures",
+    "salaire",
+    "contrat",
 ];
 
 /// Tunables of the classifier.
@@ -183,7 +215,10 @@ impl OccupationClassifier {
             }
         }
         let n = profiles.len() as f32;
-        let body_idf: Vec<f32> = body_df.iter().map(|&df| (n / df as f32).ln() + 0.1).collect();
+        let body_idf: Vec<f32> = body_df
+            .iter()
+            .map(|&df| (n / df as f32).ln() + 0.1)
+            .collect();
         let body_postings = weighted_postings(&profiles, &body_idf);
         let mut domains: HashMap<&str, u32> = HashMap::new();
         let domain_of: Vec<u32> = occupations
@@ -207,7 +242,10 @@ impl OccupationClassifier {
             .collect();
         Some(OccupationClassifier {
             params,
-            occupations: occupations.iter().map(|o| (o.code, o.label.clone())).collect(),
+            occupations: occupations
+                .iter()
+                .map(|o| (o.code, o.label.clone()))
+                .collect(),
             parents: occupations
                 .iter()
                 .map(|o| o.parent.and_then(|p| index_of.get(&p).copied()))
@@ -231,7 +269,11 @@ impl OccupationClassifier {
         let body_scores = cosine(&query, &self.body_postings);
         let domain_scores = cosine(&query, &self.domain_postings);
         let p = &self.params;
-        let mut candidates: Vec<u32> = title_scores.keys().chain(body_scores.keys()).copied().collect();
+        let mut candidates: Vec<u32> = title_scores
+            .keys()
+            .chain(body_scores.keys())
+            .copied()
+            .collect();
         candidates.sort_unstable();
         candidates.dedup();
         let mut by_occupation: HashMap<u32, (f32, f32, f32)> = candidates
@@ -333,7 +375,12 @@ impl OccupationClassifier {
             .into_iter()
             .map(|(t, tf)| (t, (1.0 + tf.ln().max(0.0)) * self.body_idf[t as usize]))
             .collect();
-        let norm = query.iter().map(|(_, w)| w * w).sum::<f32>().sqrt().max(1e-6);
+        let norm = query
+            .iter()
+            .map(|(_, w)| w * w)
+            .sum::<f32>()
+            .sqrt()
+            .max(1e-6);
         query.into_iter().map(|(t, w)| (t, w / norm)).collect()
     }
 }
@@ -357,7 +404,12 @@ fn weighted_postings(profiles: &[HashMap<u32, f32>], idf: &[f32]) -> Vec<Vec<(u3
             .iter()
             .map(|(&t, &tf)| (t, (1.0 + tf.ln().max(0.0)) * idf[t as usize]))
             .collect();
-        let norm = weights.iter().map(|(_, w)| w * w).sum::<f32>().sqrt().max(1e-6);
+        let norm = weights
+            .iter()
+            .map(|(_, w)| w * w)
+            .sum::<f32>()
+            .sqrt()
+            .max(1e-6);
         for (t, w) in weights {
             postings[t as usize].push((index as u32, w / norm));
         }

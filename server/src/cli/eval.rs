@@ -36,7 +36,8 @@ pub enum EvalCommand {
 fn load(offers: &[PathBuf]) -> Result<Vec<JobPosting>> {
     let mut postings = Vec::new();
     for path in offers {
-        let batch = read_postings(path).with_context(|| format!("cannot read {}", path.display()))?;
+        let batch =
+            read_postings(path).with_context(|| format!("cannot read {}", path.display()))?;
         eprintln!("{}", batch.report.summary());
         for rejected in batch.report.rejected.iter().take(10) {
             eprintln!("  line {}: {}", rejected.line, rejected.reason);
@@ -61,7 +62,10 @@ pub fn run(command: EvalCommand) -> Result<()> {
             let report = evaluate_extraction(&engine, &postings, threshold);
             println!("{}", serde_json::to_string_pretty(&report)?);
         }
-        EvalCommand::Classify { referential, offers } => {
+        EvalCommand::Classify {
+            referential,
+            offers,
+        } => {
             let config = EngineConfig {
                 taxonomy: referential.taxonomy.clone(),
                 rome: referential.rome.clone(),

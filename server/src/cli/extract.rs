@@ -33,6 +33,9 @@ struct Output<'a> {
     extraction: Extraction,
 }
 
+/// The outcome of one input line: the posting and its extraction, or why it was rejected.
+type LineResult = Result<(JobPosting, Extraction), String>;
+
 /// Lines are extracted in parallel by chunks and written in input order.
 const CHUNK: usize = 512;
 
@@ -41,10 +44,13 @@ pub fn run(args: ExtractArgs) -> Result<()> {
     let from_stdin = args.input.as_os_str() == "-";
     let bytes = if from_stdin {
         let mut bytes = Vec::new();
-        std::io::stdin().read_to_end(&mut bytes).context("cannot read standard input")?;
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .context("cannot read standard input")?;
         bytes
     } else {
-        std::fs::read(&args.input).with_context(|| format!("cannot read {}", args.input.display()))?
+        std::fs::read(&args.input)
+            .with_context(|| format!("cannot read {}", args.input.display()))?
     };
     let lines: Vec<(usize, &[u8])> = bytes
         .split(|&b| b == b'\n')
@@ -60,15 +66,17 @@ pub fn run(args: ExtractArgs) -> Result<()> {
     let mut out = BufWriter::new(stdout.lock());
     let (mut accepted, mut rejected) = (0usize, 0usize);
     for chunk in lines.chunks(CHUNK) {
-        let results: Vec<(usize, Result<(JobPosting, Extraction), String>)> = chunk
+        let results: Vec<(usize, LineResult)> = chunk
             .par_iter()
             .map(|(line, raw)| {
-                let result = parse_line(raw).map_err(|(_, reason)| reason).map(|posting| {
-                    let mut extraction = engine.extract(&posting.title, &posting.description);
-                    extraction.skills.retain(|m| m.score >= args.min_score);
-                    extraction.occupations.truncate(args.occupations);
-                    (posting, extraction)
-                });
+                let result = parse_line(raw)
+                    .map_err(|(_, reason)| reason)
+                    .map(|posting| {
+                        let mut extraction = engine.extract(&posting.title, &posting.description);
+                        extraction.skills.retain(|m| m.score >= args.min_score);
+                        extraction.occupations.truncate(args.occupations);
+                        (posting, extraction)
+                    });
                 (*line, result)
             })
             .collect();
