@@ -19,9 +19,20 @@ use unicode_segmentation::UnicodeSegmentation;
 pub enum TokenKind {
     /// A word, number or technical token.
     Word,
-    /// A clause or line boundary (`.`, `;`, `,`, brackets, line breaks, bullets):
-    /// multi-word skills never match across one.
-    Break,
+    /// A clause, sentence or line boundary (`.`, `;`, `,`, brackets, line breaks,
+    /// bullets): multi-word skills never match across one.
+    Break(Boundary),
+}
+
+/// How strong a break is; consecutive breaks merge into the strongest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Boundary {
+    /// A comma, bracket, quote or bullet.
+    Clause,
+    /// A full stop, `!`, `?`, `;` or `…`.
+    Sentence,
+    /// A line break.
+    Line,
 }
 
 /// One token of an analysed text.
@@ -341,7 +352,7 @@ pub fn analyze(text: &str) -> Vec<Token> {
         }
         if first.is_whitespace() {
             if segment.contains('\n') {
-                push_break(&mut tokens, offset, offset + segment.len());
+                push_break(&mut tokens, offset, offset + segment.len(), Boundary::Line);
             }
             continue;
         }
@@ -403,7 +414,12 @@ pub fn analyze(text: &str) -> Vec<Token> {
                 }
             }
             _ if is_break_punctuation(first) => {
-                push_break(&mut tokens, offset, offset + segment.len());
+                let boundary = if matches!(first, '.' | '!' | '?' | ';' | '…') {
+                    Boundary::Sentence
+                } else {
+                    Boundary::Clause
+                };
+                push_break(&mut tokens, offset, offset + segment.len(), boundary);
             }
             _ => {}
         }
@@ -452,9 +468,12 @@ fn is_break_punctuation(c: char) -> bool {
     )
 }
 
-fn push_break(tokens: &mut Vec<Token>, start: usize, end: usize) {
-    if tokens.last().is_some_and(|t| t.kind == TokenKind::Break) {
-        tokens.last_mut().expect("checked").end = end;
+fn push_break(tokens: &mut Vec<Token>, start: usize, end: usize, boundary: Boundary) {
+    if let Some(last) = tokens.last_mut()
+        && let TokenKind::Break(previous) = last.kind
+    {
+        last.end = end;
+        last.kind = TokenKind::Break(previous.max(boundary));
         return;
     }
     tokens.push(Token {
@@ -463,7 +482,7 @@ fn push_break(tokens: &mut Vec<Token>, start: usize, end: usize) {
         norm: String::new(),
         term: String::new(),
         stop: true,
-        kind: TokenKind::Break,
+        kind: TokenKind::Break(boundary),
     });
 }
 
@@ -489,7 +508,7 @@ fn push_word(tokens: &mut Vec<Token>, text: &str, offset: usize, segment: &str) 
     // A colon inside a word ("Compétences:Java") separates two words.
     if let Some(position) = word.find(':') {
         push_word(tokens, text, start, &word[..position]);
-        push_break(tokens, start + position, start + position + 1);
+        push_break(tokens, start + position, start + position + 1, Boundary::Clause);
         push_word(tokens, text, start + position + 1, &word[position + 1..]);
         return;
     }
@@ -554,7 +573,7 @@ impl tantivy::tokenizer::Tokenizer for FrenchTokenizer {
         let mut out = Vec::new();
         for token in analyze(text) {
             match token.kind {
-                TokenKind::Break => position += 2,
+                TokenKind::Break(_) => position += 2,
                 TokenKind::Word if token.stop => {}
                 TokenKind::Word => {
                     out.push(tantivy::tokenizer::Token {
@@ -609,7 +628,7 @@ mod tests {
         let rendered: Vec<String> = analyze(input)
             .iter()
             .map(|t| match t.kind {
-                TokenKind::Break => "|".to_string(),
+                TokenKind::Break(_) => "|".to_string(),
                 TokenKind::Word if t.stop => format!("({})", &input[t.start..t.end]),
                 TokenKind::Word => format!("{}={}", &input[t.start..t.end], t.term),
             })

@@ -77,7 +77,7 @@ pub struct Linker {
 pub struct Inferred {
     pub skill: u32,
     pub score: f32,
-    /// Byte span of the evidence, when some words of the label were found.
+    /// First and last token of the evidence, when some words of the label were found.
     pub span: Option<(usize, usize)>,
 }
 
@@ -139,7 +139,7 @@ impl Linker {
         let mut occurrences: HashMap<u32, Vec<(u32, usize)>> = HashMap::new();
         for (index, token) in tokens.iter().enumerate() {
             match token.kind {
-                TokenKind::Break => clause += 1,
+                TokenKind::Break(_) => clause += 1,
                 TokenKind::Word if token.stop => {}
                 TokenKind::Word => {
                     if let Some(&id) = self.terms.get(&token.term) {

@@ -131,7 +131,7 @@ impl SkillMatcher {
         let mut positions: Vec<usize> = Vec::with_capacity(tokens.len());
         for (index, token) in tokens.iter().enumerate() {
             let id = match token.kind {
-                TokenKind::Break => BREAK,
+                TokenKind::Break(_) => BREAK,
                 TokenKind::Word if token.stop => continue,
                 TokenKind::Word => self.vocabulary.get(&token.term).copied().unwrap_or(UNKNOWN),
             };

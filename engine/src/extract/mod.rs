@@ -23,7 +23,7 @@ use crate::model::SkillId;
 use crate::taxonomy::Taxonomy;
 use crate::text;
 
-pub use context::{requirement, section_at, sections};
+pub use context::Context;
 pub use linking::{Linker, LinkingParams};
 pub use matcher::SkillMatcher;
 pub use occupation::{ClassifierParams, OccupationCandidate, OccupationClassifier};
@@ -189,12 +189,13 @@ impl Extractor {
         let title_tokens = text::analyze(title);
         let body_tokens = text::analyze(body);
         let mut skills = Vec::new();
-        self.verbatim(Field::Title, title, &title_tokens, &mut skills);
-        self.verbatim(Field::Text, body, &body_tokens, &mut skills);
+        let body_context = Context::new(&body_tokens);
+        self.verbatim(Field::Title, title, &title_tokens, None, &mut skills);
+        self.verbatim(Field::Text, body, &body_tokens, Some(&body_context), &mut skills);
 
         let occupations = self.classify(title, body);
         if let (Some(linker), Some((rome, _))) = (&self.linker, &self.occupations) {
-            self.inferred(linker, rome, &occupations, body, &body_tokens, &mut skills);
+            self.inferred(linker, rome, &occupations, &body_tokens, &body_context, &mut skills);
         }
         skills.sort_by(|a, b| {
             b.score
@@ -214,13 +215,21 @@ impl Extractor {
         field: Field,
         text: &str,
         tokens: &[text::Token],
+        context: Option<&Context>,
         out: &mut Vec<SkillMention>,
     ) {
         let found = self.matcher.find(text, tokens);
         if found.is_empty() {
             return;
         }
-        let sections = sections(text);
+        let own_context;
+        let context = match context {
+            Some(context) => context,
+            None => {
+                own_context = Context::new(tokens);
+                &own_context
+            }
+        };
         let mut seen: HashMap<u32, u32> = HashMap::new();
         for raw in &found {
             *seen.entry(raw.skill).or_insert(0) += 1;
@@ -241,7 +250,7 @@ impl Extractor {
             } else {
                 self.params.synonym_score
             };
-            let section = section_at(&sections, raw.start);
+            let section = context.section(raw.first_token);
             let repeats = seen[&raw.skill].saturating_sub(1) as f32;
             let score = (base * section.weight() + self.params.repeat_bonus * repeats).min(1.0);
             out.push(SkillMention {
@@ -251,7 +260,7 @@ impl Extractor {
                 start: Some(raw.start),
                 end: Some(raw.end),
                 score,
-                required: requirement(text, raw.start, raw.end),
+                required: context.requirement(raw.first_token, raw.end_token),
                 source: if raw.preferred {
                     MentionSource::Label
                 } else {
@@ -266,8 +275,8 @@ impl Extractor {
         linker: &Linker,
         rome: &Taxonomy,
         occupations: &[OccupationCandidate],
-        body: &str,
         tokens: &[text::Token],
+        context: &Context,
         out: &mut Vec<SkillMention>,
     ) {
         let p = linker.params();
@@ -309,7 +318,7 @@ impl Extractor {
                 start,
                 end,
                 score: inferred.score,
-                required: inferred.span.and_then(|(s, e)| requirement(body, s, e)),
+                required: inferred.span.and_then(|(f, l)| context.requirement(f, l + 1)),
                 source: MentionSource::Occupation,
             });
         }
