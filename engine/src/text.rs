@@ -7,8 +7,11 @@
 //! the original text it came from, so that every match can be highlighted where it was
 //! written, whatever folding happened on the way.
 
-use std::collections::HashSet;
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
+
+use compact_str::CompactString;
 
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
@@ -43,9 +46,9 @@ pub struct Token {
     /// Byte offset one past the last byte in the original text.
     pub end: usize,
     /// Lowercase, accent-folded form (`"développeuse"` → `"developpeuse"`).
-    pub norm: String,
+    pub norm: CompactString,
     /// Light-stemmed form of `norm`, used for matching (`"developpeur"`).
-    pub term: String,
+    pub term: CompactString,
     /// True for French stop words and gender suffixes: they are transparent to matching.
     pub stop: bool,
     pub kind: TokenKind,
@@ -385,7 +388,7 @@ pub fn analyze(text: &str) -> Vec<Token> {
             {
                 let (next_offset, next) = segments[index];
                 index += 1;
-                let norm = format!(".{}", fold(next));
+                let norm = CompactString::from(format!(".{}", fold(next)));
                 tokens.push(Token {
                     start: offset,
                     end: next_offset + next.len(),
@@ -407,7 +410,7 @@ pub fn analyze(text: &str) -> Vec<Token> {
                 if let Some(&(next_offset, next)) = joined {
                     let last = tokens.last_mut().expect("checked above");
                     last.end = next_offset + next.len();
-                    last.norm = format!("{}{}{}", last.norm, segment, fold(next));
+                    last.norm = format!("{}{}{}", last.norm, segment, fold(next)).into();
                     last.term = last.norm.clone();
                     last.stop = is_stop_word(&last.norm);
                     index += 1;
@@ -479,11 +482,44 @@ fn push_break(tokens: &mut Vec<Token>, start: usize, end: usize, boundary: Bound
     tokens.push(Token {
         start,
         end,
-        norm: String::new(),
-        term: String::new(),
+        norm: CompactString::default(),
+        term: CompactString::default(),
         stop: true,
         kind: TokenKind::Break(boundary),
     });
+}
+
+/// Words seen by this thread, with their folded form, stem and stop flag: folding and
+/// stemming are the costly part of analysis, and a text repeats its words.
+type WordCache = HashMap<CompactString, (CompactString, CompactString, bool)>;
+
+thread_local! {
+    static WORD_CACHE: RefCell<WordCache> = RefCell::new(HashMap::new());
+}
+
+/// Words cached per thread before the cache is cleared (bounds memory on huge inputs).
+const WORD_CACHE_LIMIT: usize = 200_000;
+
+/// The folded form, stem and stop flag of one word, through the thread's cache.
+fn normalise_word(surface: &str) -> (CompactString, CompactString, bool) {
+    WORD_CACHE.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if let Some(found) = cache.get(surface) {
+            return found.clone();
+        }
+        let norm = CompactString::from(fold(surface));
+        let stop = is_stop_word(&norm);
+        let term = if stop {
+            norm.clone()
+        } else {
+            CompactString::from(stem(&norm))
+        };
+        if cache.len() >= WORD_CACHE_LIMIT {
+            cache.clear();
+        }
+        cache.insert(surface.into(), (norm.clone(), term.clone(), stop));
+        (norm, term, stop)
+    })
 }
 
 /// Splits a UAX#29 word into the tokens French writing packs into it:
@@ -508,7 +544,12 @@ fn push_word(tokens: &mut Vec<Token>, text: &str, offset: usize, segment: &str) 
     // A colon inside a word ("Compétences:Java") separates two words.
     if let Some(position) = word.find(':') {
         push_word(tokens, text, start, &word[..position]);
-        push_break(tokens, start + position, start + position + 1, Boundary::Clause);
+        push_break(
+            tokens,
+            start + position,
+            start + position + 1,
+            Boundary::Clause,
+        );
         push_word(tokens, text, start + position + 1, &word[position + 1..]);
         return;
     }
@@ -524,10 +565,7 @@ fn push_word(tokens: &mut Vec<Token>, text: &str, offset: usize, segment: &str) 
             end = start + position;
         }
     }
-    let surface = &text[start..end];
-    let norm = fold(surface);
-    let stop = is_stop_word(&norm);
-    let term = if stop { norm.clone() } else { stem(&norm) };
+    let (norm, term, stop) = normalise_word(&text[start..end]);
     tokens.push(Token {
         start,
         end,
@@ -543,7 +581,7 @@ pub fn content_terms(text: &str) -> Vec<String> {
     analyze(text)
         .into_iter()
         .filter(Token::is_content)
-        .map(|t| t.term)
+        .map(|t| t.term.into_string())
         .collect()
 }
 
@@ -580,7 +618,7 @@ impl tantivy::tokenizer::Tokenizer for FrenchTokenizer {
                         offset_from: token.start,
                         offset_to: token.end,
                         position,
-                        text: token.term,
+                        text: token.term.into_string(),
                         position_length: 1,
                     });
                     position += 1;

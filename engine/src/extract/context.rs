@@ -263,10 +263,18 @@ impl Context {
             }
             if boundary == Some(Boundary::Line) {
                 let line = line_start..index;
-                let words = line.clone().filter(|&i| tokens[i].kind == TokenKind::Word).count();
+                let words = line
+                    .clone()
+                    .filter(|&i| tokens[i].kind == TokenKind::Word)
+                    .count();
                 let heading = (words <= 8)
                     .then(|| HEADING_SET.find(tokens, line.clone()))
-                    .and_then(|found| found.first().filter(|(i, _)| is_first_word(tokens, &line, *i)).copied())
+                    .and_then(|found| {
+                        found
+                            .first()
+                            .filter(|(i, _)| is_first_word(tokens, &line, *i))
+                            .copied()
+                    })
                     .map(|(_, s)| s);
                 let line_section = match heading {
                     Some(found) => {
@@ -274,7 +282,10 @@ impl Context {
                         found
                     }
                     None => {
-                        let cue = LINE_CUE_SET.find(tokens, line.clone()).first().map(|(_, s)| *s);
+                        let cue = LINE_CUE_SET
+                            .find(tokens, line.clone())
+                            .first()
+                            .map(|(_, s)| *s);
                         let has_requirement = line
                             .clone()
                             .any(|i| REQUIREMENT_WORDS.contains(&tokens[i].norm.as_str()));
@@ -299,7 +310,10 @@ impl Context {
 
     /// The section of the token at `index`.
     pub fn section(&self, index: usize) -> Section {
-        self.section.get(index).copied().unwrap_or(Section::Requirements)
+        self.section
+            .get(index)
+            .copied()
+            .unwrap_or(Section::Requirements)
     }
 
     /// Whether the sentence around tokens `first..end` marks the skill as required
@@ -331,7 +345,11 @@ mod tests {
         let tokens = analyze(text);
         let start = text.find(skill).expect("skill in text");
         let first = tokens.iter().position(|t| t.start == start).expect("token");
-        let end = tokens.iter().position(|t| t.end == start + skill.len()).expect("token") + 1;
+        let end = tokens
+            .iter()
+            .position(|t| t.end == start + skill.len())
+            .expect("token")
+            + 1;
         let context = Context::new(&tokens);
         assert_eq!(context.requirement(first, end), expect, "{text:?}");
     }
@@ -341,7 +359,11 @@ mod tests {
         check_requirement("Maîtrise de Java indispensable.", "Java", Some(true));
         check_requirement("Java exigé. Docker serait apprécié.", "Docker", Some(false));
         check_requirement("Java exigé. Docker serait apprécié.", "Java", Some(true));
-        check_requirement("Idéalement, vous connaissez Kubernetes", "Kubernetes", Some(false));
+        check_requirement(
+            "Idéalement, vous connaissez Kubernetes",
+            "Kubernetes",
+            Some(false),
+        );
         check_requirement("La connaissance de SAP est un plus", "SAP", Some(false));
         check_requirement("Vous développez en PHP.", "PHP", None);
         check_requirement(

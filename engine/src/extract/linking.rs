@@ -142,7 +142,7 @@ impl Linker {
                 TokenKind::Break(_) => clause += 1,
                 TokenKind::Word if token.stop => {}
                 TokenKind::Word => {
-                    if let Some(&id) = self.terms.get(&token.term) {
+                    if let Some(&id) = self.terms.get(token.term.as_str()) {
                         occurrences.entry(id).or_default().push((clause, index));
                     }
                 }

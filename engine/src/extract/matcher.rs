@@ -76,7 +76,7 @@ impl SkillMatcher {
                 let mut bytes = Vec::with_capacity(tokens.len() * 3);
                 for token in &tokens {
                     let next = vocabulary.len() as u32 + 2;
-                    let id = *vocabulary.entry(token.term.clone()).or_insert(next);
+                    let id = *vocabulary.entry(token.term.to_string()).or_insert(next);
                     encode(id, &mut bytes);
                 }
                 let exact = surface.case_sensitive.then(|| {
@@ -133,7 +133,11 @@ impl SkillMatcher {
             let id = match token.kind {
                 TokenKind::Break(_) => BREAK,
                 TokenKind::Word if token.stop => continue,
-                TokenKind::Word => self.vocabulary.get(&token.term).copied().unwrap_or(UNKNOWN),
+                TokenKind::Word => self
+                    .vocabulary
+                    .get(token.term.as_str())
+                    .copied()
+                    .unwrap_or(UNKNOWN),
             };
             encode(id, &mut encoded);
             positions.push(index);

@@ -191,11 +191,24 @@ impl Extractor {
         let mut skills = Vec::new();
         let body_context = Context::new(&body_tokens);
         self.verbatim(Field::Title, title, &title_tokens, None, &mut skills);
-        self.verbatim(Field::Text, body, &body_tokens, Some(&body_context), &mut skills);
+        self.verbatim(
+            Field::Text,
+            body,
+            &body_tokens,
+            Some(&body_context),
+            &mut skills,
+        );
 
         let occupations = self.classify(title, body);
         if let (Some(linker), Some((rome, _))) = (&self.linker, &self.occupations) {
-            self.inferred(linker, rome, &occupations, &body_tokens, &body_context, &mut skills);
+            self.inferred(
+                linker,
+                rome,
+                &occupations,
+                &body_tokens,
+                &body_context,
+                &mut skills,
+            );
         }
         skills.sort_by(|a, b| {
             b.score
@@ -318,7 +331,9 @@ impl Extractor {
                 start,
                 end,
                 score: inferred.score,
-                required: inferred.span.and_then(|(f, l)| context.requirement(f, l + 1)),
+                required: inferred
+                    .span
+                    .and_then(|(f, l)| context.requirement(f, l + 1)),
                 source: MentionSource::Occupation,
             });
         }
