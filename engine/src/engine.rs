@@ -17,13 +17,13 @@ pub struct EngineConfig {
     /// The skill vocabulary to extract.
     pub taxonomy: TaxonomySpec,
     /// A ROME 4.0 export folder used to classify occupations when the taxonomy is not
-    /// ROME itself; without it, no occupation is predicted.
+    /// ROME itself; without it, the built-in digital métiers are used.
     pub rome: Option<PathBuf>,
     pub extract: ExtractParams,
 }
 
 impl EngineConfig {
-    /// The embedded lexicon and no occupation référentiel.
+    /// The embedded lexicon and its digital métiers.
     pub fn builtin() -> EngineConfig {
         EngineConfig {
             taxonomy: TaxonomySpec::Builtin,
@@ -45,8 +45,12 @@ impl Engine {
         let lexicon = corpus::builtin_lexicon()?;
         let (taxonomy, rome): (Arc<Taxonomy>, Option<Arc<Taxonomy>>) = match &config.taxonomy {
             TaxonomySpec::Builtin => {
-                let rome = config.rome.as_deref().map(corpus::read_rome).transpose()?;
-                (Arc::new(lexicon), rome.map(Arc::new))
+                let lexicon = Arc::new(lexicon);
+                let rome = match config.rome.as_deref() {
+                    Some(dir) => Arc::new(corpus::read_rome(dir)?),
+                    None => lexicon.clone(),
+                };
+                (lexicon, Some(rome))
             }
             TaxonomySpec::Rome(dir) => {
                 check_folder(dir)?;

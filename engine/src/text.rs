@@ -217,7 +217,6 @@ const STOP_WORDS: &[&str] = &[
     "ses",
     "si",
     "sien",
-    "soi",
     "soit",
     "son",
     "sont",

@@ -8,8 +8,8 @@
 use std::path::Path;
 
 use super::table::Table;
-use crate::model::SkillId;
-use crate::taxonomy::{Skill, SkillKind, Surface, Taxonomy};
+use crate::model::{RomeCode, SkillId};
+use crate::taxonomy::{Occupation, Skill, SkillKind, Surface, Taxonomy};
 use crate::{Error, Result};
 
 /// Version of the authored lexicon; bump it when entries change meaning.
@@ -75,14 +75,43 @@ pub const LEXICON_FILES: &[(&str, &str)] = &[
     ),
 ];
 
-/// The embedded lexicon as a taxonomy named `passerelle`.
+/// The digital métiers the built-in default classifies into: ROME code, official
+/// label and the job titles postings use (`corpora/occupations.tsv`).
+const OCCUPATIONS: &str = include_str!("../../../corpora/occupations.tsv");
+
+/// The embedded lexicon as a taxonomy named `passerelle`, with the digital métiers.
 pub fn builtin_lexicon() -> Result<Taxonomy> {
     let mut taxonomy = Taxonomy::new("passerelle", LEXICON_VERSION);
     for (family, text) in LEXICON_FILES {
         let path = Path::new("corpora/lexicon").join(format!("{family}.tsv"));
         parse_lexicon(&mut taxonomy, family, &path, text.as_bytes())?;
     }
+    parse_occupations(
+        &mut taxonomy,
+        Path::new("corpora/occupations.tsv"),
+        OCCUPATIONS.as_bytes(),
+    )?;
     Ok(taxonomy)
+}
+
+/// Reads an occupations table (`code label titles`, titles `|`-separated).
+pub fn parse_occupations(taxonomy: &mut Taxonomy, path: &Path, text: &[u8]) -> Result<()> {
+    let reader = Box::new(std::io::Cursor::new(text.to_vec()));
+    let table = Table::from_reader(path, reader, b'\t', &["code", "label", "titles"])?;
+    table.for_each(|row| {
+        let code = RomeCode::parse(row.require("code")?).map_err(|e| row.error(e.to_string()))?;
+        taxonomy.add_occupation(Occupation {
+            code,
+            label: row.require("label")?.to_string(),
+            parent: None,
+            appellations: split_list(row.get("titles")).map(str::to_string).collect(),
+            skills: Vec::new(),
+            definition: String::new(),
+            domain: None,
+            mobility: Vec::new(),
+        });
+        Ok(())
+    })
 }
 
 /// Reads one lexicon file into `taxonomy`; `path` names it in errors.

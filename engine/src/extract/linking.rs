@@ -19,7 +19,7 @@ pub struct LinkingParams {
     pub min_occupation: f32,
     /// Score of an item with full evidence in a métier of probability 1.
     pub evidence_weight: f32,
-    /// Weight of the item's prior (its ROME category, see [`category_prior`]).
+    /// Weight of the item's prior (its ROME category: activities before tools).
     pub prior_weight: f32,
     /// Factor on the prior of a "cœur de métier" item.
     pub core_factor: f32,

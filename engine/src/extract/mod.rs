@@ -151,8 +151,12 @@ impl Extractor {
         let occupations = occupations.and_then(|rome| {
             OccupationClassifier::new(&rome, params.classifier).map(|c| (rome, c))
         });
+        // Occupation-scoped linking needs métiers whose skills are in `taxonomy`.
         let linker = match &occupations {
-            Some((rome, _)) if Arc::ptr_eq(rome, &taxonomy) => {
+            Some((rome, _))
+                if Arc::ptr_eq(rome, &taxonomy)
+                    && rome.occupations().iter().any(|o| !o.skills.is_empty()) =>
+            {
                 Some(Linker::new(&taxonomy, params.linking))
             }
             _ => None,

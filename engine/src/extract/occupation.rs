@@ -322,7 +322,7 @@ impl OccupationClassifier {
                 OccupationCandidate {
                     code: *code,
                     label: label.clone(),
-                    score: ((score - best) / p.temperature).exp() / normaliser,
+                    score: round4(((score - best) / p.temperature).exp() / normaliser),
                     title_score: t,
                     text_score: b,
                 }
@@ -383,6 +383,11 @@ impl OccupationClassifier {
             .max(1e-6);
         query.into_iter().map(|(t, w)| (t, w / norm)).collect()
     }
+}
+
+/// Rounds a probability to four decimals, for readable output.
+fn round4(value: f32) -> f32 {
+    (value * 1e4).round() / 1e4
 }
 
 /// Cosine of a normalised query against normalised profiles stored as postings.
