@@ -41,7 +41,6 @@ fn main() {
                 let gold = p.rome?;
                 let occ = extractor.classify(&p.title, &p.description);
                 let rank = occ.iter().position(|o| o.code == gold);
-                let a1 = usize::from(rank == Some(0));
                 let a3 = usize::from(rank.is_some_and(|r| r < 3));
                 let d = usize::from(gold.domain() == "M18");
                 let top = rome
@@ -50,6 +49,7 @@ fn main() {
                 let root = |c: &passerelle_engine::RomeCode| {
                     rome.occupation(c).and_then(|o| o.parent).unwrap_or(*c)
                 };
+                let a1 = usize::from(occ.first().is_some_and(|o| o.code == gold));
                 let fam = usize::from(occ.first().is_some_and(|o| root(&o.code) == root(&gold)));
                 if std::env::var("SHOW").is_ok() && fam == 0 {
                     println!(

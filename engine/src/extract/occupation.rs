@@ -54,6 +54,28 @@ const TITLE_NOISE: &[&str] = &[
     "contrat",
 ];
 
+/// Function words dropped from titles. Shorter than the analyzer's stop list on
+/// purpose: in "Ingénieur du son" or "Opérateur son", `son` is the job.
+const TITLE_STOP: &[&str] = &[
+    "a", "au", "aux", "d", "de", "des", "du", "en", "et", "l", "la", "le", "les", "un", "une",
+    "pour", "par", "sur", "avec", "ou", "dans", "h", "f",
+];
+
+/// The terms of a title or appellation: stemmed words without title stop words.
+fn title_words(text: &str) -> Vec<String> {
+    text::analyze(text)
+        .into_iter()
+        .filter(|t| t.kind == text::TokenKind::Word && !TITLE_STOP.contains(&t.norm.as_str()))
+        .map(|t| {
+            if t.stop {
+                t.norm.into_string()
+            } else {
+                t.term.into_string()
+            }
+        })
+        .collect()
+}
+
 /// Tunables of the classifier.
 #[derive(Debug, Clone, Copy)]
 pub struct ClassifierParams {
@@ -144,7 +166,7 @@ impl OccupationClassifier {
             for title in titles {
                 // "Développeur / Développeuse web" holds two forms of one title.
                 for form in split_gendered(title) {
-                    let mut terms: Vec<u32> = text::content_terms(&form)
+                    let mut terms: Vec<u32> = title_words(&form)
                         .into_iter()
                         .map(|t| {
                             let next = title_terms.len() as u32;
@@ -332,7 +354,7 @@ impl OccupationClassifier {
 
     /// Best appellation F-measure per métier.
     fn title_scores(&self, title: &str) -> HashMap<u32, f32> {
-        let mut terms: Vec<u32> = text::content_terms(title)
+        let mut terms: Vec<u32> = title_words(title)
             .iter()
             .filter(|t| !TITLE_NOISE.contains(&t.as_str()))
             .filter_map(|t| self.title_terms.get(t).copied())
