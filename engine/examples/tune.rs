@@ -28,6 +28,7 @@ fn main() {
             appellation_coverage: v[3],
             parent_share: v[4],
             domain_weight: v.get(5).copied().unwrap_or(1.0),
+            top_level_bonus: v.get(6).copied().unwrap_or(0.0),
             ..ClassifierParams::default()
         };
         let params = ExtractParams {

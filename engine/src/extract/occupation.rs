@@ -96,6 +96,9 @@ pub struct ClassifierParams {
     /// Weight of the text-to-domain cosine (the métier's "domaine professionnel", e.g.
     /// F16, as one profile): it tells a BTP "chef d'équipe" from a logistics one.
     pub domain_weight: f32,
+    /// Added to top-level fiches (those without a parent): recruiters pick the generic
+    /// fiche's appellations more often than a specialisation's.
+    pub top_level_bonus: f32,
 }
 
 impl Default for ClassifierParams {
@@ -108,6 +111,7 @@ impl Default for ClassifierParams {
             temperature: 0.08,
             parent_share: 0.9,
             domain_weight: 2.0,
+            top_level_bonus: 0.03,
         }
     }
 }
@@ -307,7 +311,13 @@ impl OccupationClassifier {
                     .get(&self.domain_of[occupation as usize])
                     .copied()
                     .unwrap_or(0.0);
-                let score = p.title_weight * t + p.body_weight * b + p.domain_weight * d;
+                let top_level = if self.parents[occupation as usize].is_none() {
+                    p.top_level_bonus
+                } else {
+                    0.0
+                };
+                let score =
+                    p.title_weight * t + p.body_weight * b + p.domain_weight * d + top_level;
                 (occupation, (score, t, b))
             })
             .collect();
