@@ -775,3 +775,95 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    proptest! {
+        #[test]
+        fn folding_is_idempotent(text in "\\PC{0,40}") {
+            let once = fold(&text);
+            prop_assert_eq!(fold(&once), once);
+        }
+
+        #[test]
+        fn stemming_is_idempotent(word in "[a-z]{1,16}") {
+            let once = stem(&word);
+            prop_assert_eq!(stem(&once), once);
+        }
+
+        #[test]
+        fn spans_are_ordered_char_boundaries(text in "\\PC{0,80}") {
+            let mut previous_end = 0;
+            for token in analyze(&text) {
+                prop_assert!(token.start <= token.end && token.end <= text.len());
+                prop_assert!(text.is_char_boundary(token.start) && text.is_char_boundary(token.end));
+                prop_assert!(token.start >= previous_end);
+                previous_end = token.end;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod index {
+    use tantivy::collector::TopDocs;
+    use tantivy::query::QueryParser;
+    use tantivy::schema::{IndexRecordOption, STORED, Schema, TextFieldIndexing, TextOptions};
+    use tantivy::{Index, TantivyDocument, doc};
+
+    use super::*;
+
+    /// The analyzer registered in a tantivy index finds what the extractor would:
+    /// plural and feminine forms, accents, technical tokens.
+    #[test]
+    fn index_and_extractor_agree() {
+        let mut builder = Schema::builder();
+        let indexing = TextFieldIndexing::default()
+            .set_tokenizer(TANTIVY_ANALYZER)
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions);
+        let title = builder.add_text_field(
+            "title",
+            TextOptions::default()
+                .set_indexing_options(indexing)
+                .set_stored(),
+        );
+        let id = builder.add_u64_field("id", STORED);
+        let index = Index::create_in_ram(builder.build());
+        index
+            .tokenizers()
+            .register(TANTIVY_ANALYZER, tantivy_analyzer());
+        let mut writer = index.writer(15_000_000).unwrap();
+        writer
+            .add_document(doc!(id => 1u64, title => "Développeuse web C++ et Node.js"))
+            .unwrap();
+        writer
+            .add_document(doc!(id => 2u64, title => "Technicien réseaux (H/F)"))
+            .unwrap();
+        writer.commit().unwrap();
+        let searcher = index.reader().unwrap().searcher();
+        let parser = QueryParser::for_index(&index, vec![title]);
+        let hits = |query: &str| -> Vec<u64> {
+            let query = parser.parse_query(query).unwrap();
+            searcher
+                .search(&query, &TopDocs::with_limit(5).order_by_score())
+                .unwrap()
+                .into_iter()
+                .map(|(_, address)| {
+                    let document: TantivyDocument = searcher.doc(address).unwrap();
+                    document
+                        .get_first(id)
+                        .and_then(|v| tantivy::schema::Value::as_u64(&v))
+                        .unwrap()
+                })
+                .collect()
+        };
+        assert_eq!(hits("developpeurs"), vec![1]);
+        assert_eq!(hits("\"node.js\""), vec![1]);
+        assert_eq!(hits("technicienne"), vec![2]);
+        assert_eq!(hits("réseau"), vec![2]);
+    }
+}
