@@ -8,7 +8,9 @@
 //! written, whatever folding happened on the way.
 
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
+
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 use compact_str::CompactString;
@@ -490,10 +492,10 @@ fn push_break(tokens: &mut Vec<Token>, start: usize, end: usize, boundary: Bound
 
 /// Words seen by this thread, with their folded form, stem and stop flag: folding and
 /// stemming are the costly part of analysis, and a text repeats its words.
-type WordCache = HashMap<CompactString, (CompactString, CompactString, bool)>;
+type WordCache = FxHashMap<CompactString, (CompactString, CompactString, bool)>;
 
 thread_local! {
-    static WORD_CACHE: RefCell<WordCache> = RefCell::new(HashMap::new());
+    static WORD_CACHE: RefCell<WordCache> = RefCell::new(FxHashMap::default());
 }
 
 /// Words cached per thread before the cache is cleared (bounds memory on huge inputs).

@@ -5,8 +5,9 @@
 //! Everything works on the analysed tokens in one pass, so the cost stays linear in the
 //! text whatever the number of matches (a 10 MB text without a full stop included).
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
+
+use rustc_hash::FxHashMap;
 
 use crate::text::{Boundary, Token, TokenKind};
 
@@ -180,18 +181,19 @@ pub struct Context {
     section: Vec<Section>,
     sentence: Vec<u32>,
     /// Per sentence, the cue positions (token index, required).
-    cues: HashMap<u32, Vec<(usize, bool)>>,
+    cues: FxHashMap<u32, Vec<(usize, bool)>>,
 }
 
 /// A set of phrases indexed by their first word.
 #[derive(Debug)]
 struct PhraseSet<T: 'static> {
-    by_first: HashMap<&'static str, Vec<(Vec<&'static str>, T)>>,
+    by_first: FxHashMap<&'static str, Vec<(Vec<&'static str>, T)>>,
 }
 
 impl<T: Copy> PhraseSet<T> {
     fn new(phrases: impl IntoIterator<Item = (&'static str, T)>) -> PhraseSet<T> {
-        let mut by_first: HashMap<&'static str, Vec<(Vec<&'static str>, T)>> = HashMap::new();
+        let mut by_first: FxHashMap<&'static str, Vec<(Vec<&'static str>, T)>> =
+            FxHashMap::default();
         for (phrase, payload) in phrases {
             let words: Vec<&'static str> = phrase.split(' ').collect();
             by_first.entry(words[0]).or_default().push((words, payload));
@@ -243,7 +245,7 @@ impl Context {
         let mut line_start = 0;
         let mut sentence_index = 0u32;
         let mut sentence_start = 0;
-        let mut cues: HashMap<u32, Vec<(usize, bool)>> = HashMap::new();
+        let mut cues: FxHashMap<u32, Vec<(usize, bool)>> = FxHashMap::default();
         for index in 0..=tokens.len() {
             let boundary = match tokens.get(index).map(|t| t.kind) {
                 Some(TokenKind::Break(boundary)) => Some(boundary),

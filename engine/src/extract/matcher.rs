@@ -8,6 +8,8 @@
 
 use std::collections::HashMap;
 
+use rustc_hash::FxHashMap;
+
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use crate::taxonomy::Taxonomy;
@@ -46,7 +48,7 @@ pub struct RawMatch {
 /// The compiled automaton of a taxonomy's surface forms.
 #[derive(Debug, Clone)]
 pub struct SkillMatcher {
-    vocabulary: HashMap<String, u32>,
+    vocabulary: FxHashMap<String, u32>,
     automaton: AhoCorasick,
     patterns: Vec<Vec<Candidate>>,
 }
@@ -60,7 +62,7 @@ fn encode(id: u32, out: &mut Vec<u8>) {
 impl SkillMatcher {
     /// Compiles every surface of every skill of `taxonomy`.
     pub fn new(taxonomy: &Taxonomy) -> SkillMatcher {
-        let mut vocabulary: HashMap<String, u32> = HashMap::new();
+        let mut vocabulary: FxHashMap<String, u32> = FxHashMap::default();
         let mut by_pattern: HashMap<Vec<u8>, usize> = HashMap::new();
         let mut encoded_patterns: Vec<Vec<u8>> = Vec::new();
         let mut patterns: Vec<Vec<Candidate>> = Vec::new();
