@@ -26,6 +26,8 @@ fn rome_export_loads_whole() {
         assert!(m1805.skills.iter().any(|s| s.core));
         assert!(!m1805.definition.is_empty());
         assert!(!m1805.mobility.is_empty());
+        assert_eq!(m1805.domain.as_deref(), Some("Systèmes d'information et de télécommunication"));
+        assert!(m1805.grand_domain.is_some());
         let m1855 = rome.occupation(&RomeCode::parse("M1855").unwrap()).unwrap();
         assert_eq!(m1855.parent.map(|c| c.to_string()).as_deref(), Some("M1805"));
         // Items: savoir-faire, savoirs and savoir-être, work contexts excluded.

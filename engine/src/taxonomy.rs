@@ -75,6 +75,8 @@ pub struct Occupation {
     pub definition: String,
     /// Domaine professionnel label, e.g. "Systèmes d'information et de télécommunication".
     pub domain: Option<String>,
+    /// Grand domaine label, e.g. "Support à l'entreprise".
+    pub grand_domain: Option<String>,
     /// Métiers one can move to (ROME mobility links), most relevant first.
     pub mobility: Vec<RomeCode>,
 }

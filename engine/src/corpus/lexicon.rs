@@ -108,6 +108,7 @@ pub fn parse_occupations(taxonomy: &mut Taxonomy, path: &Path, text: &[u8]) -> R
             skills: Vec::new(),
             definition: String::new(),
             domain: None,
+            grand_domain: None,
             mobility: Vec::new(),
         });
         Ok(())

@@ -182,6 +182,7 @@ pub fn read_rome(folder: &Path) -> Result<Taxonomy> {
                 skills: Vec::new(),
                 definition: String::new(),
                 domain: None,
+                grand_domain: None,
                 mobility: Vec::new(),
             });
             Ok(())
@@ -249,13 +250,19 @@ pub fn read_rome(folder: &Path) -> Result<Taxonomy> {
     }
 
     files
-        .open("cr_gd_dp", &["code_rome", "libelle_domaine_professionel"])?
+        .open(
+            "cr_gd_dp",
+            &[
+                "code_rome",
+                "libelle_domaine_professionel",
+                "libelle_grand_domaine",
+            ],
+        )?
         .for_each(|row| {
             if let Some(i) = metier_of(row.get("code_rome"), row)? {
-                let domain = row.get("libelle_domaine_professionel");
-                if !domain.is_empty() {
-                    metiers[i].domain = Some(domain.to_string());
-                }
+                let label = |column| Some(row.get(column).to_string()).filter(|l| !l.is_empty());
+                metiers[i].domain = label("libelle_domaine_professionel");
+                metiers[i].grand_domain = label("libelle_grand_domaine");
             }
             Ok(())
         })?;
