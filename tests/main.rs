@@ -6,5 +6,6 @@
 //! named after the issue they fix.
 
 mod extraction;
+mod geography;
 mod quality;
 mod referentials;

@@ -20,11 +20,13 @@ mod eval;
 mod extract;
 mod model;
 mod taxonomy;
+mod territory;
 mod text;
 
 pub use corpus::{
-    Batch, BatchReport, LEXICON_FILES, MAX_TEXT_BYTES, Rejected, builtin_lexicon, parse_line,
-    parse_postings, read_esco, read_postings, read_rome,
+    Batch, BatchReport, LEXICON_FILES, MAX_TEXT_BYTES, Rejected, builtin_geography,
+    builtin_lexicon, parse_line, parse_postings, read_esco, read_geography, read_postings,
+    read_rome,
 };
 pub use engine::{Engine, EngineConfig};
 pub use error::{Error, Result};
@@ -40,6 +42,10 @@ pub use model::{
 };
 pub use taxonomy::{
     Occupation, OccupationSkill, Skill, SkillKind, Surface, Taxonomy, TaxonomySpec,
+};
+pub use territory::{
+    Commune, Departement, EmploymentArea, Geography, Placement, Region, Resolution, TerritoryId,
+    TerritoryLevel, departement_of_commune, departement_of_postcode, haversine_km,
 };
 pub use text::{
     FrenchTokenizer, TANTIVY_ANALYZER, Token, TokenKind, analyze, fold, tantivy_analyzer,

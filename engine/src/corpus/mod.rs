@@ -8,6 +8,7 @@
 
 mod esco;
 mod france_travail;
+mod geo;
 mod lexicon;
 mod rome;
 mod table;
@@ -21,6 +22,7 @@ use crate::model::{JobPosting, PostingLocation, RomeCode};
 use crate::{Error, Result};
 
 pub use esco::read_esco;
+pub use geo::{builtin_geography, read_geography};
 pub use lexicon::{LEXICON_FILES, builtin_lexicon};
 pub use rome::read_rome;
 

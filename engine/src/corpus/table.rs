@@ -32,8 +32,13 @@ pub(crate) struct Row<'t> {
 impl Table {
     /// Opens a comma-separated file with a header row.
     pub fn open_csv(path: &Path, required: &[&str]) -> Result<Table> {
+        Table::open(path, b',', required)
+    }
+
+    /// Opens a delimited file with a header row.
+    pub fn open(path: &Path, delimiter: u8, required: &[&str]) -> Result<Table> {
         let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
-        Table::from_reader(path, Box::new(file), b',', required)
+        Table::from_reader(path, Box::new(file), delimiter, required)
     }
 
     /// Reads a table from any reader; `path` names it in errors.

@@ -1,0 +1,541 @@
+//! French territories: région, département, commune and bassin d'emploi, and the
+//! placement of a posting or training in them.
+//!
+//! The 18 régions and 101 départements are authored reference tables embedded from
+//! `corpora/geo/`; communes, postcodes and bassins d'emploi come from the full tables
+//! read by `corpus` (INSEE COG, La Poste base, France Travail bassins). Without them a
+//! place is still resolved to its département and région from the codes themselves.
+//!
+//! **Architecture invariant:** this module does no IO.
+
+use std::collections::HashMap;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::{InseeCode, PostingLocation};
+use crate::text::fold;
+use crate::{Error, Result};
+
+/// The three levels indicators are published at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TerritoryLevel {
+    Region,
+    Departement,
+    /// France Travail "bassin d'emploi" (BMO zone).
+    Bassin,
+}
+
+impl TerritoryLevel {
+    /// The name used in identifiers and URLs.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TerritoryLevel::Region => "region",
+            TerritoryLevel::Departement => "departement",
+            TerritoryLevel::Bassin => "bassin",
+        }
+    }
+}
+
+/// A territory named by level and code, written `region:84`, `departement:69` or
+/// `bassin:8457`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct TerritoryId {
+    pub level: TerritoryLevel,
+    pub code: String,
+}
+
+impl fmt::Display for TerritoryId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.level.as_str(), self.code)
+    }
+}
+
+impl std::str::FromStr for TerritoryId {
+    type Err = Error;
+
+    fn from_str(text: &str) -> Result<TerritoryId> {
+        let invalid = || {
+            Error::invalid(
+                "territory",
+                format!("{text:?}: expected region:CODE, departement:CODE or bassin:CODE"),
+            )
+        };
+        let (level, code) = text.split_once(':').ok_or_else(invalid)?;
+        let level = match level {
+            "region" => TerritoryLevel::Region,
+            "departement" => TerritoryLevel::Departement,
+            "bassin" => TerritoryLevel::Bassin,
+            _ => return Err(invalid()),
+        };
+        let code = code.trim().to_ascii_uppercase();
+        if code.is_empty() || code.len() > 8 || !code.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            return Err(invalid());
+        }
+        Ok(TerritoryId { level, code })
+    }
+}
+
+/// A région of the reference table.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Region {
+    pub code: String,
+    pub name: String,
+    pub lat: f64,
+    pub lon: f64,
+    /// Position on the authored tile-grid map.
+    pub grid: (i32, i32),
+}
+
+/// A département of the reference table.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Departement {
+    pub code: String,
+    pub name: String,
+    pub region: String,
+    pub lat: f64,
+    pub lon: f64,
+    pub grid: (i32, i32),
+}
+
+/// A commune of the full tables.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Commune {
+    pub code: InseeCode,
+    pub name: String,
+    pub departement: String,
+    pub region: String,
+    pub postcodes: Vec<String>,
+    pub centroid: Option<(f64, f64)>,
+    /// Code of its bassin d'emploi.
+    pub bassin: Option<String>,
+}
+
+/// A France Travail bassin d'emploi.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EmploymentArea {
+    pub code: String,
+    pub name: String,
+    pub region: String,
+    pub departement: String,
+}
+
+/// How a place was resolved, from the most precise to the least.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Resolution {
+    /// From the INSEE commune code.
+    Commune,
+    /// From the postcode.
+    Postcode,
+    /// From the libellé ("75 - Paris", "Hauts-de-Seine", "Île-de-France").
+    Label,
+}
+
+/// Where something is, as precisely as its source allows.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Placement {
+    pub commune: Option<InseeCode>,
+    pub departement: Option<String>,
+    pub region: String,
+    pub bassin: Option<String>,
+    pub centroid: Option<(f64, f64)>,
+    pub resolution: Resolution,
+}
+
+impl Placement {
+    /// The territory of this placement at a level, when known.
+    pub fn at(&self, level: TerritoryLevel) -> Option<&str> {
+        match level {
+            TerritoryLevel::Region => Some(&self.region),
+            TerritoryLevel::Departement => self.departement.as_deref(),
+            TerritoryLevel::Bassin => self.bassin.as_deref(),
+        }
+    }
+}
+
+/// The reference geography.
+#[derive(Debug, Clone, Default)]
+pub struct Geography {
+    regions: Vec<Region>,
+    departements: Vec<Departement>,
+    communes: HashMap<InseeCode, Commune>,
+    postcodes: HashMap<String, Vec<InseeCode>>,
+    areas: HashMap<String, EmploymentArea>,
+    /// Folded names of départements and régions → (level, code).
+    names: HashMap<String, (TerritoryLevel, String)>,
+}
+
+impl Geography {
+    /// A geography of régions and départements only.
+    pub fn new(regions: Vec<Region>, departements: Vec<Departement>) -> Geography {
+        let mut names = HashMap::new();
+        for region in &regions {
+            names.insert(
+                fold(&region.name),
+                (TerritoryLevel::Region, region.code.clone()),
+            );
+        }
+        for departement in &departements {
+            names.insert(
+                fold(&departement.name),
+                (TerritoryLevel::Departement, departement.code.clone()),
+            );
+        }
+        Geography {
+            regions,
+            departements,
+            names,
+            ..Geography::default()
+        }
+    }
+
+    /// Adds communes (replacing any with the same code) and indexes their postcodes.
+    pub fn add_communes(&mut self, communes: impl IntoIterator<Item = Commune>) {
+        for commune in communes {
+            for postcode in &commune.postcodes {
+                let list = self.postcodes.entry(postcode.clone()).or_default();
+                if !list.contains(&commune.code) {
+                    list.push(commune.code.clone());
+                }
+            }
+            self.communes.insert(commune.code.clone(), commune);
+        }
+    }
+
+    /// Adds bassins d'emploi.
+    pub fn add_areas(&mut self, areas: impl IntoIterator<Item = EmploymentArea>) {
+        for area in areas {
+            self.areas.insert(area.code.clone(), area);
+        }
+    }
+
+    /// Mutable access to a commune, for readers that complete it.
+    pub(crate) fn commune_mut(&mut self, code: &InseeCode) -> Option<&mut Commune> {
+        self.communes.get_mut(code)
+    }
+
+    pub fn regions(&self) -> &[Region] {
+        &self.regions
+    }
+
+    pub fn departements(&self) -> &[Departement] {
+        &self.departements
+    }
+
+    pub fn region(&self, code: &str) -> Option<&Region> {
+        self.regions.iter().find(|r| r.code == code)
+    }
+
+    pub fn departement(&self, code: &str) -> Option<&Departement> {
+        self.departements.iter().find(|d| d.code == code)
+    }
+
+    pub fn commune(&self, code: &InseeCode) -> Option<&Commune> {
+        self.communes.get(code)
+    }
+
+    pub fn area(&self, code: &str) -> Option<&EmploymentArea> {
+        self.areas.get(code)
+    }
+
+    /// Number of communes and bassins loaded.
+    pub fn counts(&self) -> (usize, usize) {
+        (self.communes.len(), self.areas.len())
+    }
+
+    /// The display name of a territory, or an error naming it when it is unknown.
+    pub fn name_of(&self, territory: &TerritoryId) -> Result<String> {
+        let found = match territory.level {
+            TerritoryLevel::Region => self.region(&territory.code).map(|r| r.name.clone()),
+            TerritoryLevel::Departement => {
+                self.departement(&territory.code).map(|d| d.name.clone())
+            }
+            TerritoryLevel::Bassin => self.area(&territory.code).map(|a| a.name.clone()),
+        };
+        found.ok_or_else(|| Error::NotFound {
+            kind: "territory",
+            value: territory.to_string(),
+        })
+    }
+
+    /// Places a location: commune code first, then postcode, then libellé. The error
+    /// says why nothing could be resolved.
+    pub fn place(&self, location: &PostingLocation) -> Result<Placement, String> {
+        let centroid = location.latitude.zip(location.longitude);
+        if let Some(code) = &location.commune {
+            if let Some(commune) = self.communes.get(code) {
+                return Ok(self.place_commune(commune, centroid, Resolution::Commune));
+            }
+            if let Some(placement) = self.place_departement(
+                departement_of_commune(code.as_str()),
+                Some(code.clone()),
+                centroid,
+                Resolution::Commune,
+            ) {
+                return Ok(placement);
+            }
+        }
+        if let Some(postcode) = location.postcode.as_deref().map(str::trim) {
+            let communes = self
+                .postcodes
+                .get(postcode)
+                .map(Vec::as_slice)
+                .unwrap_or(&[]);
+            // A postcode shared by several communes still gives their département.
+            if let [only] = communes
+                && let Some(commune) = self.communes.get(only)
+            {
+                return Ok(self.place_commune(commune, centroid, Resolution::Postcode));
+            }
+            let departement = communes
+                .first()
+                .and_then(|c| self.communes.get(c))
+                .map(|c| c.departement.clone())
+                .or_else(|| departement_of_postcode(postcode));
+            if let Some(placement) = departement.and_then(|d| {
+                self.place_departement(Some(d.as_str()), None, centroid, Resolution::Postcode)
+            }) {
+                return Ok(placement);
+            }
+        }
+        if let Some(label) = location.label.as_deref() {
+            if let Some(placement) = self.place_label(label, centroid) {
+                return Ok(placement);
+            }
+            let folded = fold(label);
+            if folded.trim() == "france" {
+                return Err("whole of France: no territory".to_string());
+            }
+            if FOREIGN.iter().any(|country| folded.contains(country)) {
+                return Err(format!("outside France: {label:?}"));
+            }
+            return Err(format!("unknown place {label:?}"));
+        }
+        match (&location.commune, &location.postcode) {
+            (Some(code), _) => Err(format!("unknown commune {code}")),
+            (None, Some(postcode)) => Err(format!("unknown postcode {postcode:?}")),
+            (None, None) => Err("no commune, postcode or place name".to_string()),
+        }
+    }
+
+    fn place_commune(
+        &self,
+        commune: &Commune,
+        centroid: Option<(f64, f64)>,
+        resolution: Resolution,
+    ) -> Placement {
+        Placement {
+            commune: Some(commune.code.clone()),
+            departement: Some(commune.departement.clone()),
+            region: commune.region.clone(),
+            bassin: commune.bassin.clone(),
+            centroid: centroid.or(commune.centroid),
+            resolution,
+        }
+    }
+
+    fn place_departement(
+        &self,
+        code: Option<&str>,
+        commune: Option<InseeCode>,
+        centroid: Option<(f64, f64)>,
+        resolution: Resolution,
+    ) -> Option<Placement> {
+        let departement = self.departement(code?)?;
+        Some(Placement {
+            commune,
+            departement: Some(departement.code.clone()),
+            region: departement.region.clone(),
+            bassin: None,
+            centroid: centroid.or(Some((departement.lat, departement.lon))),
+            resolution,
+        })
+    }
+
+    /// "75 - Paris", "2A - Ajaccio", "Hauts-de-Seine", "Île-de-France".
+    fn place_label(&self, label: &str, centroid: Option<(f64, f64)>) -> Option<Placement> {
+        let label = label.trim();
+        if let Some((prefix, _)) = label.split_once(" - ") {
+            let prefix = prefix.trim().to_ascii_uppercase();
+            if let Some(placement) =
+                self.place_departement(Some(&prefix), None, centroid, Resolution::Label)
+            {
+                return Some(placement);
+            }
+        }
+        let folded = fold(label);
+        let name = folded.split(" - ").last().unwrap_or(&folded).trim();
+        match self.names.get(name) {
+            Some((TerritoryLevel::Departement, code)) => {
+                self.place_departement(Some(code), None, centroid, Resolution::Label)
+            }
+            Some((TerritoryLevel::Region, code)) => {
+                let region = self.region(code)?;
+                Some(Placement {
+                    commune: None,
+                    departement: None,
+                    region: region.code.clone(),
+                    bassin: None,
+                    centroid: centroid.or(Some((region.lat, region.lon))),
+                    resolution: Resolution::Label,
+                })
+            }
+            _ => None,
+        }
+    }
+}
+
+/// Countries that postings near the borders name, folded.
+const FOREIGN: &[&str] = &[
+    "allemagne",
+    "suisse",
+    "belgique",
+    "luxembourg",
+    "espagne",
+    "portugal",
+    "italie",
+    "monaco",
+    "royaume-uni",
+    "pays-bas",
+    "andorre",
+    "canada",
+];
+
+/// The département code an INSEE commune code starts with (`971` overseas, `2A` Corse).
+pub fn departement_of_commune(code: &str) -> Option<&str> {
+    if code.len() != 5 {
+        return None;
+    }
+    if code.starts_with("97") {
+        Some(&code[..3])
+    } else {
+        Some(&code[..2])
+    }
+}
+
+/// The département a postcode belongs to, as far as its digits say.
+pub fn departement_of_postcode(postcode: &str) -> Option<String> {
+    if postcode.len() != 5 || !postcode.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    Some(match &postcode[..2] {
+        "97" | "98" => postcode[..3].to_string(),
+        // Corse: 200xx and 201xx are Corse-du-Sud, 202xx to 206xx Haute-Corse.
+        "20" if postcode[..3] <= *"201" => "2A".to_string(),
+        "20" => "2B".to_string(),
+        other => other.to_string(),
+    })
+}
+
+/// Great-circle distance in kilometres between two (lat, lon) points.
+pub fn haversine_km(a: (f64, f64), b: (f64, f64)) -> f64 {
+    let (lat1, lon1) = (a.0.to_radians(), a.1.to_radians());
+    let (lat2, lon2) = (b.0.to_radians(), b.1.to_radians());
+    let h = ((lat2 - lat1) / 2.0).sin().powi(2)
+        + lat1.cos() * lat2.cos() * ((lon2 - lon1) / 2.0).sin().powi(2);
+    2.0 * 6371.0 * h.sqrt().asin()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn geography() -> Geography {
+        let region = |code: &str, name: &str| Region {
+            code: code.into(),
+            name: name.into(),
+            lat: 0.0,
+            lon: 0.0,
+            grid: (0, 0),
+        };
+        let departement = |code: &str, name: &str, region: &str| Departement {
+            code: code.into(),
+            name: name.into(),
+            region: region.into(),
+            lat: 1.0,
+            lon: 2.0,
+            grid: (0, 0),
+        };
+        Geography::new(
+            vec![
+                region("11", "Île-de-France"),
+                region("94", "Corse"),
+                region("01", "Guadeloupe"),
+            ],
+            vec![
+                departement("75", "Paris", "11"),
+                departement("92", "Hauts-de-Seine", "11"),
+                departement("2A", "Corse-du-Sud", "94"),
+                departement("971", "Guadeloupe", "01"),
+            ],
+        )
+    }
+
+    fn place(commune: Option<&str>, postcode: Option<&str>, label: Option<&str>) -> String {
+        let location = PostingLocation {
+            label: label.map(str::to_string),
+            commune: commune.map(|c| InseeCode::parse(c).unwrap()),
+            postcode: postcode.map(str::to_string),
+            latitude: None,
+            longitude: None,
+        };
+        match geography().place(&location) {
+            Ok(p) => format!(
+                "{}/{} by {:?}",
+                p.region,
+                p.departement.unwrap_or_default(),
+                p.resolution
+            ),
+            Err(reason) => format!("error: {reason}"),
+        }
+    }
+
+    #[test]
+    fn places_fall_back_from_commune_to_postcode_to_label() {
+        assert_eq!(place(Some("75111"), None, None), "11/75 by Commune");
+        assert_eq!(place(Some("97105"), None, None), "01/971 by Commune");
+        assert_eq!(place(Some("2A004"), None, None), "94/2A by Commune");
+        assert_eq!(place(None, Some("92100"), None), "11/92 by Postcode");
+        assert_eq!(place(None, Some("20000"), None), "94/2A by Postcode");
+        assert_eq!(place(None, None, Some("75 - Paris")), "11/75 by Label");
+        assert_eq!(place(None, None, Some("Hauts-de-Seine")), "11/92 by Label");
+        assert_eq!(place(None, None, Some("Ile-de-France")), "11/ by Label");
+        assert_eq!(
+            place(None, None, Some("Atlantide")),
+            "error: unknown place \"Atlantide\""
+        );
+        assert_eq!(
+            place(None, None, None),
+            "error: no commune, postcode or place name"
+        );
+        assert_eq!(
+            place(Some("99999"), None, None),
+            "error: unknown commune 99999"
+        );
+    }
+
+    #[test]
+    fn territory_ids_parse() {
+        let id: TerritoryId = "region:84".parse().unwrap();
+        assert_eq!(id.level, TerritoryLevel::Region);
+        assert_eq!(id.to_string(), "region:84");
+        assert_eq!("departement:2a".parse::<TerritoryId>().unwrap().code, "2A");
+        for bad in [
+            "84",
+            "pays:FR",
+            "region:",
+            "region:../etc",
+            "bassin:8457;DROP",
+        ] {
+            assert!(bad.parse::<TerritoryId>().is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn haversine_paris_lyon() {
+        let distance = haversine_km((48.8566, 2.3522), (45.7640, 4.8357));
+        assert!((distance - 392.0).abs() < 5.0, "{distance}");
+    }
+}
