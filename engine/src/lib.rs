@@ -13,6 +13,7 @@
 //! assert!(labels.contains(&"JavaScript"));
 //! ```
 
+mod cluster;
 mod corpus;
 mod engine;
 mod error;
@@ -22,7 +23,12 @@ mod model;
 mod taxonomy;
 mod territory;
 mod text;
+mod vectors;
 
+pub use cluster::{
+    ClusterIdentity, ClusterParams, Partition, RefreshReport, ValidClusterParams, match_identities,
+    partition, silhouette, skill_similarity,
+};
 pub use corpus::{
     Batch, BatchReport, LEXICON_FILES, MAX_TEXT_BYTES, Rejected, builtin_geography,
     builtin_lexicon, parse_line, parse_postings, read_esco, read_geography, read_postings,
@@ -49,4 +55,7 @@ pub use territory::{
 };
 pub use text::{
     FrenchTokenizer, TANTIVY_ANALYZER, Token, TokenKind, analyze, fold, tantivy_analyzer,
+};
+pub use vectors::{
+    Projection, RelatedSkill, SkillBag, SkillVocabulary, VectorParams, related_skills, skill_bag,
 };
