@@ -346,7 +346,7 @@ mod tests {
                 1 => (e, 1.0, 0.0),
                 _ => (0.0, e, 1.0),
             };
-            let norm = (a * a + b * b + c * c as f32).sqrt();
+            let norm: f32 = (a * a + b * b + c * c).sqrt();
             rows.extend([a / norm, b / norm, c / norm]);
         }
         Array2::from_shape_vec((30, 3), rows).unwrap()
