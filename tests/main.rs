@@ -7,5 +7,6 @@
 
 mod extraction;
 mod geography;
+mod needs;
 mod quality;
 mod referentials;

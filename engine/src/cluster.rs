@@ -30,6 +30,8 @@ pub struct ClusterParams {
     pub k_min: usize,
     pub k_max: usize,
     pub k_step: usize,
+    /// Relative silhouette loss accepted to prefer a smaller k.
+    pub k_tolerance: f32,
     pub max_iterations: u64,
     pub tolerance: f32,
     /// K-means runs from different seeds; the lowest inertia wins.
@@ -49,12 +51,13 @@ impl Default for ClusterParams {
             k_min: 6,
             k_max: 30,
             k_step: 2,
+            k_tolerance: 0.1,
             max_iterations: 100,
             tolerance: 1e-4,
             runs: 3,
             seed: 42,
             silhouette_sample: 1500,
-            match_similarity: 0.5,
+            match_similarity: 0.6,
         }
     }
 }
@@ -81,6 +84,9 @@ impl ClusterParams {
         }
         if self.tolerance.is_nan() || self.tolerance <= 0.0 {
             return invalid("tolerance", "must be positive");
+        }
+        if !(0.0..1.0).contains(&self.k_tolerance) {
+            return invalid("k_tolerance", "must be in [0, 1)");
         }
         if !(0.0..=1.0).contains(&self.match_similarity) {
             return invalid("match_similarity", "must be in [0, 1]");
@@ -199,11 +205,16 @@ pub fn partition(data: &Array2<f32>, params: &ValidClusterParams) -> Result<Part
         selection.push((k, silhouette(&sample, &fitted.assignments)));
         k += p.k_step;
     }
+    // Silhouettes of text clusters often creep up with k; the smallest k within
+    // `k_tolerance` of the best one avoids splitting needs for a marginal gain.
+    let best_silhouette = selection
+        .iter()
+        .map(|s| s.1)
+        .fold(f32::NEG_INFINITY, f32::max);
     let best = selection
         .iter()
-        .copied()
-        .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
-        .map_or(p.k_min.min(n), |(k, _)| k);
+        .find(|(_, s)| *s >= best_silhouette - p.k_tolerance * best_silhouette.abs())
+        .map_or(p.k_min.min(n), |(k, _)| *k);
     let mut partition = kmeans(data, best, p, p.seed)?;
     partition.k_selection = selection;
     Ok(partition)

@@ -8,7 +8,10 @@ use tracing::info;
 
 use crate::corpus;
 use crate::extract::{ExtractParams, Extraction, Extractor};
+use crate::model::JobPosting;
+use crate::needs::{self, NeedsModel, NeedsParams};
 use crate::taxonomy::{Taxonomy, TaxonomySpec};
+use crate::territory::Geography;
 use crate::{Error, Result};
 
 /// What to load.
@@ -86,6 +89,26 @@ impl Engine {
     /// The loaded skill taxonomy.
     pub fn taxonomy(&self) -> &Taxonomy {
         self.extractor.taxonomy()
+    }
+
+    /// Builds the observatory's needs model from postings; `previous` keeps cluster
+    /// identities and gives growth.
+    pub fn build_needs(
+        &self,
+        geography: &Geography,
+        postings: &[JobPosting],
+        params: &NeedsParams,
+        previous: Option<&NeedsModel>,
+        built_at: &str,
+    ) -> Result<NeedsModel> {
+        needs::build(
+            &self.extractor,
+            geography,
+            postings,
+            params,
+            previous,
+            built_at,
+        )
     }
 
     /// The compiled extractor.

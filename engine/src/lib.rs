@@ -13,6 +13,7 @@
 //! assert!(labels.contains(&"JavaScript"));
 //! ```
 
+mod artifacts;
 mod cluster;
 mod corpus;
 mod engine;
@@ -20,11 +21,13 @@ mod error;
 mod eval;
 mod extract;
 mod model;
+mod needs;
 mod taxonomy;
 mod territory;
 mod text;
 mod vectors;
 
+pub use artifacts::{MODEL_FILE, demo_model, load_model, save_model};
 pub use cluster::{
     ClusterIdentity, ClusterParams, Partition, RefreshReport, ValidClusterParams, match_identities,
     partition, silhouette, skill_similarity,
@@ -45,6 +48,10 @@ pub use extract::{
 };
 pub use model::{
     InseeCode, JobPosting, LabelledSkill, PostingLocation, Requirement, RomeCode, SkillId,
+};
+pub use needs::{
+    Cell, EmergingTerm, Example, FORMAT_VERSION, NeedsCluster, NeedsCounts, NeedsModel,
+    NeedsParams, RomeShare, TerritoryNeeds, WeightedSkill,
 };
 pub use taxonomy::{
     Occupation, OccupationSkill, Skill, SkillKind, Surface, Taxonomy, TaxonomySpec,

@@ -27,6 +27,12 @@ struct Cli {
 enum Command {
     /// Extract skills and occupations from JSON lines (France Travail offers or {"id","text"}).
     Extract(cli::extract::ExtractArgs),
+    /// Build the observatory's needs model: extract, vectorise, cluster, indicators.
+    Build(cli::build::BuildArgs),
+    /// Indicators of a territory (needs clusters and skills in demand).
+    Needs(cli::needs::NeedsArgs),
+    /// The reference map of digital jobs: the needs clusters.
+    Clusters(cli::needs::ModelArgs),
     /// Measure extraction or classification on offers that carry labels.
     Eval {
         #[command(subcommand)]
@@ -47,6 +53,20 @@ pub struct ReferentialArgs {
 }
 
 fn main() -> Result<()> {
+    match run() {
+        // A closed pipe (`passerelle clusters | head`) is not a failure.
+        Err(error)
+            if error
+                .downcast_ref::<std::io::Error>()
+                .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe) =>
+        {
+            Ok(())
+        }
+        other => other,
+    }
+}
+
+fn run() -> Result<()> {
     let cli = Cli::parse();
     tracing_subscriber::fmt()
         .with_env_filter(tracing_subscriber::EnvFilter::try_new(&cli.log)?)
@@ -55,5 +75,8 @@ fn main() -> Result<()> {
     match cli.command {
         Command::Extract(args) => cli::extract::run(args),
         Command::Eval { what } => cli::eval::run(what),
+        Command::Build(args) => cli::build::run(args),
+        Command::Needs(args) => cli::needs::needs(args),
+        Command::Clusters(args) => cli::needs::clusters(args),
     }
 }

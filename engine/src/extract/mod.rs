@@ -175,6 +175,12 @@ impl Extractor {
         &self.taxonomy
     }
 
+    /// The label of a métier of the classification référentiel.
+    pub fn occupation_label(&self, code: &crate::model::RomeCode) -> Option<String> {
+        let (rome, _) = self.occupations.as_ref()?;
+        rome.occupation(code).map(|o| o.label.clone())
+    }
+
     /// Number of distinct surface patterns in the automaton.
     pub fn pattern_count(&self) -> usize {
         self.matcher.pattern_count()

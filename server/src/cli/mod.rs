@@ -1,7 +1,9 @@
 //! One module per command of the `passerelle` binary.
 
+pub mod build;
 pub mod eval;
 pub mod extract;
+pub mod needs;
 
 use anyhow::{Context, Result};
 use passerelle_engine::{Engine, EngineConfig};

@@ -1,0 +1,75 @@
+//! Saving and loading versioned artifacts (`needs-model.json`), stamped with
+//! [`FORMAT_VERSION`]; writes go to a temporary file renamed into place, so an
+//! interrupted build leaves the previous artifact whole.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::needs::{FORMAT_VERSION, NeedsModel};
+use crate::{Error, Result};
+
+/// File name of the needs model inside a build folder.
+pub const MODEL_FILE: &str = "needs-model.json";
+
+/// The needs model built from the demo postings of `corpora/postings`, shipped in
+/// `models/` (regenerate with `passerelle build`, see the README).
+const DEMO_MODEL: &str = include_str!("../../models/needs-demo.json");
+
+/// Writes `model` into `folder` (created if needed) atomically; returns the file path.
+pub fn save_model(folder: &Path, model: &NeedsModel) -> Result<PathBuf> {
+    std::fs::create_dir_all(folder).map_err(|e| Error::io(folder, e))?;
+    let target = folder.join(MODEL_FILE);
+    let temporary = folder.join(format!(".{MODEL_FILE}.{}.tmp", std::process::id()));
+    let json = serde_json::to_vec(model)?;
+    let mut file = std::fs::File::create(&temporary).map_err(|e| Error::io(&temporary, e))?;
+    file.write_all(&json)
+        .map_err(|e| Error::io(&temporary, e))?;
+    file.sync_all().map_err(|e| Error::io(&temporary, e))?;
+    drop(file);
+    std::fs::rename(&temporary, &target).map_err(|e| Error::io(&target, e))?;
+    Ok(target)
+}
+
+/// Loads a needs model from a file or from a build folder holding `needs-model.json`.
+pub fn load_model(path: &Path) -> Result<NeedsModel> {
+    let file = if path.is_dir() {
+        path.join(MODEL_FILE)
+    } else {
+        path.to_path_buf()
+    };
+    let bytes = std::fs::read(&file).map_err(|e| Error::io(&file, e))?;
+    parse_model(&bytes).map_err(|e| match e {
+        Error::Json(json) => Error::Format {
+            path: file.clone(),
+            line: json.line() as u64,
+            message: json.to_string(),
+        },
+        other => other,
+    })
+}
+
+/// The needs model shipped with the binary, built from the demo postings.
+pub fn demo_model() -> Result<NeedsModel> {
+    parse_model(DEMO_MODEL.as_bytes())
+}
+
+fn parse_model(bytes: &[u8]) -> Result<NeedsModel> {
+    // Read the version first, so that an old file says so rather than failing on a field.
+    #[derive(serde::Deserialize)]
+    struct Version {
+        format_version: u32,
+    }
+    let version: Version = serde_json::from_slice(bytes)?;
+    if version.format_version != FORMAT_VERSION {
+        return Err(Error::invalid(
+            "model",
+            format!(
+                "format version {} is not supported (expected {FORMAT_VERSION})",
+                version.format_version
+            ),
+        ));
+    }
+    let mut model: NeedsModel = serde_json::from_slice(bytes)?;
+    model.reindex();
+    Ok(model)
+}

@@ -1,0 +1,659 @@
+//! The observatory's needs model: postings → skill bags → vectors → clusters, each
+//! cluster labelled in French from its skills and dominant métiers, and the territorial
+//! indicators (demand per territory × cluster and × skill, with statistical
+//! suppression and growth against the previous refresh), plus emerging terms.
+//!
+//! **Architecture invariant:** this module does no IO; `artifacts` saves and loads it.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::Result;
+use crate::cluster::{self, ClusterIdentity, ClusterParams, RefreshReport};
+use crate::extract::Extractor;
+use crate::model::{JobPosting, RomeCode, SkillId};
+use crate::taxonomy::Taxonomy;
+use crate::territory::{Geography, Placement, TerritoryId, TerritoryLevel};
+use crate::text::{self, TokenKind};
+use crate::vectors::{self, Projection, SkillBag, SkillVocabulary, VectorParams};
+
+/// Version of the saved needs model; bump it when the format changes.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// Rounds to four decimals: indicators are read, not computed on, and the model stays
+/// small.
+fn round4(value: f32) -> f32 {
+    (value * 1e4).round() / 1e4
+}
+
+/// Skill cells kept per territory, most offers first.
+const MAX_SKILL_CELLS: usize = 50;
+
+/// Tunables of the needs build.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NeedsParams {
+    pub vectors: VectorParams,
+    pub clusters: ClusterParams,
+    /// Cells with fewer offers than this are suppressed (statistical confidentiality).
+    pub suppression_threshold: usize,
+    /// Skills listed per cluster.
+    pub top_skills: usize,
+    /// Example postings kept per cluster.
+    pub examples: usize,
+    /// Postings an unknown term must appear in to be reported as emerging.
+    pub emerging_min_postings: usize,
+}
+
+impl Default for NeedsParams {
+    fn default() -> NeedsParams {
+        NeedsParams {
+            vectors: VectorParams::default(),
+            clusters: ClusterParams::default(),
+            suppression_threshold: 5,
+            top_skills: 12,
+            examples: 5,
+            emerging_min_postings: 5,
+        }
+    }
+}
+
+/// A skill with a weight and its label.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WeightedSkill {
+    pub id: SkillId,
+    pub label: String,
+    pub weight: f32,
+}
+
+/// A métier's share of a cluster.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RomeShare {
+    pub code: RomeCode,
+    pub label: String,
+    pub share: f32,
+}
+
+/// A posting shown as an example.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Example {
+    pub id: String,
+    pub title: String,
+}
+
+/// One need of the reference map of digital jobs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NeedsCluster {
+    pub id: String,
+    /// French label, e.g. "Développeur / Développeuse web : JavaScript, React, SQL".
+    pub label: String,
+    pub size: usize,
+    /// Share of the clustered postings.
+    pub share: f32,
+    /// Centroid in the dense projected space (unit length).
+    pub centroid: Vec<f32>,
+    pub top_skills: Vec<WeightedSkill>,
+    pub rome: Vec<RomeShare>,
+    pub examples: Vec<Example>,
+}
+
+impl NeedsCluster {
+    fn identity(&self) -> ClusterIdentity {
+        ClusterIdentity {
+            id: self.id.clone(),
+            label: self.label.clone(),
+            skills: self
+                .top_skills
+                .iter()
+                .map(|s| (s.id.clone(), s.weight))
+                .collect(),
+        }
+    }
+}
+
+/// Offers of a territory in one cluster or with one skill.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Cell {
+    pub id: String,
+    pub label: String,
+    /// Offers; 0 when suppressed.
+    pub offers: usize,
+    /// Share of the territory's offers; 0 when suppressed.
+    pub share: f32,
+    /// Fewer offers than the suppression threshold: the count is not published.
+    pub suppressed: bool,
+    /// Relative change of offers since the previous refresh, when both are published.
+    pub growth: Option<f32>,
+}
+
+/// The indicators of one territory.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TerritoryNeeds {
+    pub territory: TerritoryId,
+    pub name: String,
+    /// Offers located in the territory.
+    pub offers: usize,
+    pub clusters: Vec<Cell>,
+    /// Published skill cells (suppressed ones are only counted), most offers first.
+    pub skills: Vec<Cell>,
+    /// Skills present in the territory whose cells are suppressed.
+    pub skills_suppressed: usize,
+}
+
+/// A term frequent in postings that the taxonomy lacks.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EmergingTerm {
+    pub term: String,
+    pub postings: usize,
+    pub examples: Vec<String>,
+}
+
+/// Counts of a build.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct NeedsCounts {
+    pub postings: usize,
+    pub with_skills: usize,
+    pub placed: usize,
+    /// Postings that could not be placed in a territory, by reason.
+    pub unplaced: BTreeMap<String, usize>,
+}
+
+/// The saved needs model.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NeedsModel {
+    pub format_version: u32,
+    /// Stamped by the caller (e.g. an RFC 3339 time); the build itself reads no clock.
+    pub built_at: String,
+    pub taxonomy: String,
+    pub taxonomy_version: String,
+    /// Earliest and latest posting dates.
+    pub period: (Option<String>, Option<String>),
+    pub counts: NeedsCounts,
+    pub params: NeedsParams,
+    pub vocabulary: SkillVocabulary,
+    /// Silhouette of each k tried.
+    pub k_selection: Vec<(usize, f32)>,
+    pub clusters: Vec<NeedsCluster>,
+    pub refresh: Option<RefreshReport>,
+    pub territories: Vec<TerritoryNeeds>,
+    pub emerging: Vec<EmergingTerm>,
+}
+
+impl NeedsModel {
+    /// The indicators of a territory.
+    pub fn needs(&self, territory: &TerritoryId) -> Option<&TerritoryNeeds> {
+        self.territories.iter().find(|t| &t.territory == territory)
+    }
+
+    /// A cluster by id.
+    pub fn cluster(&self, id: &str) -> Option<&NeedsCluster> {
+        self.clusters.iter().find(|c| c.id == id)
+    }
+
+    /// Restores lookup tables after loading.
+    pub fn reindex(&mut self) {
+        self.vocabulary.reindex();
+    }
+}
+
+/// One posting as the build sees it.
+struct Analysed {
+    id: String,
+    title: String,
+    created: Option<String>,
+    occupation: Option<RomeCode>,
+    placement: std::result::Result<Placement, String>,
+    bag: SkillBag,
+    emerging: Vec<String>,
+}
+
+/// Builds a needs model from postings. `previous` gives cluster identities and growth.
+pub fn build(
+    extractor: &Extractor,
+    geography: &Geography,
+    postings: &[JobPosting],
+    params: &NeedsParams,
+    previous: Option<&NeedsModel>,
+    built_at: &str,
+) -> Result<NeedsModel> {
+    let cluster_params = params.clusters.check()?;
+    let taxonomy = extractor.taxonomy();
+    let known_terms = known_terms(taxonomy);
+    let analysed: Vec<Analysed> = postings
+        .par_iter()
+        .map(|posting| {
+            let extraction = extractor.extract(&posting.title, &posting.description);
+            Analysed {
+                id: posting.id.clone(),
+                title: posting.title.clone(),
+                created: posting.created.clone(),
+                occupation: extraction.occupations.first().map(|o| o.code),
+                placement: geography.place(&posting.location),
+                bag: vectors::skill_bag(&extraction, &params.vectors),
+                emerging: unknown_terms(&posting.description, &extraction, &known_terms),
+            }
+        })
+        .collect();
+
+    let bags: Vec<SkillBag> = analysed.iter().map(|a| a.bag.clone()).collect();
+    let vocabulary = SkillVocabulary::fit(&bags, params.vectors.min_documents);
+    let sparse: Vec<Vec<(u32, f32)>> = bags.iter().map(|b| vocabulary.sparse(b)).collect();
+    let clustered: Vec<usize> = (0..sparse.len())
+        .filter(|&i| !sparse[i].is_empty())
+        .collect();
+    let projection = Projection::new(
+        vocabulary.len(),
+        params.vectors.dimensions,
+        params.vectors.seed,
+    );
+    let rows: Vec<Vec<(u32, f32)>> = clustered.iter().map(|&i| sparse[i].clone()).collect();
+    let dense = projection.project(&rows);
+    let partition = cluster::partition(&dense, &cluster_params)?;
+
+    // Cluster of each posting (None: no skill).
+    let mut cluster_of: Vec<Option<usize>> = vec![None; analysed.len()];
+    for (row, &posting) in clustered.iter().enumerate() {
+        cluster_of[posting] = Some(partition.assignments[row]);
+    }
+    let mut clusters: Vec<NeedsCluster> = (0..partition.k)
+        .map(|c| {
+            let members: Vec<usize> = (0..analysed.len())
+                .filter(|&i| cluster_of[i] == Some(c))
+                .collect();
+            describe_cluster(
+                c,
+                &members,
+                &analysed,
+                &sparse,
+                &vocabulary,
+                taxonomy,
+                extractor,
+                params,
+                &partition.centroids,
+            )
+        })
+        .filter(|c| c.size > 0)
+        .collect();
+    let total: usize = clusters.iter().map(|c| c.size).sum();
+    for cluster in &mut clusters {
+        cluster.share = round4(cluster.size as f32 / total.max(1) as f32);
+    }
+    // Identities: persist through refreshes; order by size for a fresh model.
+    clusters.sort_by(|a, b| b.size.cmp(&a.size).then(a.label.cmp(&b.label)));
+    let mut identities: Vec<ClusterIdentity> =
+        clusters.iter().map(NeedsCluster::identity).collect();
+    let refresh = match previous {
+        Some(previous) => {
+            let old: Vec<ClusterIdentity> = previous
+                .clusters
+                .iter()
+                .map(NeedsCluster::identity)
+                .collect();
+            Some(cluster::match_identities(
+                &old,
+                &mut identities,
+                params.clusters.match_similarity,
+            ))
+        }
+        None => {
+            for (i, identity) in identities.iter_mut().enumerate() {
+                identity.id = format!("besoin-{:02}", i + 1);
+            }
+            None
+        }
+    };
+    // Remember each original cluster index's final id.
+    let mut final_id: HashMap<usize, String> = HashMap::new();
+    for (cluster, identity) in clusters.iter_mut().zip(&identities) {
+        let original: usize = cluster.id.parse().expect("index set by describe_cluster");
+        final_id.insert(original, identity.id.clone());
+        cluster.id = identity.id.clone();
+        cluster.label = identity.label.clone();
+    }
+    clusters.sort_by(|a, b| a.id.cmp(&b.id));
+    let cluster_label: HashMap<&str, &str> = clusters
+        .iter()
+        .map(|c| (c.id.as_str(), c.label.as_str()))
+        .collect();
+
+    let mut counts = NeedsCounts {
+        postings: analysed.len(),
+        with_skills: clustered.len(),
+        ..NeedsCounts::default()
+    };
+    for posting in &analysed {
+        match &posting.placement {
+            Ok(_) => counts.placed += 1,
+            Err(reason) => {
+                let kind = reason.split(':').next().unwrap_or(reason).to_string();
+                *counts.unplaced.entry(kind).or_insert(0) += 1;
+            }
+        }
+    }
+    let territories = indicators(
+        geography,
+        &analysed,
+        &cluster_of,
+        &final_id,
+        &cluster_label,
+        taxonomy,
+        params,
+        previous,
+    );
+    let period = (
+        analysed.iter().filter_map(|a| a.created.clone()).min(),
+        analysed.iter().filter_map(|a| a.created.clone()).max(),
+    );
+    Ok(NeedsModel {
+        format_version: FORMAT_VERSION,
+        built_at: built_at.to_string(),
+        taxonomy: taxonomy.name.clone(),
+        taxonomy_version: taxonomy.version.clone(),
+        period,
+        counts,
+        params: *params,
+        vocabulary,
+        k_selection: partition.k_selection.clone(),
+        clusters,
+        refresh,
+        territories,
+        emerging: emerging_terms(&analysed, params.emerging_min_postings),
+    })
+}
+
+#[allow(clippy::too_many_arguments)]
+fn describe_cluster(
+    index: usize,
+    members: &[usize],
+    analysed: &[Analysed],
+    sparse: &[Vec<(u32, f32)>],
+    vocabulary: &SkillVocabulary,
+    taxonomy: &Taxonomy,
+    extractor: &Extractor,
+    params: &NeedsParams,
+    centroids: &ndarray::Array2<f32>,
+) -> NeedsCluster {
+    let mut weights: HashMap<u32, f32> = HashMap::new();
+    for &m in members {
+        for &(position, weight) in &sparse[m] {
+            *weights.entry(position).or_insert(0.0) += weight;
+        }
+    }
+    let mut top: Vec<(u32, f32)> = weights.into_iter().collect();
+    top.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    top.truncate(params.top_skills);
+    let size = members.len().max(1) as f32;
+    let top_skills: Vec<WeightedSkill> = top
+        .iter()
+        .map(|&(position, weight)| {
+            let id = vocabulary.skills[position as usize].clone();
+            let label = taxonomy
+                .skill(&id)
+                .map_or_else(|| id.to_string(), |s| s.label.clone());
+            WeightedSkill {
+                id,
+                label,
+                weight: round4(weight / size),
+            }
+        })
+        .collect();
+    let mut occupations: HashMap<RomeCode, usize> = HashMap::new();
+    for &m in members {
+        if let Some(code) = analysed[m].occupation {
+            *occupations.entry(code).or_insert(0) += 1;
+        }
+    }
+    let mut rome: Vec<(RomeCode, usize)> = occupations.into_iter().collect();
+    rome.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let rome: Vec<RomeShare> = rome
+        .into_iter()
+        .take(5)
+        .map(|(code, n)| RomeShare {
+            code,
+            label: extractor.occupation_label(&code).unwrap_or_default(),
+            share: round4(n as f32 / size),
+        })
+        .collect();
+    let mut label = match rome.first() {
+        Some(first) if first.share >= 0.3 => format!("{} : ", first.label),
+        _ => "Compétences : ".to_string(),
+    };
+    // Technical skills name a need better than transversal ones.
+    let technical: Vec<&WeightedSkill> = top_skills
+        .iter()
+        .filter(|s| {
+            taxonomy
+                .skill(&s.id)
+                .is_none_or(|k| k.kind != crate::taxonomy::SkillKind::Transversal)
+        })
+        .collect();
+    let named: Vec<&WeightedSkill> = if technical.is_empty() {
+        top_skills.iter().collect()
+    } else {
+        technical
+    };
+    label.push_str(
+        &named
+            .iter()
+            .take(3)
+            .map(|s| s.label.as_str())
+            .collect::<Vec<_>>()
+            .join(", "),
+    );
+    // Examples: members nearest the centroid come first.
+    let mut examples: Vec<usize> = members.to_vec();
+    examples.sort_by(|&a, &b| {
+        let overlap = |m: usize| -> f32 {
+            sparse[m]
+                .iter()
+                .filter(|(p, _)| top.iter().any(|(t, _)| t == p))
+                .map(|(_, w)| w)
+                .sum()
+        };
+        overlap(b)
+            .total_cmp(&overlap(a))
+            .then(analysed[a].id.cmp(&analysed[b].id))
+    });
+    NeedsCluster {
+        // Temporary: the index, replaced by the stable id.
+        id: index.to_string(),
+        label,
+        size: members.len(),
+        share: 0.0,
+        centroid: centroids.row(index).iter().map(|v| round4(*v)).collect(),
+        top_skills,
+        rome,
+        examples: examples
+            .into_iter()
+            .take(params.examples)
+            .map(|m| Example {
+                id: analysed[m].id.clone(),
+                title: analysed[m].title.clone(),
+            })
+            .collect(),
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn indicators(
+    geography: &Geography,
+    analysed: &[Analysed],
+    cluster_of: &[Option<usize>],
+    final_id: &HashMap<usize, String>,
+    cluster_label: &HashMap<&str, &str>,
+    taxonomy: &Taxonomy,
+    params: &NeedsParams,
+    previous: Option<&NeedsModel>,
+) -> Vec<TerritoryNeeds> {
+    // Territory → (offers, cluster id → offers, skill → offers).
+    type Tally = (usize, BTreeMap<String, usize>, BTreeMap<SkillId, usize>);
+    let mut tallies: BTreeMap<TerritoryId, Tally> = BTreeMap::new();
+    for (i, posting) in analysed.iter().enumerate() {
+        let Ok(placement) = &posting.placement else {
+            continue;
+        };
+        for level in [
+            TerritoryLevel::Region,
+            TerritoryLevel::Departement,
+            TerritoryLevel::Bassin,
+        ] {
+            let Some(code) = placement.at(level) else {
+                continue;
+            };
+            let tally = tallies
+                .entry(TerritoryId {
+                    level,
+                    code: code.to_string(),
+                })
+                .or_default();
+            tally.0 += 1;
+            if let Some(id) = cluster_of[i].and_then(|c| final_id.get(&c)) {
+                *tally.1.entry(id.clone()).or_insert(0) += 1;
+            }
+            let distinct: HashSet<&SkillId> = posting.bag.iter().map(|(id, _)| id).collect();
+            for skill in distinct {
+                *tally.2.entry(skill.clone()).or_insert(0) += 1;
+            }
+        }
+    }
+    let threshold = params.suppression_threshold;
+    tallies
+        .into_iter()
+        .map(|(territory, (offers, clusters, skills))| {
+            let before = previous.and_then(|p| p.needs(&territory));
+            let cell = |id: String, label: String, count: usize, old: Option<&Cell>| {
+                let suppressed = count < threshold;
+                Cell {
+                    growth: match old {
+                        Some(old) if !suppressed && !old.suppressed && old.offers > 0 => Some(
+                            round4((count as f32 - old.offers as f32) / old.offers as f32),
+                        ),
+                        _ => None,
+                    },
+                    id,
+                    label,
+                    offers: if suppressed { 0 } else { count },
+                    share: if suppressed {
+                        0.0
+                    } else {
+                        round4(count as f32 / offers.max(1) as f32)
+                    },
+                    suppressed,
+                }
+            };
+            let mut cluster_cells: Vec<Cell> = clusters
+                .into_iter()
+                .map(|(id, count)| {
+                    let label = cluster_label
+                        .get(id.as_str())
+                        .copied()
+                        .unwrap_or("")
+                        .to_string();
+                    let old = before.and_then(|b| b.clusters.iter().find(|c| c.id == id));
+                    cell(id, label, count, old)
+                })
+                .collect();
+            cluster_cells.sort_by(|a, b| b.offers.cmp(&a.offers).then(a.id.cmp(&b.id)));
+            let mut skill_cells: Vec<Cell> = skills
+                .into_iter()
+                .map(|(id, count)| {
+                    let label = taxonomy
+                        .skill(&id)
+                        .map_or_else(|| id.to_string(), |s| s.label.clone());
+                    let key = id.to_string();
+                    let old = before.and_then(|b| b.skills.iter().find(|c| c.id == key));
+                    cell(key, label, count, old)
+                })
+                .collect();
+            skill_cells.sort_by(|a, b| b.offers.cmp(&a.offers).then(a.id.cmp(&b.id)));
+            // Suppressed skill cells say nothing but their number; keep the model small.
+            let skills_suppressed = skill_cells.iter().filter(|c| c.suppressed).count();
+            skill_cells.retain(|c| !c.suppressed);
+            skill_cells.truncate(MAX_SKILL_CELLS);
+            let name = geography.name_of(&territory).unwrap_or_default();
+            TerritoryNeeds {
+                territory,
+                name,
+                offers,
+                clusters: cluster_cells,
+                skills: skill_cells,
+                skills_suppressed,
+            }
+        })
+        .collect()
+}
+
+/// Every folded content term of every surface of the taxonomy.
+fn known_terms(taxonomy: &Taxonomy) -> HashSet<String> {
+    taxonomy
+        .skills()
+        .iter()
+        .flat_map(|s| s.surfaces.iter())
+        .flat_map(|surface| text::content_terms(&surface.text))
+        .collect()
+}
+
+/// Technical-looking words of a text that no skill covers: written with a capital or
+/// a digit inside a sentence ("LangChain", "S3", "Mistral"), outside every match.
+fn unknown_terms(
+    text: &str,
+    extraction: &crate::extract::Extraction,
+    known: &HashSet<String>,
+) -> Vec<String> {
+    let covered: Vec<(usize, usize)> = extraction
+        .skills
+        .iter()
+        .filter(|m| m.field == crate::extract::Field::Text)
+        .filter_map(|m| m.start.zip(m.end))
+        .collect();
+    let tokens = text::analyze(text);
+    let mut out: Vec<String> = Vec::new();
+    for (i, token) in tokens.iter().enumerate() {
+        if token.kind != TokenKind::Word || token.stop || token.norm.len() < 2 {
+            continue;
+        }
+        let sentence_start = i == 0 || matches!(tokens[i - 1].kind, TokenKind::Break(_));
+        let surface = &text[token.start..token.end];
+        let technical = surface
+            .chars()
+            .skip(1)
+            .any(|c| c.is_uppercase() || c.is_ascii_digit())
+            || (!sentence_start && surface.chars().next().is_some_and(char::is_uppercase));
+        let all_digits = surface.chars().all(|c| c.is_ascii_digit());
+        let inside = covered
+            .iter()
+            .any(|&(s, e)| token.start >= s && token.end <= e);
+        if technical && !all_digits && !inside && !known.contains(token.term.as_str()) {
+            out.push(token.term.to_string());
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+fn emerging_terms(analysed: &[Analysed], min_postings: usize) -> Vec<EmergingTerm> {
+    let mut by_term: HashMap<&str, Vec<&str>> = HashMap::new();
+    for posting in analysed {
+        for term in &posting.emerging {
+            by_term
+                .entry(term.as_str())
+                .or_default()
+                .push(posting.id.as_str());
+        }
+    }
+    let mut terms: Vec<EmergingTerm> = by_term
+        .into_iter()
+        .filter(|(_, ids)| ids.len() >= min_postings)
+        .map(|(term, ids)| EmergingTerm {
+            term: term.to_string(),
+            postings: ids.len(),
+            examples: ids.iter().take(3).map(|s| s.to_string()).collect(),
+        })
+        .collect();
+    terms.sort_by(|a, b| b.postings.cmp(&a.postings).then(a.term.cmp(&b.term)));
+    terms.truncate(100);
+    terms
+}

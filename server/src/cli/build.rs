@@ -1,0 +1,158 @@
+//! `passerelle build`: ingest offers, extract, vectorise, cluster and compute the
+//! territorial indicators; writes the needs model into a build folder.
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use anyhow::{Context, Result};
+use clap::Args;
+use passerelle_engine::{
+    ClusterParams, Geography, JobPosting, NeedsParams, builtin_geography, load_model,
+    read_geography, read_postings, save_model,
+};
+
+use crate::ReferentialArgs;
+
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    #[command(flatten)]
+    referential: ReferentialArgs,
+    /// Offer files (France Travail JSON lines or API pages, {"id","text"} lines, CSV).
+    #[arg(long, num_args = 1.., required = true)]
+    offers: Vec<PathBuf>,
+    /// Folder of French geography tables (geo_fr formats); default: régions and
+    /// départements only.
+    #[arg(long, env = "PASSERELLE_GEO")]
+    geo: Option<PathBuf>,
+    /// Build folder written.
+    #[arg(long, default_value = "data/build")]
+    out: PathBuf,
+    /// Previous model (file or build folder) whose cluster identities persist;
+    /// default: the model already in `--out`, if any.
+    #[arg(long)]
+    previous: Option<PathBuf>,
+    /// Number of needs clusters (default: chosen by silhouette).
+    #[arg(long)]
+    k: Option<usize>,
+    /// Time stamp written into the model (default: now, UTC).
+    #[arg(long)]
+    built_at: Option<String>,
+}
+
+pub fn geography(geo: Option<&std::path::Path>) -> Result<Geography> {
+    Ok(match geo {
+        Some(folder) => read_geography(folder)
+            .with_context(|| format!("cannot read geography from {}", folder.display()))?,
+        None => builtin_geography()?,
+    })
+}
+
+pub fn run(args: BuildArgs) -> Result<()> {
+    let started = Instant::now();
+    let engine = super::open_engine(&args.referential)?;
+    let geography = geography(args.geo.as_deref())?;
+    let loaded = started.elapsed();
+
+    let reading = Instant::now();
+    let mut postings: Vec<JobPosting> = Vec::new();
+    let (mut read, mut rejected) = (0u64, 0usize);
+    for path in &args.offers {
+        let batch =
+            read_postings(path).with_context(|| format!("cannot read {}", path.display()))?;
+        eprintln!("{}", batch.report.summary());
+        for rejection in batch.report.rejected.iter().take(20) {
+            eprintln!("  line {}: {}", rejection.line, rejection.reason);
+        }
+        read += batch.report.read;
+        rejected += batch.report.rejected.len();
+        postings.extend(batch.records.into_iter().map(|(_, p)| p));
+    }
+    // An offer seen again (same id) counts once: the last version wins.
+    let before = postings.len();
+    let mut seen = std::collections::HashMap::new();
+    for (i, p) in postings.iter().enumerate() {
+        seen.insert(p.id.clone(), i);
+    }
+    let mut keep: Vec<usize> = seen.into_values().collect();
+    keep.sort_unstable();
+    let postings: Vec<JobPosting> = keep.into_iter().map(|i| postings[i].clone()).collect();
+    let duplicates = before - postings.len();
+    let read_time = reading.elapsed();
+
+    let previous_path = args.previous.clone().unwrap_or_else(|| args.out.clone());
+    let previous =
+        if previous_path.join(passerelle_engine::MODEL_FILE).is_file() || previous_path.is_file() {
+            Some(
+                load_model(&previous_path)
+                    .with_context(|| format!("cannot load {}", previous_path.display()))?,
+            )
+        } else {
+            None
+        };
+    let params = NeedsParams {
+        clusters: ClusterParams {
+            k: args.k,
+            ..ClusterParams::default()
+        },
+        ..NeedsParams::default()
+    };
+    let building = Instant::now();
+    let built_at = args.built_at.clone().unwrap_or_else(now_utc);
+    let model = engine
+        .build_needs(&geography, &postings, &params, previous.as_ref(), &built_at)
+        .context("build failed")?;
+    let build_time = building.elapsed();
+    let path = save_model(&args.out, &model)?;
+
+    eprintln!(
+        "read {read} offers: {} accepted, {rejected} rejected, {duplicates} duplicate ids merged",
+        postings.len()
+    );
+    eprintln!(
+        "{} postings with skills, {} placed in a territory, unplaced: {:?}",
+        model.counts.with_skills, model.counts.placed, model.counts.unplaced
+    );
+    eprintln!(
+        "{} needs clusters (k by silhouette: {:?})",
+        model.clusters.len(),
+        model.k_selection
+    );
+    if let Some(refresh) = &model.refresh {
+        eprintln!(
+            "refresh: {} kept, {} appeared, {} vanished, {} split, {} merged",
+            refresh.matched.len(),
+            refresh.appeared.len(),
+            refresh.vanished.len(),
+            refresh.split.len(),
+            refresh.merged.len()
+        );
+    }
+    eprintln!(
+        "timings: load {:.1}s, read {:.1}s, build {:.1}s; model written to {}",
+        loaded.as_secs_f64(),
+        read_time.as_secs_f64(),
+        build_time.as_secs_f64(),
+        path.display()
+    );
+    Ok(())
+}
+
+/// The current time as `YYYY-MM-DDTHH:MM:SSZ`, from the system clock.
+fn now_utc() -> String {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let days = seconds / 86_400;
+    let (hour, minute, second) = (seconds % 86_400 / 3600, seconds % 3600 / 60, seconds % 60);
+    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+    let z = days as i64 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}T{hour:02}:{minute:02}:{second:02}Z")
+}

@@ -1,0 +1,137 @@
+//! The observatory's needs model, built from the authored demo postings.
+//!
+//! Properties pinned down:
+//! - a territory's demand equals the offers placed in it, recounted from the input;
+//! - cells under the threshold are suppressed and publish no count;
+//! - a refresh on the same data keeps every cluster identity;
+//! - a refresh without one job family reports its cluster as vanished;
+//! - the model saved in `models/` (format version 1) still loads, and a model saved
+//!   and loaded back is identical.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use passerelle_engine::{
+    Engine, EngineConfig, JobPosting, NeedsModel, NeedsParams, TerritoryId, TerritoryLevel,
+    builtin_geography, demo_model, load_model, read_postings, save_model,
+};
+
+fn demo_postings() -> Vec<JobPosting> {
+    let path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../corpora/postings/demo_offers.jsonl");
+    read_postings(&path)
+        .unwrap()
+        .records
+        .into_iter()
+        .map(|(_, p)| p)
+        .collect()
+}
+
+fn build(postings: &[JobPosting], previous: Option<&NeedsModel>) -> NeedsModel {
+    let engine = Engine::open(&EngineConfig::builtin()).unwrap();
+    let geography = builtin_geography().unwrap();
+    engine
+        .build_needs(
+            &geography,
+            postings,
+            &NeedsParams::default(),
+            previous,
+            "test",
+        )
+        .unwrap()
+}
+
+#[test]
+fn demand_is_recounted_from_the_input() {
+    let postings = demo_postings();
+    let model = build(&postings, None);
+    let geography = builtin_geography().unwrap();
+    let mut expected: HashMap<String, usize> = HashMap::new();
+    for posting in &postings {
+        if let Ok(placement) = geography.place(&posting.location) {
+            *expected
+                .entry(placement.departement.unwrap_or_default())
+                .or_insert(0) += 1;
+        }
+    }
+    for (code, offers) in &expected {
+        if code.is_empty() {
+            continue;
+        }
+        let id = TerritoryId {
+            level: TerritoryLevel::Departement,
+            code: code.clone(),
+        };
+        let needs = model.needs(&id).unwrap_or_else(|| panic!("{id} missing"));
+        assert_eq!(needs.offers, *offers, "{id}");
+        let published: usize = needs.clusters.iter().map(|c| c.offers).sum();
+        assert!(published <= needs.offers);
+        for cell in needs.clusters.iter().chain(&needs.skills) {
+            assert_eq!(cell.suppressed, cell.offers == 0, "{cell:?}");
+            if !cell.suppressed {
+                assert!(cell.offers >= model.params.suppression_threshold);
+            }
+        }
+    }
+    let paris = model.needs(&"departement:75".parse().unwrap()).unwrap();
+    assert!(paris.offers > 100, "{}", paris.offers);
+    assert_eq!(paris.name, "Paris");
+    assert_eq!(model.counts.postings, postings.len());
+}
+
+#[test]
+fn refresh_on_the_same_data_keeps_identities() {
+    let postings = demo_postings();
+    let first = build(&postings, None);
+    let second = build(&postings, Some(&first));
+    let refresh = second.refresh.as_ref().unwrap();
+    assert!(
+        refresh.appeared.is_empty() && refresh.vanished.is_empty(),
+        "{refresh:?}"
+    );
+    let ids = |m: &NeedsModel| -> Vec<(String, String, usize)> {
+        m.clusters
+            .iter()
+            .map(|c| (c.id.clone(), c.label.clone(), c.size))
+            .collect()
+    };
+    assert_eq!(ids(&first), ids(&second));
+}
+
+#[test]
+fn refresh_without_a_family_reports_it_vanished() {
+    let postings = demo_postings();
+    let first = build(&postings, None);
+    let ux = first
+        .clusters
+        .iter()
+        .find(|c| c.label.contains("UX"))
+        .expect("a UX cluster in the demo model");
+    let without: Vec<JobPosting> = postings
+        .iter()
+        .filter(|p| !p.title.contains("UX") && !p.title.contains("UI"))
+        .cloned()
+        .collect();
+    let second = build(&without, Some(&first));
+    let refresh = second.refresh.as_ref().unwrap();
+    assert!(
+        refresh.vanished.contains(&ux.id),
+        "{} not vanished in {refresh:?}",
+        ux.id
+    );
+}
+
+#[test]
+fn models_round_trip_and_old_formats_load() {
+    let model = demo_model().unwrap();
+    assert_eq!(model.format_version, 1);
+    assert!(model.clusters.len() >= 6);
+    let folder = std::env::temp_dir().join(format!("passerelle-model-{}", std::process::id()));
+    save_model(&folder, &model).unwrap();
+    let loaded = load_model(&folder).unwrap();
+    assert_eq!(loaded, model);
+    std::fs::write(folder.join("needs-model.json"), b"{\"format_version\": 99}").unwrap();
+    let error = load_model(&folder).unwrap_err().to_string();
+    assert!(error.contains("format version 99"), "{error}");
+    std::fs::remove_dir_all(&folder).unwrap();
+}
