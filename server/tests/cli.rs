@@ -95,3 +95,95 @@ fn missing_rome_folder_names_it() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("/nonexistent/rome"), "{stderr}");
 }
+
+fn demo_offers() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../corpora/postings/demo_offers.jsonl")
+}
+
+#[test]
+fn build_then_refresh_then_query_needs() {
+    let out = std::env::temp_dir().join(format!("passerelle-build-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&out);
+    let build = |expect: &str| {
+        let output = passerelle()
+            .args(["build", "--built-at", "2026-11-29T00:00:00Z", "--out"])
+            .arg(&out)
+            .arg("--offers")
+            .arg(demo_offers())
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr).to_string();
+        assert!(output.status.success(), "{stderr}");
+        assert!(stderr.contains(expect), "{stderr}");
+        stderr
+    };
+    build("1500 read, 1500 accepted, 0 rejected");
+    assert!(out.join("needs-model.json").is_file());
+    let stderr = build("refresh:");
+    assert!(stderr.contains("0 appeared, 0 vanished"), "{stderr}");
+
+    let output = passerelle()
+        .args(["needs", "--territory", "departement:75", "--data"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let needs: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(needs["territory"]["name"], "Paris");
+    assert!(needs["offers"].as_u64().unwrap() > 100);
+    assert!(!needs["clusters"].as_array().unwrap().is_empty());
+    assert!(needs["skills"][0]["offers"].as_u64().unwrap() >= 5);
+
+    let output = passerelle()
+        .args([
+            "needs",
+            "--territory",
+            "region:11",
+            "--format",
+            "csv",
+            "--decimal-comma",
+            "--data",
+        ])
+        .arg(&out)
+        .output()
+        .unwrap();
+    let csv = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        csv.starts_with("\u{feff}type;id;libelle;offres;part;secret_statistique;evolution"),
+        "{csv}"
+    );
+    let row = csv.lines().nth(1).unwrap();
+    assert!(row.starts_with("besoin;besoin-"), "{row}");
+    assert!(row.contains(",") && row.split(';').count() == 7, "{row}");
+    std::fs::remove_dir_all(&out).unwrap();
+}
+
+#[test]
+fn needs_of_an_unknown_territory_is_an_error() {
+    let output = passerelle()
+        .args(["needs", "--territory", "region:99"])
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("unknown territory region:99"));
+    let output = passerelle()
+        .args(["needs", "--territory", "pays:FR"])
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("expected region:CODE"));
+}
+
+#[test]
+fn clusters_of_the_embedded_demo_build() {
+    let output = passerelle().arg("clusters").output().unwrap();
+    assert!(output.status.success());
+    let map: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(map["model"]["format_version"], 1);
+    let clusters = map["clusters"].as_array().unwrap();
+    assert!(clusters.len() >= 6);
+    for cluster in clusters {
+        assert!(cluster["id"].as_str().unwrap().starts_with("besoin-"));
+        assert!(!cluster["top_skills"].as_array().unwrap().is_empty());
+    }
+}
