@@ -220,6 +220,61 @@ pub fn partition(data: &Array2<f32>, params: &ValidClusterParams) -> Result<Part
     Ok(partition)
 }
 
+/// Normalised mutual information (arithmetic mean normalisation) and adjusted Rand
+/// index between two labelings of the same items.
+pub fn agreement<A: std::hash::Hash + Eq, B: std::hash::Hash + Eq>(a: &[A], b: &[B]) -> (f64, f64) {
+    let n = a.len().min(b.len());
+    if n == 0 {
+        return (0.0, 0.0);
+    }
+    let mut joint: HashMap<(&A, &B), f64> = HashMap::new();
+    let mut left: HashMap<&A, f64> = HashMap::new();
+    let mut right: HashMap<&B, f64> = HashMap::new();
+    for i in 0..n {
+        *joint.entry((&a[i], &b[i])).or_insert(0.0) += 1.0;
+        *left.entry(&a[i]).or_insert(0.0) += 1.0;
+        *right.entry(&b[i]).or_insert(0.0) += 1.0;
+    }
+    let total = n as f64;
+    let entropy = |counts: Vec<f64>| -> f64 {
+        counts
+            .into_iter()
+            .map(|c| {
+                let p = c / total;
+                -p * p.ln()
+            })
+            .sum()
+    };
+    let mutual: f64 = joint
+        .iter()
+        .map(|((x, y), &c)| {
+            let p = c / total;
+            p * (p / ((left[x] / total) * (right[y] / total))).ln()
+        })
+        .sum();
+    let (ha, hb) = (
+        entropy(left.values().copied().collect()),
+        entropy(right.values().copied().collect()),
+    );
+    let nmi = if ha + hb > 0.0 {
+        2.0 * mutual / (ha + hb)
+    } else {
+        1.0
+    };
+    let pairs = |c: f64| c * (c - 1.0) / 2.0;
+    let index: f64 = joint.values().map(|&c| pairs(c)).sum();
+    let sum_a: f64 = left.values().map(|&c| pairs(c)).sum();
+    let sum_b: f64 = right.values().map(|&c| pairs(c)).sum();
+    let expected = sum_a * sum_b / pairs(total).max(1.0);
+    let maximum = (sum_a + sum_b) / 2.0;
+    let ari = if (maximum - expected).abs() < 1e-12 {
+        1.0
+    } else {
+        (index - expected) / (maximum - expected)
+    };
+    (nmi, ari)
+}
+
 /// A cluster's identity and description, as kept in a needs model.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ClusterIdentity {
@@ -379,6 +434,16 @@ mod tests {
         let b = partition(&blobs(), &params).unwrap();
         assert_eq!(a.assignments, b.assignments);
         assert!(silhouette(&blobs(), &a.assignments) > 0.9);
+    }
+
+    #[test]
+    fn agreement_of_identical_and_independent_labelings() {
+        let a = [0, 0, 1, 1, 2, 2];
+        let (nmi, ari) = agreement(&a, &["x", "x", "y", "y", "z", "z"]);
+        assert!((nmi - 1.0).abs() < 1e-9 && (ari - 1.0).abs() < 1e-9);
+        let (nmi, ari) = agreement(&[0, 0, 1, 1], &[0, 1, 0, 1]);
+        assert!(nmi.abs() < 1e-9, "{nmi}");
+        assert!(ari <= 0.0, "{ari}");
     }
 
     #[test]

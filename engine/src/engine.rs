@@ -9,7 +9,7 @@ use tracing::info;
 use crate::corpus;
 use crate::extract::{ExtractParams, Extraction, Extractor};
 use crate::model::JobPosting;
-use crate::needs::{self, NeedsModel, NeedsParams};
+use crate::needs::{self, NeedsBuild, NeedsModel, NeedsParams};
 use crate::taxonomy::{Taxonomy, TaxonomySpec};
 use crate::territory::Geography;
 use crate::{Error, Result};
@@ -100,7 +100,7 @@ impl Engine {
         params: &NeedsParams,
         previous: Option<&NeedsModel>,
         built_at: &str,
-    ) -> Result<NeedsModel> {
+    ) -> Result<NeedsBuild> {
         needs::build(
             &self.extractor,
             geography,

@@ -29,8 +29,8 @@ mod vectors;
 
 pub use artifacts::{MODEL_FILE, demo_model, load_model, save_model};
 pub use cluster::{
-    ClusterIdentity, ClusterParams, Partition, RefreshReport, ValidClusterParams, match_identities,
-    partition, silhouette, skill_similarity,
+    ClusterIdentity, ClusterParams, Partition, RefreshReport, ValidClusterParams, agreement,
+    match_identities, partition, silhouette, skill_similarity,
 };
 pub use corpus::{
     Batch, BatchReport, LEXICON_FILES, MAX_TEXT_BYTES, Rejected, builtin_geography,
@@ -50,7 +50,7 @@ pub use model::{
     InseeCode, JobPosting, LabelledSkill, PostingLocation, Requirement, RomeCode, SkillId,
 };
 pub use needs::{
-    Cell, EmergingTerm, Example, FORMAT_VERSION, NeedsCluster, NeedsCounts, NeedsModel,
+    Cell, EmergingTerm, Example, FORMAT_VERSION, NeedsBuild, NeedsCluster, NeedsCounts, NeedsModel,
     NeedsParams, RomeShare, TerritoryNeeds, WeightedSkill,
 };
 pub use taxonomy::{

@@ -209,6 +209,13 @@ struct Analysed {
     emerging: Vec<String>,
 }
 
+/// A built model and the cluster each input posting went to (`None`: no skill).
+#[derive(Debug, Clone)]
+pub struct NeedsBuild {
+    pub model: NeedsModel,
+    pub assignments: Vec<Option<String>>,
+}
+
 /// Builds a needs model from postings. `previous` gives cluster identities and growth.
 pub fn build(
     extractor: &Extractor,
@@ -217,7 +224,7 @@ pub fn build(
     params: &NeedsParams,
     previous: Option<&NeedsModel>,
     built_at: &str,
-) -> Result<NeedsModel> {
+) -> Result<NeedsBuild> {
     let cluster_params = params.clusters.check()?;
     let taxonomy = extractor.taxonomy();
     let known_terms = known_terms(taxonomy);
@@ -327,7 +334,13 @@ pub fn build(
         match &posting.placement {
             Ok(_) => counts.placed += 1,
             Err(reason) => {
-                let kind = reason.split(':').next().unwrap_or(reason).to_string();
+                // "unknown place \"975 - ST PIERRE\"" counts as "unknown place".
+                let kind = reason
+                    .split([':', '"'])
+                    .next()
+                    .unwrap_or(reason)
+                    .trim()
+                    .to_string();
                 *counts.unplaced.entry(kind).or_insert(0) += 1;
             }
         }
@@ -346,7 +359,11 @@ pub fn build(
         analysed.iter().filter_map(|a| a.created.clone()).min(),
         analysed.iter().filter_map(|a| a.created.clone()).max(),
     );
-    Ok(NeedsModel {
+    let assignments = cluster_of
+        .iter()
+        .map(|c| c.and_then(|c| final_id.get(&c).cloned()))
+        .collect();
+    let model = NeedsModel {
         format_version: FORMAT_VERSION,
         built_at: built_at.to_string(),
         taxonomy: taxonomy.name.clone(),
@@ -360,7 +377,8 @@ pub fn build(
         refresh,
         territories,
         emerging: emerging_terms(&analysed, params.emerging_min_postings),
-    })
+    };
+    Ok(NeedsBuild { model, assignments })
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -100,7 +100,8 @@ pub fn run(args: BuildArgs) -> Result<()> {
     let built_at = args.built_at.clone().unwrap_or_else(now_utc);
     let model = engine
         .build_needs(&geography, &postings, &params, previous.as_ref(), &built_at)
-        .context("build failed")?;
+        .context("build failed")?
+        .model;
     let build_time = building.elapsed();
     let path = save_model(&args.out, &model)?;
 

@@ -24,6 +24,16 @@ pub enum EvalCommand {
         #[arg(long, default_value_t = 0.5)]
         threshold: f32,
     },
+    /// Agreement of needs clusters with the offers' ROME codes (NMI, adjusted Rand).
+    Clusters {
+        #[command(flatten)]
+        referential: ReferentialArgs,
+        #[arg(long, num_args = 1.., required = true)]
+        offers: Vec<PathBuf>,
+        /// Number of clusters (default: chosen by silhouette).
+        #[arg(long)]
+        k: Option<usize>,
+    },
     /// Accuracy@1 and @3 of predicted occupations against `romeCode`.
     Classify {
         #[command(flatten)]
@@ -60,6 +70,51 @@ pub fn run(command: EvalCommand) -> Result<()> {
             let engine = super::open_engine(&referential)?;
             let postings = load(&offers)?;
             let report = evaluate_extraction(&engine, &postings, threshold);
+            println!("{}", serde_json::to_string_pretty(&report)?);
+        }
+        EvalCommand::Clusters {
+            referential,
+            offers,
+            k,
+        } => {
+            let engine = super::open_engine(&referential)?;
+            let postings = load(&offers)?;
+            let params = passerelle_engine::NeedsParams {
+                clusters: passerelle_engine::ClusterParams {
+                    k,
+                    ..Default::default()
+                },
+                ..Default::default()
+            };
+            let geography = passerelle_engine::builtin_geography()?;
+            let build = engine.build_needs(&geography, &postings, &params, None, "eval")?;
+            let agreement = |digital_only: bool| {
+                let (clusters, codes): (Vec<&str>, Vec<String>) = postings
+                    .iter()
+                    .zip(&build.assignments)
+                    .filter_map(|(p, c)| Some((c.as_deref()?, p.rome?)))
+                    .filter(|(_, code)| !digital_only || code.domain() == "M18")
+                    .map(|(c, code)| (c, code.to_string()))
+                    .unzip();
+                let (nmi, ari) = passerelle_engine::agreement(&clusters, &codes);
+                let distinct: std::collections::HashSet<&String> = codes.iter().collect();
+                serde_json::json!({"postings": clusters.len(), "rome_codes": distinct.len(), "nmi": nmi, "ari": ari})
+            };
+            let k = build.model.clusters.len();
+            let silhouette = build
+                .model
+                .k_selection
+                .iter()
+                .find(|(chosen, _)| *chosen == k)
+                .map(|(_, s)| *s);
+            let report = serde_json::json!({
+                "postings": postings.len(),
+                "clustered": build.model.counts.with_skills,
+                "k": k,
+                "silhouette_sample": silhouette,
+                "all": agreement(false),
+                "digital_m18": agreement(true),
+            });
             println!("{}", serde_json::to_string_pretty(&report)?);
         }
         EvalCommand::Classify {
