@@ -39,6 +39,7 @@ fn build(postings: &[JobPosting], previous: Option<&NeedsModel>) -> NeedsModel {
             "test",
         )
         .unwrap()
+        .model
 }
 
 #[test]
