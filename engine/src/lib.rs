@@ -20,6 +20,7 @@ mod engine;
 mod error;
 mod eval;
 mod extract;
+mod index;
 mod model;
 mod needs;
 mod taxonomy;
@@ -46,12 +47,15 @@ pub use extract::{
     ClassifierParams, ExtractParams, Extraction, Extractor, Field, LinkingParams, MentionSource,
     OccupationCandidate, SkillMention,
 };
+pub use index::{
+    DocumentIndex, DocumentKind, IndexDocument, SearchHit, SearchQuery, SearchResults,
+};
 pub use model::{
     InseeCode, JobPosting, LabelledSkill, PostingLocation, Requirement, RomeCode, SkillId,
 };
 pub use needs::{
     Cell, EmergingTerm, Example, FORMAT_VERSION, NeedsBuild, NeedsCluster, NeedsCounts, NeedsModel,
-    NeedsParams, RomeShare, TerritoryNeeds, WeightedSkill,
+    NeedsParams, PostingAnalysis, RomeShare, TerritoryNeeds, WeightedSkill,
 };
 pub use taxonomy::{
     Occupation, OccupationSkill, Skill, SkillKind, Surface, Taxonomy, TaxonomySpec,

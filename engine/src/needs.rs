@@ -209,11 +209,24 @@ struct Analysed {
     emerging: Vec<String>,
 }
 
-/// A built model and the cluster each input posting went to (`None`: no skill).
+/// What the build found in one input posting.
+#[derive(Debug, Clone)]
+pub struct PostingAnalysis {
+    /// Skills kept for the vectors, by id.
+    pub skills: Vec<SkillId>,
+    /// The most probable métier.
+    pub occupation: Option<RomeCode>,
+    /// The territory, or why none.
+    pub placement: std::result::Result<Placement, String>,
+    /// Needs cluster (`None`: no skill).
+    pub cluster: Option<String>,
+}
+
+/// A built model and what was found in each input posting, in input order.
 #[derive(Debug, Clone)]
 pub struct NeedsBuild {
     pub model: NeedsModel,
-    pub assignments: Vec<Option<String>>,
+    pub postings: Vec<PostingAnalysis>,
 }
 
 /// Builds a needs model from postings. `previous` gives cluster identities and growth.
@@ -359,9 +372,15 @@ pub fn build(
         analysed.iter().filter_map(|a| a.created.clone()).min(),
         analysed.iter().filter_map(|a| a.created.clone()).max(),
     );
-    let assignments = cluster_of
+    let analyses = analysed
         .iter()
-        .map(|c| c.and_then(|c| final_id.get(&c).cloned()))
+        .zip(&cluster_of)
+        .map(|(a, c)| PostingAnalysis {
+            skills: a.bag.iter().map(|(id, _)| id.clone()).collect(),
+            occupation: a.occupation,
+            placement: a.placement.clone(),
+            cluster: c.and_then(|c| final_id.get(&c).cloned()),
+        })
         .collect();
     let model = NeedsModel {
         format_version: FORMAT_VERSION,
@@ -378,7 +397,10 @@ pub fn build(
         territories,
         emerging: emerging_terms(&analysed, params.emerging_min_postings),
     };
-    Ok(NeedsBuild { model, assignments })
+    Ok(NeedsBuild {
+        model,
+        postings: analyses,
+    })
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -31,6 +31,8 @@ enum Command {
     Build(cli::build::BuildArgs),
     /// Indicators of a territory (needs clusters and skills in demand).
     Needs(cli::needs::NeedsArgs),
+    /// Full-text search of a build's postings, with territory, ROME and date filters.
+    Search(cli::search::SearchArgs),
     /// The reference map of digital jobs: the needs clusters.
     Clusters(cli::needs::ModelArgs),
     /// Measure extraction or classification on offers that carry labels.
@@ -78,5 +80,6 @@ fn run() -> Result<()> {
         Command::Build(args) => cli::build::run(args),
         Command::Needs(args) => cli::needs::needs(args),
         Command::Clusters(args) => cli::needs::clusters(args),
+        Command::Search(args) => cli::search::run(args),
     }
 }

@@ -7,8 +7,8 @@ use std::time::Instant;
 use anyhow::{Context, Result};
 use clap::Args;
 use passerelle_engine::{
-    ClusterParams, Geography, JobPosting, NeedsParams, builtin_geography, load_model,
-    read_geography, read_postings, save_model,
+    ClusterParams, DocumentIndex, DocumentKind, Geography, IndexDocument, JobPosting, NeedsParams,
+    builtin_geography, load_model, read_geography, read_postings, save_model,
 };
 
 use crate::ReferentialArgs;
@@ -98,11 +98,32 @@ pub fn run(args: BuildArgs) -> Result<()> {
     };
     let building = Instant::now();
     let built_at = args.built_at.clone().unwrap_or_else(now_utc);
-    let model = engine
+    let build = engine
         .build_needs(&geography, &postings, &params, previous.as_ref(), &built_at)
-        .context("build failed")?
-        .model;
+        .context("build failed")?;
     let build_time = building.elapsed();
+
+    let indexing = Instant::now();
+    let mut index = DocumentIndex::open_or_create(&args.out.join("index"))
+        .with_context(|| format!("cannot open the index in {}", args.out.display()))?;
+    let documents: Vec<IndexDocument> = postings
+        .iter()
+        .zip(&build.postings)
+        .map(|(posting, analysis)| IndexDocument {
+            id: posting.id.clone(),
+            kind: DocumentKind::Posting,
+            title: posting.title.clone(),
+            text: posting.description.clone(),
+            skills: analysis.skills.iter().map(ToString::to_string).collect(),
+            rome: posting.rome.or(analysis.occupation),
+            placement: analysis.placement.clone().ok(),
+            created: posting.created.clone(),
+            contract: posting.contract.clone(),
+        })
+        .collect();
+    index.upsert(&documents).context("indexing failed")?;
+    let index_time = indexing.elapsed();
+    let model = build.model;
     let path = save_model(&args.out, &model)?;
 
     eprintln!(
@@ -129,10 +150,12 @@ pub fn run(args: BuildArgs) -> Result<()> {
         );
     }
     eprintln!(
-        "timings: load {:.1}s, read {:.1}s, build {:.1}s; model written to {}",
+        "timings: load {:.1}s, read {:.1}s, build {:.1}s, index {:.1}s ({} documents); model written to {}",
         loaded.as_secs_f64(),
         read_time.as_secs_f64(),
         build_time.as_secs_f64(),
+        index_time.as_secs_f64(),
+        index.len(),
         path.display()
     );
     Ok(())

@@ -91,8 +91,8 @@ pub fn run(command: EvalCommand) -> Result<()> {
             let agreement = |digital_only: bool| {
                 let (clusters, codes): (Vec<&str>, Vec<String>) = postings
                     .iter()
-                    .zip(&build.assignments)
-                    .filter_map(|(p, c)| Some((c.as_deref()?, p.rome?)))
+                    .zip(&build.postings)
+                    .filter_map(|(p, a)| Some((a.cluster.as_deref()?, p.rome?)))
                     .filter(|(_, code)| !digital_only || code.domain() == "M18")
                     .map(|(c, code)| (c, code.to_string()))
                     .unzip();

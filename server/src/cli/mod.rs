@@ -4,6 +4,7 @@ pub mod build;
 pub mod eval;
 pub mod extract;
 pub mod needs;
+pub mod search;
 
 use anyhow::{Context, Result};
 use passerelle_engine::{Engine, EngineConfig};

@@ -1,0 +1,490 @@
+//! The full-text index of postings and trainings (tantivy), analysed with the French
+//! analyzer of `text`; the only module that names tantivy fields.
+//!
+//! A document is upserted by id: indexing an offer seen before replaces it, so a batch
+//! added twice is not counted twice. Searches take the user's words through the same
+//! analyzer (never through a query syntax, so nothing in `q` can inject operators),
+//! filter by territory (a facet `/fr/<région>/<département>` and the bassin), ROME
+//! code, kind and date range, and return highlighted snippets.
+
+use std::path::Path;
+
+use serde::Serialize;
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, RangeQuery, TermQuery};
+use tantivy::schema::{
+    FAST, Facet, FacetOptions, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema,
+    TextFieldIndexing, TextOptions, Value,
+};
+use tantivy::snippet::SnippetGenerator;
+use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term, doc};
+
+use crate::model::RomeCode;
+use crate::territory::{Placement, TerritoryId, TerritoryLevel};
+use crate::text::{self, TANTIVY_ANALYZER};
+use crate::{Error, Result};
+
+/// Memory given to the index writer.
+const WRITER_MEMORY: usize = 50_000_000;
+
+/// What a document is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DocumentKind {
+    Posting,
+    Training,
+}
+
+impl DocumentKind {
+    fn as_str(self) -> &'static str {
+        match self {
+            DocumentKind::Posting => "posting",
+            DocumentKind::Training => "training",
+        }
+    }
+}
+
+/// A document to index.
+#[derive(Debug, Clone)]
+pub struct IndexDocument {
+    pub id: String,
+    pub kind: DocumentKind,
+    pub title: String,
+    pub text: String,
+    /// Skill ids extracted from the text.
+    pub skills: Vec<String>,
+    pub rome: Option<RomeCode>,
+    pub placement: Option<Placement>,
+    /// ISO date (`2025-11-13` or a full timestamp).
+    pub created: Option<String>,
+    pub contract: Option<String>,
+}
+
+/// A search request; every filter optional.
+#[derive(Debug, Clone, Default)]
+pub struct SearchQuery {
+    pub text: String,
+    pub territory: Option<TerritoryId>,
+    pub rome: Option<RomeCode>,
+    pub kind: Option<DocumentKind>,
+    /// Inclusive ISO dates.
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub limit: usize,
+}
+
+/// One search result.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SearchHit {
+    pub id: String,
+    pub kind: String,
+    pub title: String,
+    pub score: f32,
+    pub rome: Option<String>,
+    pub commune: Option<String>,
+    pub created: Option<String>,
+    /// An excerpt of the text with the matched words in `<b>…</b>`.
+    pub snippet: String,
+}
+
+/// Results and the total number of matching documents.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SearchResults {
+    pub total: usize,
+    pub hits: Vec<SearchHit>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Fields {
+    id: Field,
+    kind: Field,
+    title: Field,
+    text: Field,
+    skills: Field,
+    rome: Field,
+    territory: Field,
+    bassin: Field,
+    commune: Field,
+    created: Field,
+    created_day: Field,
+    contract: Field,
+}
+
+fn schema() -> (Schema, Fields) {
+    let mut builder = Schema::builder();
+    let analysed = TextOptions::default()
+        .set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(TANTIVY_ANALYZER)
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        )
+        .set_stored();
+    let fields = Fields {
+        id: builder.add_text_field("id", STRING | STORED),
+        kind: builder.add_text_field("kind", STRING | STORED),
+        title: builder.add_text_field("title", analysed.clone()),
+        text: builder.add_text_field("text", analysed),
+        skills: builder.add_text_field("skills", STRING | STORED),
+        rome: builder.add_text_field("rome", STRING | STORED),
+        territory: builder.add_facet_field("territory", FacetOptions::default()),
+        bassin: builder.add_text_field("bassin", STRING | STORED),
+        commune: builder.add_text_field("commune", STRING | STORED),
+        created: builder.add_text_field("created", STORED),
+        created_day: builder.add_u64_field("created_day", INDEXED | FAST),
+        contract: builder.add_text_field("contract", STRING | STORED),
+    };
+    (builder.build(), fields)
+}
+
+/// The index of postings and trainings.
+pub struct DocumentIndex {
+    reader: IndexReader,
+    writer: IndexWriter,
+    fields: Fields,
+}
+
+impl std::fmt::Debug for DocumentIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DocumentIndex").finish_non_exhaustive()
+    }
+}
+
+/// `2025-11-13T22:47:20Z` → 20251113.
+fn day_number(date: &str) -> Option<u64> {
+    let digits: String = date.chars().take(10).filter(char::is_ascii_digit).collect();
+    (digits.len() == 8).then(|| digits.parse().ok()).flatten()
+}
+
+impl DocumentIndex {
+    /// An index held in memory (tests, one-off searches).
+    pub fn in_memory() -> Result<DocumentIndex> {
+        let (schema, fields) = schema();
+        DocumentIndex::from_index(Index::create_in_ram(schema), fields)
+    }
+
+    /// Opens the index in `folder`, creating it when absent.
+    pub fn open_or_create(folder: &Path) -> Result<DocumentIndex> {
+        std::fs::create_dir_all(folder).map_err(|e| Error::io(folder, e))?;
+        let (schema, fields) = schema();
+        let directory = tantivy::directory::MmapDirectory::open(folder)
+            .map_err(|e| Error::invalid("index", format!("{}: {e}", folder.display())))?;
+        let index = Index::open_or_create(directory, schema)?;
+        DocumentIndex::from_index(index, fields)
+    }
+
+    fn from_index(index: Index, fields: Fields) -> Result<DocumentIndex> {
+        index
+            .tokenizers()
+            .register(TANTIVY_ANALYZER, text::tantivy_analyzer());
+        let writer = index.writer(WRITER_MEMORY)?;
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
+        Ok(DocumentIndex {
+            reader,
+            writer,
+            fields,
+        })
+    }
+
+    /// Adds or replaces documents (by id) and commits.
+    pub fn upsert(&mut self, documents: &[IndexDocument]) -> Result<()> {
+        let f = self.fields;
+        for document in documents {
+            self.writer
+                .delete_term(Term::from_field_text(f.id, &document.id));
+            let mut tantivy_document = doc!(
+                f.id => document.id.clone(),
+                f.kind => document.kind.as_str(),
+                f.title => document.title.clone(),
+                f.text => document.text.clone(),
+            );
+            for skill in &document.skills {
+                tantivy_document.add_text(f.skills, skill);
+            }
+            if let Some(rome) = &document.rome {
+                tantivy_document.add_text(f.rome, rome.as_str());
+            }
+            if let Some(placement) = &document.placement {
+                let mut path = format!("/fr/{}", placement.region);
+                if let Some(departement) = &placement.departement {
+                    path.push('/');
+                    path.push_str(departement);
+                }
+                tantivy_document.add_facet(f.territory, Facet::from(path.as_str()));
+                if let Some(bassin) = &placement.bassin {
+                    tantivy_document.add_text(f.bassin, bassin);
+                }
+                if let Some(commune) = &placement.commune {
+                    tantivy_document.add_text(f.commune, commune.as_str());
+                }
+            }
+            if let Some(created) = &document.created {
+                tantivy_document.add_text(f.created, created);
+                if let Some(day) = day_number(created) {
+                    tantivy_document.add_u64(f.created_day, day);
+                }
+            }
+            if let Some(contract) = &document.contract {
+                tantivy_document.add_text(f.contract, contract);
+            }
+            self.writer.add_document(tantivy_document)?;
+        }
+        self.writer.commit()?;
+        self.reader.reload()?;
+        Ok(())
+    }
+
+    /// Number of documents searchable.
+    pub fn len(&self) -> u64 {
+        self.reader.searcher().num_docs()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Full-text search with filters; an empty text lists the filtered documents.
+    pub fn search(&self, query: &SearchQuery) -> Result<SearchResults> {
+        let f = self.fields;
+        let mut text_clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        let mut terms: Vec<String> = text::content_terms(&query.text);
+        terms.sort();
+        terms.dedup();
+        for term in terms.iter().take(32) {
+            for (field, boost) in [(f.title, 2.0), (f.text, 1.0)] {
+                let term_query = TermQuery::new(
+                    Term::from_field_text(field, term),
+                    IndexRecordOption::WithFreqs,
+                );
+                text_clauses.push((
+                    Occur::Should,
+                    Box::new(BoostQuery::new(Box::new(term_query), boost)),
+                ));
+            }
+        }
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        if !text_clauses.is_empty() {
+            clauses.push((Occur::Must, Box::new(BooleanQuery::new(text_clauses))));
+        }
+        let exact = |field: Field, value: &str| -> Box<dyn Query> {
+            Box::new(TermQuery::new(
+                Term::from_field_text(field, value),
+                IndexRecordOption::Basic,
+            ))
+        };
+        if let Some(territory) = &query.territory {
+            let filter: Box<dyn Query> = match territory.level {
+                TerritoryLevel::Region => Box::new(TermQuery::new(
+                    Term::from_facet(
+                        f.territory,
+                        &Facet::from(format!("/fr/{}", territory.code).as_str()),
+                    ),
+                    IndexRecordOption::Basic,
+                )),
+                TerritoryLevel::Departement => {
+                    // The département sits under its région in the facet path; match it
+                    // whatever the région by its own term in any région.
+                    let regions = self.regions_of(&territory.code)?;
+                    let options: Vec<(Occur, Box<dyn Query>)> = regions
+                        .into_iter()
+                        .map(|facet| {
+                            (
+                                Occur::Should,
+                                Box::new(TermQuery::new(
+                                    Term::from_facet(f.territory, &facet),
+                                    IndexRecordOption::Basic,
+                                )) as Box<dyn Query>,
+                            )
+                        })
+                        .collect();
+                    Box::new(BooleanQuery::new(options))
+                }
+                TerritoryLevel::Bassin => exact(f.bassin, &territory.code),
+            };
+            clauses.push((Occur::Must, filter));
+        }
+        if let Some(rome) = &query.rome {
+            clauses.push((Occur::Must, exact(f.rome, rome.as_str())));
+        }
+        if let Some(kind) = query.kind {
+            clauses.push((Occur::Must, exact(f.kind, kind.as_str())));
+        }
+        let from = query.from.as_deref().and_then(day_number);
+        let to = query.to.as_deref().and_then(day_number);
+        if from.is_some() || to.is_some() {
+            let bound = |day: Option<u64>| match day {
+                Some(day) => std::ops::Bound::Included(Term::from_field_u64(f.created_day, day)),
+                None => std::ops::Bound::Unbounded,
+            };
+            clauses.push((
+                Occur::Must,
+                Box::new(RangeQuery::new(bound(from), bound(to))),
+            ));
+        }
+        if clauses.is_empty() {
+            clauses.push((Occur::Must, Box::new(tantivy::query::AllQuery)));
+        }
+        let query_object = BooleanQuery::new(clauses);
+        let searcher = self.reader.searcher();
+        let limit = query.limit.clamp(1, 1000);
+        let (top, total) = searcher.search(
+            &query_object,
+            &(TopDocs::with_limit(limit).order_by_score(), Count),
+        )?;
+        let snippets = SnippetGenerator::create(&searcher, &query_object, f.text).ok();
+        let mut hits = Vec::with_capacity(top.len());
+        for (score, address) in top {
+            let document: TantivyDocument = searcher.doc(address)?;
+            let text = |field: Field| -> Option<String> {
+                document
+                    .get_first(field)
+                    .and_then(|v| v.as_str())
+                    .map(str::to_string)
+            };
+            let snippet = snippets.as_ref().map(|generator| {
+                let mut snippet = generator.snippet_from_doc(&document);
+                snippet.set_snippet_prefix_postfix("<b>", "</b>");
+                snippet.to_html()
+            });
+            hits.push(SearchHit {
+                id: text(f.id).unwrap_or_default(),
+                kind: text(f.kind).unwrap_or_default(),
+                title: text(f.title).unwrap_or_default(),
+                score,
+                rome: text(f.rome),
+                commune: text(f.commune),
+                created: text(f.created),
+                snippet: snippet.unwrap_or_default(),
+            });
+        }
+        Ok(SearchResults { total, hits })
+    }
+
+    /// Facet paths `/fr/<région>/<code>` of a département code, found in the index.
+    fn regions_of(&self, departement: &str) -> Result<Vec<Facet>> {
+        let searcher = self.reader.searcher();
+        let mut collector = tantivy::collector::FacetCollector::for_field("territory");
+        collector.add_facet("/fr");
+        let counts = searcher.search(&tantivy::query::AllQuery, &collector)?;
+        let regions: Vec<Facet> = counts.get("/fr").map(|(facet, _)| facet.clone()).collect();
+        let mut out = Vec::new();
+        for region in regions {
+            let path = format!("{}/{}", region, departement);
+            out.push(Facet::from(path.as_str()));
+        }
+        Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::InseeCode;
+    use crate::territory::Resolution;
+
+    fn document(
+        id: &str,
+        title: &str,
+        text: &str,
+        region: &str,
+        departement: &str,
+        day: &str,
+    ) -> IndexDocument {
+        IndexDocument {
+            id: id.into(),
+            kind: DocumentKind::Posting,
+            title: title.into(),
+            text: text.into(),
+            skills: vec!["passerelle:java".into()],
+            rome: Some(RomeCode::parse("M1805").unwrap()),
+            placement: Some(Placement {
+                commune: Some(InseeCode::parse("69123").unwrap()),
+                departement: Some(departement.into()),
+                region: region.into(),
+                bassin: Some("8457".into()),
+                centroid: None,
+                resolution: Resolution::Commune,
+            }),
+            created: Some(day.into()),
+            contract: Some("CDI".into()),
+        }
+    }
+
+    #[test]
+    fn upsert_replaces_and_search_filters() {
+        let mut index = DocumentIndex::in_memory().unwrap();
+        index
+            .upsert(&[
+                document(
+                    "a",
+                    "Développeuse web",
+                    "Vous développerez des applications web en Java.",
+                    "84",
+                    "69",
+                    "2025-11-13",
+                ),
+                document(
+                    "b",
+                    "Technicien réseaux",
+                    "Câblage et réseaux locaux.",
+                    "11",
+                    "75",
+                    "2025-10-01",
+                ),
+            ])
+            .unwrap();
+        // The same offer again is replaced, not added.
+        index
+            .upsert(&[document(
+                "a",
+                "Développeuse web",
+                "Applications web en Java et SQL.",
+                "84",
+                "69",
+                "2025-11-14",
+            )])
+            .unwrap();
+        assert_eq!(index.len(), 2);
+        let search = |query: SearchQuery| index.search(&query).unwrap();
+        let results = search(SearchQuery {
+            text: "développeurs Java".into(),
+            limit: 10,
+            ..Default::default()
+        });
+        assert_eq!(results.total, 1);
+        assert_eq!(results.hits[0].id, "a");
+        assert!(
+            results.hits[0].snippet.contains("<b>Java</b>"),
+            "{:?}",
+            results.hits[0].snippet
+        );
+        let region = |code: &str| SearchQuery {
+            territory: Some(format!("region:{code}").parse().unwrap()),
+            limit: 10,
+            ..Default::default()
+        };
+        assert_eq!(search(region("11")).hits[0].id, "b");
+        assert_eq!(search(region("84")).total, 1);
+        let departement = SearchQuery {
+            territory: Some("departement:75".parse().unwrap()),
+            limit: 10,
+            ..Default::default()
+        };
+        assert_eq!(search(departement).hits[0].id, "b");
+        let dated = SearchQuery {
+            from: Some("2025-11-01".into()),
+            limit: 10,
+            ..Default::default()
+        };
+        assert_eq!(search(dated).hits[0].id, "a");
+        // Query syntax is not interpreted: operators are plain words or ignored.
+        let injected = search(SearchQuery {
+            text: "title:* OR id:b AND réseaux^100 (".into(),
+            limit: 10,
+            ..Default::default()
+        });
+        assert!(injected.hits.iter().all(|h| h.id == "b"), "{injected:?}");
+    }
+}
