@@ -74,6 +74,32 @@ fn demand_is_recounted_from_the_input() {
             }
         }
     }
+    let react = passerelle_engine::SkillId::passerelle("react");
+    let related: Vec<String> = model
+        .related(&react)
+        .iter()
+        .map(|r| r.skill.to_string())
+        .collect();
+    let front_end = [
+        "front-end",
+        "javascript",
+        "typescript",
+        "jest",
+        "redux",
+        "nextjs",
+    ];
+    assert!(
+        related
+            .iter()
+            .any(|s| front_end.iter().any(|f| s.contains(f))),
+        "{related:?}"
+    );
+    assert!(
+        model
+            .related(&react)
+            .iter()
+            .all(|r| r.together >= 3 && r.strength > 0.0)
+    );
     let paris = model.needs(&"departement:75".parse().unwrap()).unwrap();
     assert!(paris.offers > 100, "{}", paris.offers);
     assert_eq!(paris.name, "Paris");

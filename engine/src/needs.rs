@@ -179,6 +179,8 @@ pub struct NeedsModel {
     pub refresh: Option<RefreshReport>,
     pub territories: Vec<TerritoryNeeds>,
     pub emerging: Vec<EmergingTerm>,
+    /// For each skill of the vocabulary, the skills postings ask for with it.
+    pub related: BTreeMap<SkillId, Vec<vectors::RelatedSkill>>,
 }
 
 impl NeedsModel {
@@ -190,6 +192,11 @@ impl NeedsModel {
     /// A cluster by id.
     pub fn cluster(&self, id: &str) -> Option<&NeedsCluster> {
         self.clusters.iter().find(|c| c.id == id)
+    }
+
+    /// The skills most often asked for together with `skill`.
+    pub fn related(&self, skill: &SkillId) -> &[vectors::RelatedSkill] {
+        self.related.get(skill).map_or(&[], Vec::as_slice)
     }
 
     /// Restores lookup tables after loading.
@@ -382,6 +389,9 @@ pub fn build(
             cluster: c.and_then(|c| final_id.get(&c).cloned()),
         })
         .collect();
+    let related = vectors::related_skills(&vocabulary, &bags, 5, 3)
+        .into_iter()
+        .collect();
     let model = NeedsModel {
         format_version: FORMAT_VERSION,
         built_at: built_at.to_string(),
@@ -396,6 +406,7 @@ pub fn build(
         refresh,
         territories,
         emerging: emerging_terms(&analysed, params.emerging_min_postings),
+        related,
     };
     Ok(NeedsBuild {
         model,

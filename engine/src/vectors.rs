@@ -256,7 +256,7 @@ pub fn related_skills(
             continue;
         }
         // Damp rare pairs: PMI favours them.
-        let strength = pmi * (1.0 - 1.0 / (1.0 + together as f32));
+        let strength = (pmi * (1.0 - 1.0 / (1.0 + together as f32)) * 1e4).round() / 1e4;
         related.entry(a).or_default().push((b, strength, together));
         related.entry(b).or_default().push((a, strength, together));
     }
