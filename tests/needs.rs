@@ -128,24 +128,34 @@ fn refresh_on_the_same_data_keeps_identities() {
 #[test]
 fn refresh_without_a_family_reports_it_vanished() {
     let postings = demo_postings();
-    let first = build(&postings, None);
-    let ux = first
+    let engine = Engine::open(&EngineConfig::builtin()).unwrap();
+    let geography = builtin_geography().unwrap();
+    let first = engine
+        .build_needs(&geography, &postings, &NeedsParams::default(), None, "test")
+        .unwrap();
+    // The family: the postings of one mid-sized need of the first build.
+    let family = first
+        .model
         .clusters
         .iter()
-        .find(|c| c.label.contains("UX"))
-        .expect("a UX cluster in the demo model");
+        .find(|c| (30..=80).contains(&c.size) && !c.label.starts_with("Compétences"))
+        .expect("a mid-sized need")
+        .id
+        .clone();
     let without: Vec<JobPosting> = postings
         .iter()
-        .filter(|p| !p.title.contains("UX") && !p.title.contains("UI"))
-        .cloned()
+        .zip(&first.postings)
+        .filter(|(_, analysis)| analysis.cluster.as_deref() != Some(family.as_str()))
+        .map(|(posting, _)| posting.clone())
         .collect();
-    let second = build(&without, Some(&first));
+    assert!(without.len() < postings.len());
+    let second = build(&without, Some(&first.model));
     let refresh = second.refresh.as_ref().unwrap();
     assert!(
-        refresh.vanished.contains(&ux.id),
-        "{} not vanished in {refresh:?}",
-        ux.id
+        refresh.vanished.contains(&family),
+        "{family} not vanished in {refresh:?}"
     );
+    assert!(second.cluster(&family).is_none());
 }
 
 #[test]

@@ -154,6 +154,7 @@ pub struct EmergingTerm {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct NeedsCounts {
     pub postings: usize,
+    /// Postings with at least one technical (non-transversal) skill: the clustered ones.
     pub with_skills: usize,
     pub placed: usize,
     /// Postings that could not be placed in a territory, by reason.
@@ -180,6 +181,7 @@ pub struct NeedsModel {
     pub territories: Vec<TerritoryNeeds>,
     pub emerging: Vec<EmergingTerm>,
     /// For each skill of the vocabulary, the skills postings ask for with it.
+    #[serde(default)]
     pub related: BTreeMap<SkillId, Vec<vectors::RelatedSkill>>,
 }
 
@@ -213,7 +215,10 @@ struct Analysed {
     occupation: Option<RomeCode>,
     placement: std::result::Result<Placement, String>,
     bag: SkillBag,
+    /// Technical-looking terms no skill covers.
     emerging: Vec<String>,
+    /// Terms this posting writes in lowercase (ordinary words, not names).
+    lowercase: Vec<String>,
 }
 
 /// What the build found in one input posting.
@@ -252,14 +257,17 @@ pub fn build(
         .par_iter()
         .map(|posting| {
             let extraction = extractor.extract(&posting.title, &posting.description);
+            let (emerging, lowercase) =
+                unknown_terms(&posting.description, &extraction, taxonomy, &known_terms);
             Analysed {
                 id: posting.id.clone(),
                 title: posting.title.clone(),
                 created: posting.created.clone(),
                 occupation: extraction.occupations.first().map(|o| o.code),
                 placement: geography.place(&posting.location),
-                bag: vectors::skill_bag(&extraction, &params.vectors),
-                emerging: unknown_terms(&posting.description, &extraction, &known_terms),
+                bag: vectors::skill_bag(&extraction, &params.vectors, taxonomy),
+                emerging,
+                lowercase,
             }
         })
         .collect();
@@ -646,46 +654,105 @@ fn known_terms(taxonomy: &Taxonomy) -> HashSet<String> {
         .collect()
 }
 
-/// Technical-looking words of a text that no skill covers: written with a capital or
-/// a digit inside a sentence ("LangChain", "S3", "Mistral"), outside every match.
+/// Acronyms and words of job postings that look technical but are not skills.
+const NOT_EMERGING: &[&str] = &[
+    "cdi", "cdd", "cse", "rh", "rtt", "bac", "cap", "bep", "bts", "dut", "but", "vae", "cp", "tpe",
+    "pme", "eti", "esn", "ssii", "ca", "h/f", "f/h", "smic", "brut", "ttc", "ht", "sas", "sarl",
+    "sa", "ce", "pe", "ft", "qvt", "idf", "btob", "btoc", "b2b", "b2c", "vl", "pl", "spl", "caces",
+    "cace", "ssiap", "sst", "epi", "haccp", "rgpd", "kpi", "pdf", "mutuelle",
+];
+
+/// Technical-looking words of a text that no skill covers ("LangChain", "GraphQL",
+/// "S3", "Next.js"): an inner capital, letters mixed with digits, or technical
+/// punctuation, outside every match. Postings without digital skills are skipped:
+/// their capitals are names of places, diplomas and contracts.
+/// Returns the candidates and the terms the text writes in lowercase.
 fn unknown_terms(
     text: &str,
     extraction: &crate::extract::Extraction,
+    taxonomy: &Taxonomy,
     known: &HashSet<String>,
-) -> Vec<String> {
+) -> (Vec<String>, Vec<String>) {
+    let digital = extraction
+        .skills
+        .iter()
+        .filter(|m| m.score >= 0.5)
+        .filter(|m| {
+            taxonomy
+                .skill(&m.skill)
+                .is_some_and(|s| s.kind != crate::taxonomy::SkillKind::Transversal)
+        })
+        .count();
+    if digital < 2 {
+        return (Vec::new(), Vec::new());
+    }
+    let mut lowercase: Vec<String> = Vec::new();
     let covered: Vec<(usize, usize)> = extraction
         .skills
         .iter()
         .filter(|m| m.field == crate::extract::Field::Text)
         .filter_map(|m| m.start.zip(m.end))
         .collect();
-    let tokens = text::analyze(text);
     let mut out: Vec<String> = Vec::new();
-    for (i, token) in tokens.iter().enumerate() {
+    for token in text::analyze(text) {
         if token.kind != TokenKind::Word || token.stop || token.norm.len() < 2 {
             continue;
         }
-        let sentence_start = i == 0 || matches!(tokens[i - 1].kind, TokenKind::Break(_));
         let surface = &text[token.start..token.end];
-        let technical = surface
+        if surface.chars().all(|c| !c.is_uppercase()) {
+            lowercase.push(token.term.to_string());
+        }
+        let letters = surface.chars().filter(|c| c.is_alphabetic()).count();
+        if letters < 2 {
+            continue;
+        }
+        let digits = surface.chars().filter(char::is_ascii_digit).count();
+        let inner_capital = surface
             .chars()
-            .skip(1)
-            .any(|c| c.is_uppercase() || c.is_ascii_digit())
-            || (!sentence_start && surface.chars().next().is_some_and(char::is_uppercase));
-        let all_digits = surface.chars().all(|c| c.is_ascii_digit());
+            .zip(surface.chars().skip(1))
+            .any(|(a, b)| a.is_lowercase() && b.is_uppercase());
+        // "confiance.Notre": two sentences glued, not a term.
+        let glued = surface
+            .chars()
+            .zip(surface.chars().skip(1))
+            .zip(surface.chars().skip(2))
+            .any(|((a, dot), c)| a.is_lowercase() && dot == '.' && c.is_uppercase());
+        let punctuated = surface.contains(['.', '+', '#']) && !glued;
+        let acronym = letters >= 3
+            && surface
+                .chars()
+                .all(|c| c.is_uppercase() || c.is_ascii_digit());
+        // "35h", "13eme", "2x8": numbers with a unit are not terms.
+        let quantity = surface.chars().next().is_some_and(|c| c.is_ascii_digit());
+        let technical = !quantity && (inner_capital || punctuated || digits > 0 || acronym);
         let inside = covered
             .iter()
             .any(|&(s, e)| token.start >= s && token.end <= e);
-        if technical && !all_digits && !inside && !known.contains(token.term.as_str()) {
-            out.push(token.term.to_string());
+        let term = token.term.as_str();
+        if technical
+            && !glued
+            && !inside
+            && !known.contains(term)
+            && !NOT_EMERGING.contains(&token.norm.as_str())
+        {
+            out.push(term.to_string());
         }
     }
     out.sort();
     out.dedup();
-    out
+    lowercase.sort();
+    lowercase.dedup();
+    (out, lowercase)
 }
 
 fn emerging_terms(analysed: &[Analysed], min_postings: usize) -> Vec<EmergingTerm> {
+    // A term that postings also write in lowercase is an ordinary word in capitals.
+    let mut ordinary: HashMap<&str, usize> = HashMap::new();
+    for posting in analysed {
+        for term in &posting.lowercase {
+            *ordinary.entry(term.as_str()).or_insert(0) += 1;
+        }
+    }
     let mut by_term: HashMap<&str, Vec<&str>> = HashMap::new();
     for posting in analysed {
         for term in &posting.emerging {
@@ -697,7 +764,9 @@ fn emerging_terms(analysed: &[Analysed], min_postings: usize) -> Vec<EmergingTer
     }
     let mut terms: Vec<EmergingTerm> = by_term
         .into_iter()
-        .filter(|(_, ids)| ids.len() >= min_postings)
+        .filter(|(term, ids)| {
+            ids.len() >= min_postings && ordinary.get(term).copied().unwrap_or(0) * 10 < ids.len()
+        })
         .map(|(term, ids)| EmergingTerm {
             term: term.to_string(),
             postings: ids.len(),

@@ -276,7 +276,7 @@ pub fn is_stop_word(norm: &str) -> bool {
 /// Suffixes that inclusive writing appends after `·` or `.` ("développeur·se", "salarié.e.s").
 const GENDER_SUFFIXES: &[&str] = &[
     "e", "es", "s", "se", "ses", "euse", "euses", "rice", "rices", "trice", "trices", "ne", "nne",
-    "nnes", "ere", "eres", "ive", "ives", "le", "les", "x", "fe", "ienne",
+    "nnes", "ere", "eres", "ive", "ives", "le", "les", "fe", "ienne",
 ];
 
 /// Slash compounds that are one technical term, kept as one token.

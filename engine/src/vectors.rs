@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::extract::Extraction;
 use crate::model::SkillId;
+use crate::taxonomy::{SkillKind, Taxonomy};
 
 /// The skills of one document with their weights before IDF (best mention score times
 /// the requirement factor).
@@ -27,6 +28,9 @@ pub struct VectorParams {
     pub required_factor: f32,
     /// Factor for a skill the text says is only wished (souhaité).
     pub wished_factor: f32,
+    /// Factor for a transversal skill (autonomie, rigueur): they are asked for
+    /// everywhere and should not decide which need a posting answers.
+    pub transversal_factor: f32,
     /// Mentions scored below this are ignored.
     pub min_score: f32,
     /// Skills in fewer documents than this are left out of the vocabulary.
@@ -42,6 +46,7 @@ impl Default for VectorParams {
         VectorParams {
             required_factor: 1.5,
             wished_factor: 0.7,
+            transversal_factor: 0.3,
             min_score: 0.5,
             min_documents: 2,
             dimensions: 64,
@@ -51,8 +56,8 @@ impl Default for VectorParams {
 }
 
 /// The skill bag of an extraction: each skill once, with its best score times its
-/// requirement factor.
-pub fn skill_bag(extraction: &Extraction, params: &VectorParams) -> SkillBag {
+/// requirement factor (and the transversal factor for savoir-être).
+pub fn skill_bag(extraction: &Extraction, params: &VectorParams, taxonomy: &Taxonomy) -> SkillBag {
     let mut best: HashMap<&SkillId, f32> = HashMap::new();
     for mention in &extraction.skills {
         if mention.score < params.min_score {
@@ -63,7 +68,16 @@ pub fn skill_bag(extraction: &Extraction, params: &VectorParams) -> SkillBag {
             Some(false) => params.wished_factor,
             None => 1.0,
         };
-        let weight = mention.score * factor;
+        let transversal = taxonomy
+            .skill(&mention.skill)
+            .is_some_and(|s| s.kind == SkillKind::Transversal);
+        let weight = mention.score
+            * factor
+            * if transversal {
+                params.transversal_factor
+            } else {
+                1.0
+            };
         let slot = best.entry(&mention.skill).or_insert(0.0);
         *slot = slot.max(weight);
     }

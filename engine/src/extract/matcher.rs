@@ -68,11 +68,15 @@ impl SkillMatcher {
         let mut patterns: Vec<Vec<Candidate>> = Vec::new();
         for (index, skill) in taxonomy.skills().iter().enumerate() {
             for (position, surface) in skill.surfaces.iter().enumerate() {
-                let tokens: Vec<Token> = text::analyze(&surface.text)
-                    .into_iter()
-                    .filter(Token::is_content)
-                    .collect();
-                if tokens.is_empty() {
+                let analysed = text::analyze(&surface.text);
+                let words = analysed
+                    .iter()
+                    .filter(|t| t.kind == TokenKind::Word)
+                    .count();
+                let tokens: Vec<Token> = analysed.into_iter().filter(Token::is_content).collect();
+                // A form that stop words reduce to one word ("sécurité SI" → "sécurité",
+                // "SI" being French "if") would match far beyond its meaning.
+                if tokens.is_empty() || (words >= 2 && tokens.len() == 1) {
                     continue;
                 }
                 let mut bytes = Vec::with_capacity(tokens.len() * 3);
@@ -243,6 +247,36 @@ mod tests {
             &["Java=java", "JavaScript=javascript", "java=java"],
         );
         check("JS/Java", &["JS=javascript", "Java=java"]);
+    }
+
+    #[test]
+    fn forms_that_stop_words_reduce_to_one_word_are_skipped() {
+        let mut taxonomy = taxonomy();
+        taxonomy
+            .add_skill(Skill {
+                id: SkillId::passerelle("cyber"),
+                label: "Cybersécurité".into(),
+                kind: SkillKind::Knowledge,
+                family: None,
+                surfaces: vec![
+                    Surface {
+                        text: "Cybersécurité".into(),
+                        case_sensitive: false,
+                    },
+                    Surface {
+                        text: "sécurité SI".into(),
+                        case_sensitive: false,
+                    },
+                ],
+                links: vec![],
+                related: vec![],
+            })
+            .unwrap();
+        let matcher = SkillMatcher::new(&taxonomy);
+        let text = "Respect des règles de sécurité. Cybersécurité.";
+        let found = matcher.find(text, &text::analyze(text));
+        assert_eq!(found.len(), 1);
+        assert_eq!(&text[found[0].start..found[0].end], "Cybersécurité");
     }
 
     #[test]
