@@ -69,7 +69,11 @@ pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     if text.is_ascii() {
         for c in text.chars() {
-            out.push(c.to_ascii_lowercase());
+            out.push(if c == '`' {
+                '\''
+            } else {
+                c.to_ascii_lowercase()
+            });
         }
         return out;
     }
@@ -77,16 +81,14 @@ pub fn fold(text: &str) -> String {
         if is_combining_mark(c) {
             continue;
         }
-        match c {
-            'œ' | 'Œ' => out.push_str("oe"),
-            'æ' | 'Æ' => out.push_str("ae"),
-            'ß' => out.push_str("ss"),
-            '’' | 'ʼ' | '‘' | '`' | '´' => out.push('\''),
-            '\u{00A0}' | '\u{202F}' => out.push(' '),
-            _ => {
-                for lower in c.to_lowercase() {
-                    out.push(lower);
-                }
+        for lower in c.to_lowercase() {
+            match lower {
+                'œ' => out.push_str("oe"),
+                'æ' => out.push_str("ae"),
+                'ß' => out.push_str("ss"),
+                '’' | 'ʼ' | '‘' | '`' | '´' => out.push('\''),
+                '\u{00A0}' | '\u{202F}' => out.push(' '),
+                _ => out.push(lower),
             }
         }
     }
@@ -296,6 +298,21 @@ const ELISIONS: &[&str] = &[
 /// ("développeur", "développeuse", "développeurs"; "réactif", "réactive"), not a
 /// linguistic root. The stemmer is idempotent.
 pub fn stem(norm: &str) -> String {
+    // One pass can expose another ending ("activee" → "active" → "actif"): repeat to a
+    // fixed point, which every rule reaches since each one shortens the word or ends
+    // it in a form no rule applies to.
+    let mut word = norm.to_string();
+    for _ in 0..6 {
+        let next = stem_once(&word);
+        if next == word {
+            break;
+        }
+        word = next;
+    }
+    word
+}
+
+fn stem_once(norm: &str) -> String {
     if norm.len() <= 3 || !norm.bytes().all(|b| b.is_ascii_lowercase()) {
         return norm.to_string();
     }
@@ -755,6 +772,7 @@ mod tests {
             "projets",
             "generaux",
             "actives",
+            "aaivee",
         ] {
             let once = stem(word);
             assert_eq!(stem(&once), once, "{word}");
