@@ -7,7 +7,8 @@ cd "$root"
 geo="${PASSERELLE_SHARED_DATA:-$root/../shared/data}/geo_fr"
 out="$(mktemp -d)"
 cargo run --release -q -p passerelle-server -- build \
-  --offers corpora/postings/demo_offers.jsonl --geo "$geo" --out "$out" \
+  --offers corpora/postings/demo_offers.jsonl --trainings corpora/catalogue/trainings.jsonl \
+  --geo "$geo" --out "$out" \
   --built-at 2026-11-29T00:00:00Z
 cp "$out/needs-model.json" models/needs-demo.json
 rm -rf "$out"

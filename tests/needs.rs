@@ -34,6 +34,7 @@ fn build(postings: &[JobPosting], previous: Option<&NeedsModel>) -> NeedsModel {
         .build_needs(
             &geography,
             postings,
+            &[],
             &NeedsParams::default(),
             previous,
             "test",
@@ -131,7 +132,14 @@ fn refresh_without_a_family_reports_it_vanished() {
     let engine = Engine::open(&EngineConfig::builtin()).unwrap();
     let geography = builtin_geography().unwrap();
     let first = engine
-        .build_needs(&geography, &postings, &NeedsParams::default(), None, "test")
+        .build_needs(
+            &geography,
+            &postings,
+            &[],
+            &NeedsParams::default(),
+            None,
+            "test",
+        )
         .unwrap();
     // The family: the postings of one mid-sized need of the first build.
     let family = first

@@ -8,7 +8,7 @@ use tracing::info;
 
 use crate::corpus;
 use crate::extract::{ExtractParams, Extraction, Extractor};
-use crate::model::JobPosting;
+use crate::model::{JobPosting, Training};
 use crate::needs::{self, NeedsBuild, NeedsModel, NeedsParams};
 use crate::taxonomy::{Taxonomy, TaxonomySpec};
 use crate::territory::Geography;
@@ -97,6 +97,7 @@ impl Engine {
         &self,
         geography: &Geography,
         postings: &[JobPosting],
+        trainings: &[Training],
         params: &NeedsParams,
         previous: Option<&NeedsModel>,
         built_at: &str,
@@ -105,6 +106,7 @@ impl Engine {
             &self.extractor,
             geography,
             postings,
+            trainings,
             params,
             previous,
             built_at,

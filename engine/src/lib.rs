@@ -35,8 +35,8 @@ pub use cluster::{
 };
 pub use corpus::{
     Batch, BatchReport, LEXICON_FILES, MAX_TEXT_BYTES, Rejected, builtin_geography,
-    builtin_lexicon, parse_line, parse_postings, read_esco, read_geography, read_postings,
-    read_rome,
+    builtin_lexicon, demo_catalogue, parse_catalogue, parse_line, parse_postings, read_catalogue,
+    read_esco, read_geography, read_postings, read_rome,
 };
 pub use engine::{Engine, EngineConfig};
 pub use error::{Error, Result};
@@ -51,7 +51,9 @@ pub use index::{
     DocumentIndex, DocumentKind, IndexDocument, SearchHit, SearchQuery, SearchResults,
 };
 pub use model::{
-    InseeCode, JobPosting, LabelledSkill, PostingLocation, Requirement, RomeCode, SkillId,
+    Certification, Curriculum, CurriculumModule, GenLabel, InseeCode, JobPosting, LabelledSkill,
+    Modality, PostingLocation, Requirement, RomeCode, Session, SkillId, Training, TrainingLocation,
+    check_date,
 };
 pub use needs::{
     Cell, EmergingTerm, Example, FORMAT_VERSION, NeedsBuild, NeedsCluster, NeedsCounts, NeedsModel,

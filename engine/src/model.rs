@@ -254,3 +254,149 @@ mod tests {
         assert!(SkillId::parse("rome:").is_err());
     }
 }
+
+/// How a training is delivered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Modality {
+    Presentiel,
+    Distanciel,
+    Hybride,
+}
+
+/// The certification a training leads to (RNCP title or RS certificate).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Certification {
+    /// `RNCP` or `RS`.
+    pub kind: String,
+    pub code: String,
+    pub title: String,
+    /// Level 3 to 8 of the national framework; none for an RS certificate.
+    pub level: Option<u8>,
+}
+
+/// Where a training takes place.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TrainingLocation {
+    pub commune: Option<InseeCode>,
+    pub city: Option<String>,
+    pub postcode: Option<String>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+}
+
+/// One session of a training.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Session {
+    /// ISO date `YYYY-MM-DD`.
+    pub start: String,
+    pub end: Option<String>,
+    pub seats: Option<u32>,
+    pub seats_taken: Option<u32>,
+}
+
+impl Session {
+    /// True when every seat is taken.
+    pub fn is_full(&self) -> bool {
+        matches!((self.seats, self.seats_taken), (Some(seats), Some(taken)) if taken >= seats)
+    }
+}
+
+/// The GEN label of a training: granted for three years.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GenLabel {
+    pub granted: String,
+    pub expires: String,
+}
+
+/// A module of a curriculum.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CurriculumModule {
+    pub title: String,
+    pub hours: Option<u32>,
+    pub content: String,
+}
+
+/// What a training teaches, in French.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Curriculum {
+    pub objectives: String,
+    #[serde(default)]
+    pub prerequisites: Option<String>,
+    #[serde(default)]
+    pub modules: Vec<CurriculumModule>,
+}
+
+/// A training of the catalogue.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Training {
+    pub id: String,
+    pub title: String,
+    pub certification: Option<Certification>,
+    pub provider: String,
+    pub location: TrainingLocation,
+    pub modality: Modality,
+    pub duration_hours: Option<u32>,
+    pub duration_months: Option<f32>,
+    pub entry_level: Option<u8>,
+    pub exit_level: Option<u8>,
+    #[serde(default)]
+    pub rome: Vec<RomeCode>,
+    #[serde(default)]
+    pub formacode: Vec<String>,
+    #[serde(default)]
+    pub sessions: Vec<Session>,
+    pub label: Option<GenLabel>,
+    /// Publics aimed at: `demandeurs_emploi`, `jeunes`, `femmes`, `qpv`, `reconversion`, `rqth`.
+    #[serde(default)]
+    pub public: Vec<String>,
+    pub accessibility: Option<String>,
+    #[serde(default)]
+    pub funding: Vec<String>,
+    pub curriculum: Curriculum,
+    /// True for the authored demo catalogue.
+    #[serde(default)]
+    pub demo: bool,
+}
+
+impl Training {
+    /// The curriculum as one French text: objectives, then each module's title and content.
+    pub fn curriculum_text(&self) -> String {
+        let mut text = self.curriculum.objectives.clone();
+        for module in &self.curriculum.modules {
+            text.push_str("\n\n");
+            text.push_str(&module.title);
+            text.push('\n');
+            text.push_str(&module.content);
+        }
+        text
+    }
+}
+
+/// Checks that a text is an ISO date `YYYY-MM-DD` of a plausible calendar day.
+pub fn check_date(field: &str, value: &str) -> Result<()> {
+    let bytes = value.as_bytes();
+    let shape = bytes.len() == 10
+        && bytes[4] == b'-'
+        && bytes[7] == b'-'
+        && bytes
+            .iter()
+            .enumerate()
+            .all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
+    let month: u32 = value.get(5..7).and_then(|m| m.parse().ok()).unwrap_or(0);
+    let day: u32 = value.get(8..10).and_then(|d| d.parse().ok()).unwrap_or(0);
+    if !shape || !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+        return Err(Error::invalid(
+            field,
+            format!("{value:?} is not a date (YYYY-MM-DD)"),
+        ));
+    }
+    Ok(())
+}

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use crate::Result;
 use crate::cluster::{self, ClusterIdentity, ClusterParams, RefreshReport};
 use crate::extract::Extractor;
-use crate::model::{JobPosting, RomeCode, SkillId};
+use crate::model::{JobPosting, RomeCode, SkillId, Training};
 use crate::taxonomy::Taxonomy;
 use crate::territory::{Geography, Placement, TerritoryId, TerritoryLevel};
 use crate::text::{self, TokenKind};
@@ -45,6 +45,9 @@ pub struct NeedsParams {
     pub examples: usize,
     /// Postings an unknown term must appear in to be reported as emerging.
     pub emerging_min_postings: usize,
+    /// Cosine similarity a training's vector needs with a need's centroid to count as
+    /// its supply.
+    pub min_training_similarity: f32,
 }
 
 impl Default for NeedsParams {
@@ -56,6 +59,7 @@ impl Default for NeedsParams {
             top_skills: 12,
             examples: 5,
             emerging_min_postings: 5,
+            min_training_similarity: 0.2,
         }
     }
 }
@@ -126,6 +130,15 @@ pub struct Cell {
     pub suppressed: bool,
     /// Relative change of offers since the previous refresh, when both are published.
     pub growth: Option<f32>,
+    /// Trainings of the territory whose skill vector falls in this need (needs only).
+    #[serde(default)]
+    pub trainings: usize,
+    /// Open seats of those trainings in sessions starting from the build date.
+    #[serde(default)]
+    pub seats: u32,
+    /// Tension: offers / (open seats + 1), when the offers are published (needs only).
+    #[serde(default)]
+    pub tension: Option<f32>,
 }
 
 /// The indicators of one territory.
@@ -154,6 +167,9 @@ pub struct EmergingTerm {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct NeedsCounts {
     pub postings: usize,
+    /// Trainings whose curriculum was placed in a need.
+    #[serde(default)]
+    pub trainings: usize,
     /// Postings with at least one technical (non-transversal) skill: the clustered ones.
     pub with_skills: usize,
     pub placed: usize,
@@ -239,13 +255,17 @@ pub struct PostingAnalysis {
 pub struct NeedsBuild {
     pub model: NeedsModel,
     pub postings: Vec<PostingAnalysis>,
+    /// The need each input training falls in (`None`: too far from every need).
+    pub trainings: Vec<Option<String>>,
 }
 
 /// Builds a needs model from postings. `previous` gives cluster identities and growth.
+#[allow(clippy::too_many_arguments)]
 pub fn build(
     extractor: &Extractor,
     geography: &Geography,
     postings: &[JobPosting],
+    trainings: &[Training],
     params: &NeedsParams,
     previous: Option<&NeedsModel>,
     built_at: &str,
@@ -373,9 +393,49 @@ pub fn build(
             }
         }
     }
+    // Supply: each training's curriculum goes to its nearest need.
+    let as_of = built_at.get(..10).unwrap_or("");
+    let supply: Vec<Supply> = trainings
+        .par_iter()
+        .map(|training| {
+            let extraction = extractor.extract(&training.title, &training.curriculum_text());
+            let bag = vectors::skill_bag(&extraction, &params.vectors, taxonomy);
+            let row = projection.project(&[vocabulary.sparse(&bag)]);
+            let cluster = nearest_centroid(
+                row.row(0),
+                &partition.centroids,
+                params.min_training_similarity,
+            )
+            .and_then(|c| final_id.get(&c).cloned());
+            let location = crate::model::PostingLocation {
+                label: training.location.city.clone(),
+                commune: training.location.commune.clone(),
+                postcode: training.location.postcode.clone(),
+                latitude: training.location.lat,
+                longitude: training.location.lon,
+            };
+            let seats = training
+                .sessions
+                .iter()
+                .filter(|s| s.start.as_str() >= as_of)
+                .map(|s| {
+                    s.seats
+                        .unwrap_or(0)
+                        .saturating_sub(s.seats_taken.unwrap_or(0))
+                })
+                .sum();
+            Supply {
+                cluster,
+                placement: geography.place(&location).ok(),
+                seats,
+            }
+        })
+        .collect();
+    counts.trainings = supply.iter().filter(|s| s.cluster.is_some()).count();
     let territories = indicators(
         geography,
         &analysed,
+        &supply,
         &cluster_of,
         &final_id,
         &cluster_label,
@@ -419,6 +479,7 @@ pub fn build(
     Ok(NeedsBuild {
         model,
         postings: analyses,
+        trainings: supply.into_iter().map(|s| s.cluster).collect(),
     })
 }
 
@@ -535,10 +596,38 @@ fn describe_cluster(
     }
 }
 
+/// A training as supply: its need, place and open seats.
+struct Supply {
+    cluster: Option<String>,
+    placement: Option<Placement>,
+    seats: u32,
+}
+
+/// The centroid most similar (cosine) to a unit row, when similar enough.
+fn nearest_centroid(
+    row: ndarray::ArrayView1<f32>,
+    centroids: &ndarray::Array2<f32>,
+    minimum: f32,
+) -> Option<usize> {
+    let mut best: Option<(usize, f32)> = None;
+    for (c, centroid) in centroids.rows().into_iter().enumerate() {
+        let norm = centroid.iter().map(|v| v * v).sum::<f32>().sqrt();
+        if norm == 0.0 {
+            continue;
+        }
+        let similarity = row.dot(&centroid) / norm;
+        if best.is_none_or(|(_, b)| similarity > b) {
+            best = Some((c, similarity));
+        }
+    }
+    best.filter(|(_, s)| *s >= minimum).map(|(c, _)| c)
+}
+
 #[allow(clippy::too_many_arguments)]
 fn indicators(
     geography: &Geography,
     analysed: &[Analysed],
+    supply: &[Supply],
     cluster_of: &[Option<usize>],
     final_id: &HashMap<usize, String>,
     cluster_label: &HashMap<&str, &str>,
@@ -577,11 +666,42 @@ fn indicators(
             }
         }
     }
+    // Territory → need → (trainings, open seats).
+    let mut supplied: BTreeMap<TerritoryId, BTreeMap<String, (usize, u32)>> = BTreeMap::new();
+    for training in supply {
+        let (Some(cluster), Some(placement)) = (&training.cluster, &training.placement) else {
+            continue;
+        };
+        for level in [
+            TerritoryLevel::Region,
+            TerritoryLevel::Departement,
+            TerritoryLevel::Bassin,
+        ] {
+            if let Some(code) = placement.at(level) {
+                let territory = TerritoryId {
+                    level,
+                    code: code.to_string(),
+                };
+                tallies.entry(territory.clone()).or_default();
+                let entry = supplied
+                    .entry(territory)
+                    .or_default()
+                    .entry(cluster.clone())
+                    .or_insert((0, 0));
+                entry.0 += 1;
+                entry.1 += training.seats;
+            }
+        }
+    }
     let threshold = params.suppression_threshold;
     tallies
         .into_iter()
-        .map(|(territory, (offers, clusters, skills))| {
+        .map(|(territory, (offers, mut clusters, skills))| {
             let before = previous.and_then(|p| p.needs(&territory));
+            let territory_supply = supplied.remove(&territory).unwrap_or_default();
+            for id in territory_supply.keys() {
+                clusters.entry(id.clone()).or_insert(0);
+            }
             let cell = |id: String, label: String, count: usize, old: Option<&Cell>| {
                 let suppressed = count < threshold;
                 Cell {
@@ -600,6 +720,9 @@ fn indicators(
                         round4(count as f32 / offers.max(1) as f32)
                     },
                     suppressed,
+                    trainings: 0,
+                    seats: 0,
+                    tension: None,
                 }
             };
             let mut cluster_cells: Vec<Cell> = clusters
@@ -611,7 +734,14 @@ fn indicators(
                         .unwrap_or("")
                         .to_string();
                     let old = before.and_then(|b| b.clusters.iter().find(|c| c.id == id));
-                    cell(id, label, count, old)
+                    let (trainings, seats) = territory_supply.get(&id).copied().unwrap_or((0, 0));
+                    let mut need = cell(id, label, count, old);
+                    need.trainings = trainings;
+                    need.seats = seats;
+                    if !need.suppressed {
+                        need.tension = Some(round4(count as f32 / (seats as f32 + 1.0)));
+                    }
+                    need
                 })
                 .collect();
             cluster_cells.sort_by(|a, b| b.offers.cmp(&a.offers).then(a.id.cmp(&b.id)));

@@ -6,6 +6,7 @@
 //! [`BatchReport`] that counts what was read, accepted and rejected, and keeps each
 //! rejected record with its line and reason.
 
+mod catalogue;
 mod esco;
 mod france_travail;
 mod geo;
@@ -21,6 +22,7 @@ use serde_json::Value;
 use crate::model::{JobPosting, PostingLocation, RomeCode};
 use crate::{Error, Result};
 
+pub use catalogue::{demo_catalogue, parse_catalogue, read_catalogue};
 pub use esco::read_esco;
 pub use geo::{builtin_geography, read_geography};
 pub use lexicon::{LEXICON_FILES, builtin_lexicon};

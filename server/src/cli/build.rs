@@ -8,7 +8,8 @@ use anyhow::{Context, Result};
 use clap::Args;
 use passerelle_engine::{
     ClusterParams, DocumentIndex, DocumentKind, Geography, IndexDocument, JobPosting, NeedsParams,
-    builtin_geography, load_model, read_geography, read_postings, save_model,
+    PostingLocation, Training, builtin_geography, load_model, read_catalogue, read_geography,
+    read_postings, save_model,
 };
 
 use crate::ReferentialArgs;
@@ -20,6 +21,10 @@ pub struct BuildArgs {
     /// Offer files (France Travail JSON lines or API pages, {"id","text"} lines, CSV).
     #[arg(long, num_args = 1.., required = true)]
     offers: Vec<PathBuf>,
+    /// Training catalogues (Passerelle's catalogue format, JSON lines) whose curricula
+    /// give the supply side of the indicators.
+    #[arg(long, num_args = 1..)]
+    trainings: Vec<PathBuf>,
     /// Folder of French geography tables (geo_fr formats); default: régions and
     /// départements only.
     #[arg(long, env = "PASSERELLE_GEO")]
@@ -77,6 +82,16 @@ pub fn run(args: BuildArgs) -> Result<()> {
     keep.sort_unstable();
     let postings: Vec<JobPosting> = keep.into_iter().map(|i| postings[i].clone()).collect();
     let duplicates = before - postings.len();
+    let mut trainings: Vec<Training> = Vec::new();
+    for path in &args.trainings {
+        let batch =
+            read_catalogue(path).with_context(|| format!("cannot read {}", path.display()))?;
+        eprintln!("{}", batch.report.summary());
+        for rejection in batch.report.rejected.iter().take(20) {
+            eprintln!("  line {}: {}", rejection.line, rejection.reason);
+        }
+        trainings.extend(batch.records.into_iter().map(|(_, t)| t));
+    }
     let read_time = reading.elapsed();
 
     let previous_path = args.previous.clone().unwrap_or_else(|| args.out.clone());
@@ -99,14 +114,21 @@ pub fn run(args: BuildArgs) -> Result<()> {
     let building = Instant::now();
     let built_at = args.built_at.clone().unwrap_or_else(now_utc);
     let build = engine
-        .build_needs(&geography, &postings, &params, previous.as_ref(), &built_at)
+        .build_needs(
+            &geography,
+            &postings,
+            &trainings,
+            &params,
+            previous.as_ref(),
+            &built_at,
+        )
         .context("build failed")?;
     let build_time = building.elapsed();
 
     let indexing = Instant::now();
     let mut index = DocumentIndex::open_or_create(&args.out.join("index"))
         .with_context(|| format!("cannot open the index in {}", args.out.display()))?;
-    let documents: Vec<IndexDocument> = postings
+    let mut documents: Vec<IndexDocument> = postings
         .iter()
         .zip(&build.postings)
         .map(|(posting, analysis)| IndexDocument {
@@ -121,6 +143,26 @@ pub fn run(args: BuildArgs) -> Result<()> {
             contract: posting.contract.clone(),
         })
         .collect();
+    documents.extend(trainings.iter().map(|training| {
+        let location = PostingLocation {
+            label: training.location.city.clone(),
+            commune: training.location.commune.clone(),
+            postcode: training.location.postcode.clone(),
+            latitude: training.location.lat,
+            longitude: training.location.lon,
+        };
+        IndexDocument {
+            id: training.id.clone(),
+            kind: DocumentKind::Training,
+            title: training.title.clone(),
+            text: training.curriculum_text(),
+            skills: Vec::new(),
+            rome: training.rome.first().copied(),
+            placement: geography.place(&location).ok(),
+            created: training.sessions.first().map(|s| s.start.clone()),
+            contract: None,
+        }
+    }));
     index.upsert(&documents).context("indexing failed")?;
     let index_time = indexing.elapsed();
     let model = build.model;

@@ -87,7 +87,7 @@ pub fn run(command: EvalCommand) -> Result<()> {
                 ..Default::default()
             };
             let geography = passerelle_engine::builtin_geography()?;
-            let build = engine.build_needs(&geography, &postings, &params, None, "eval")?;
+            let build = engine.build_needs(&geography, &postings, &[], &params, None, "eval")?;
             let agreement = |digital_only: bool| {
                 let (clusters, codes): (Vec<&str>, Vec<String>) = postings
                     .iter()
