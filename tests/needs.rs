@@ -180,3 +180,67 @@ fn models_round_trip_and_old_formats_load() {
     assert!(error.contains("format version 99"), "{error}");
     std::fs::remove_dir_all(&folder).unwrap();
 }
+
+#[test]
+fn trainings_give_supply_and_tension() {
+    let postings = demo_postings();
+    let trainings: Vec<passerelle_engine::Training> = passerelle_engine::demo_catalogue()
+        .records
+        .into_iter()
+        .map(|(_, t)| t)
+        .collect();
+    let engine = Engine::open(&EngineConfig::builtin()).unwrap();
+    let geography = builtin_geography().unwrap();
+    let build = engine
+        .build_needs(
+            &geography,
+            &postings,
+            &trainings,
+            &NeedsParams::default(),
+            None,
+            "2026-11-29T00:00:00Z",
+        )
+        .unwrap();
+    assert_eq!(build.trainings.len(), trainings.len());
+    assert!(
+        build.model.counts.trainings * 10 >= trainings.len() * 7,
+        "{}",
+        build.model.counts.trainings
+    );
+    let region = build.model.needs(&"region:11".parse().unwrap()).unwrap();
+    let supplied: Vec<_> = region.clusters.iter().filter(|c| c.trainings > 0).collect();
+    assert!(!supplied.is_empty());
+    for cell in &region.clusters {
+        if let Some(tension) = cell.tension {
+            let expected = cell.offers as f32 / (cell.seats as f32 + 1.0);
+            assert!((tension - expected).abs() < 1e-3, "{cell:?}");
+        } else {
+            assert!(cell.suppressed);
+        }
+    }
+    // Seats count only sessions from the build date on, never the taken ones.
+    let total_seats: u32 = region.clusters.iter().map(|c| c.seats).sum();
+    let open_seats: u32 = trainings
+        .iter()
+        .zip(&build.trainings)
+        .filter(|(_, need)| need.is_some())
+        .filter(|(t, _)| {
+            let location = passerelle_engine::PostingLocation {
+                label: t.location.city.clone(),
+                commune: t.location.commune.clone(),
+                postcode: t.location.postcode.clone(),
+                latitude: t.location.lat,
+                longitude: t.location.lon,
+            };
+            geography.place(&location).is_ok_and(|p| p.region == "11")
+        })
+        .flat_map(|(t, _)| t.sessions.iter())
+        .filter(|s| s.start.as_str() >= "2026-11-29")
+        .map(|s| {
+            s.seats
+                .unwrap_or(0)
+                .saturating_sub(s.seats_taken.unwrap_or(0))
+        })
+        .sum();
+    assert_eq!(total_seats, open_seats);
+}
