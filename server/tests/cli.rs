@@ -149,12 +149,12 @@ fn build_then_refresh_then_query_needs() {
         .unwrap();
     let csv = String::from_utf8(output.stdout).unwrap();
     assert!(
-        csv.starts_with("\u{feff}type;id;libelle;offres;part;secret_statistique;evolution"),
+        csv.starts_with("\u{feff}type;id;libelle;offres;part;secret_statistique;evolution;formations;places_ouvertes;tension"),
         "{csv}"
     );
     let row = csv.lines().nth(1).unwrap();
     assert!(row.starts_with("besoin;besoin-"), "{row}");
-    assert!(row.contains(",") && row.split(';').count() == 7, "{row}");
+    assert!(row.contains(",") && row.split(';').count() == 10, "{row}");
     std::fs::remove_dir_all(&out).unwrap();
 }
 

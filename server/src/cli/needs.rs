@@ -183,6 +183,9 @@ pub fn needs(args: NeedsArgs) -> Result<()> {
                         },
                         if cell.suppressed { "oui" } else { "non" }.to_string(),
                         cell.growth.map(|g| decimal(g, comma)).unwrap_or_default(),
+                        cell.trainings.to_string(),
+                        cell.seats.to_string(),
+                        cell.tension.map(|t| decimal(t, comma)).unwrap_or_default(),
                     ])?;
                 }
                 Ok(())
