@@ -160,6 +160,9 @@ pub fn needs(args: NeedsArgs) -> Result<()> {
                 "part",
                 "secret_statistique",
                 "evolution",
+                "formations",
+                "places_ouvertes",
+                "tension",
             ])?;
             let comma = args.model.decimal_comma;
             let rows = |kind: &str,
