@@ -36,6 +36,12 @@ fn main() {
                     .expect("PASSERELLE_BENCH_RAM_INDEX_MAX is a count")
             });
     let mut memory = Memory::new();
+    println!(
+        "load average at start: {}",
+        std::fs::read_to_string("/proc/loadavg")
+            .unwrap_or_default()
+            .trim()
+    );
 
     let started = Instant::now();
     let engine = Engine::open(&EngineConfig::builtin()).expect("builtin engine");
@@ -75,13 +81,13 @@ fn main() {
     let n = postings.len();
     let mut stages: Vec<Stage> = Vec::new();
 
-    // (b) The whole build, first, so that its peak is not inflated by the bench's own
-    // intermediate results.
+    // (b) The whole build (postings only, no training catalogue), first, so that its
+    // peak is not inflated by the bench's own intermediate results.
     memory.reset();
     let params = NeedsParams::default();
     let start = Instant::now();
     let build: NeedsBuild = engine
-        .build_needs(&geography, &postings, &params, None, "bench")
+        .build_needs(&geography, &postings, &[], &params, None, "bench")
         .expect("build");
     let whole = start.elapsed().as_secs_f64();
     stages.push(memory.stage("(b) build_needs, whole", whole, n));
@@ -232,10 +238,14 @@ fn main() {
         n as f64 / (whole - extraction)
     );
     println!(
-        "{:<46} {:>9.2} {:>12.0}",
+        "{:<46} {:>9.2} {:>12}",
         "(b - a - vectors - clustering) indicators etc.",
         rest,
-        n as f64 / rest.max(1e-9)
+        if rest > 0.0 {
+            format!("{:.0}", n as f64 / rest)
+        } else {
+            "(noise)".to_string()
+        }
     );
     println!(
         "postings: {n}; build_needs {whole:.1}s = extraction {:.0}% + vectors {:.0}% + \
