@@ -12,8 +12,8 @@ use std::time::Instant;
 
 use passerelle_benches::{real_offers, shared_data};
 use passerelle_engine::{
-    DocumentIndex, DocumentKind, Engine, EngineConfig, IndexDocument, JobPosting, NeedsBuild,
-    NeedsParams, Projection, SkillBag, SkillVocabulary, partition, read_geography, skill_bag,
+    DocumentIndex, Engine, EngineConfig, IndexDocument, JobPosting, NeedsBuild, NeedsParams,
+    Projection, SkillBag, SkillVocabulary, partition, read_geography, skill_bag,
 };
 use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};
@@ -315,17 +315,7 @@ fn documents(postings: &[JobPosting], build: &NeedsBuild) -> Vec<IndexDocument> 
     postings
         .iter()
         .zip(&build.postings)
-        .map(|(posting, analysis)| IndexDocument {
-            id: posting.id.clone(),
-            kind: DocumentKind::Posting,
-            title: posting.title.clone(),
-            text: posting.description.clone(),
-            skills: analysis.skills.iter().map(ToString::to_string).collect(),
-            rome: posting.rome.or(analysis.occupation),
-            placement: analysis.placement.clone().ok(),
-            created: posting.created.clone(),
-            contract: posting.contract.clone(),
-        })
+        .map(|(posting, analysis)| IndexDocument::from_posting(posting, analysis))
         .collect()
 }
 

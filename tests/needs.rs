@@ -225,14 +225,9 @@ fn trainings_give_supply_and_tension() {
         .zip(&build.trainings)
         .filter(|(_, need)| need.is_some())
         .filter(|(t, _)| {
-            let location = passerelle_engine::PostingLocation {
-                label: t.location.city.clone(),
-                commune: t.location.commune.clone(),
-                postcode: t.location.postcode.clone(),
-                latitude: t.location.lat,
-                longitude: t.location.lon,
-            };
-            geography.place(&location).is_ok_and(|p| p.region == "11")
+            geography
+                .place(&t.location.as_location())
+                .is_ok_and(|p| p.region == "11")
         })
         .flat_map(|(t, _)| t.sessions.iter())
         .filter(|s| s.start.as_str() >= "2026-11-29")

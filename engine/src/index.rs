@@ -19,8 +19,9 @@ use tantivy::schema::{
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term, doc};
 
-use crate::model::RomeCode;
-use crate::territory::{Placement, TerritoryId, TerritoryLevel};
+use crate::model::{JobPosting, RomeCode, Training};
+use crate::needs::PostingAnalysis;
+use crate::territory::{Geography, Placement, TerritoryId, TerritoryLevel};
 use crate::text::{self, TANTIVY_ANALYZER};
 use crate::{Error, Result};
 
@@ -58,6 +59,38 @@ pub struct IndexDocument {
     /// ISO date (`2025-11-13` or a full timestamp).
     pub created: Option<String>,
     pub contract: Option<String>,
+}
+
+impl IndexDocument {
+    /// A posting with what the build found in it.
+    pub fn from_posting(posting: &JobPosting, analysis: &PostingAnalysis) -> IndexDocument {
+        IndexDocument {
+            id: posting.id.clone(),
+            kind: DocumentKind::Posting,
+            title: posting.title.clone(),
+            text: posting.description.clone(),
+            skills: analysis.skills.iter().map(ToString::to_string).collect(),
+            rome: posting.rome.or(analysis.occupation),
+            placement: analysis.placement.clone().ok(),
+            created: posting.created.clone(),
+            contract: posting.contract.clone(),
+        }
+    }
+
+    /// A training, placed by its location; its text is the curriculum.
+    pub fn from_training(training: &Training, geography: &Geography) -> IndexDocument {
+        IndexDocument {
+            id: training.id.clone(),
+            kind: DocumentKind::Training,
+            title: training.title.clone(),
+            text: training.curriculum_text(),
+            skills: Vec::new(),
+            rome: training.rome.first().copied(),
+            placement: geography.place(&training.location.as_location()).ok(),
+            created: training.sessions.first().map(|s| s.start.clone()),
+            contract: None,
+        }
+    }
 }
 
 /// A search request; every filter optional.

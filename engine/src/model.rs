@@ -287,6 +287,19 @@ pub struct TrainingLocation {
     pub lon: Option<f64>,
 }
 
+impl TrainingLocation {
+    /// The same place as a posting location, to place it in a territory.
+    pub fn as_location(&self) -> PostingLocation {
+        PostingLocation {
+            label: self.city.clone(),
+            commune: self.commune.clone(),
+            postcode: self.postcode.clone(),
+            latitude: self.lat,
+            longitude: self.lon,
+        }
+    }
+}
+
 /// One session of a training.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

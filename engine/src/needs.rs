@@ -407,13 +407,6 @@ pub fn build(
                 params.min_training_similarity,
             )
             .and_then(|c| final_id.get(&c).cloned());
-            let location = crate::model::PostingLocation {
-                label: training.location.city.clone(),
-                commune: training.location.commune.clone(),
-                postcode: training.location.postcode.clone(),
-                latitude: training.location.lat,
-                longitude: training.location.lon,
-            };
             let seats = training
                 .sessions
                 .iter()
@@ -426,7 +419,7 @@ pub fn build(
                 .sum();
             Supply {
                 cluster,
-                placement: geography.place(&location).ok(),
+                placement: geography.place(&training.location.as_location()).ok(),
                 seats,
             }
         })

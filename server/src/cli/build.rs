@@ -7,9 +7,8 @@ use std::time::Instant;
 use anyhow::{Context, Result};
 use clap::Args;
 use passerelle_engine::{
-    ClusterParams, DocumentIndex, DocumentKind, Geography, IndexDocument, JobPosting, NeedsParams,
-    PostingLocation, Training, builtin_geography, load_model, read_catalogue, read_geography,
-    read_postings, save_model,
+    ClusterParams, DocumentIndex, Geography, IndexDocument, JobPosting, NeedsParams, Training,
+    builtin_geography, load_model, read_catalogue, read_geography, read_postings, save_model,
 };
 
 use crate::ReferentialArgs;
@@ -131,38 +130,13 @@ pub fn run(args: BuildArgs) -> Result<()> {
     let mut documents: Vec<IndexDocument> = postings
         .iter()
         .zip(&build.postings)
-        .map(|(posting, analysis)| IndexDocument {
-            id: posting.id.clone(),
-            kind: DocumentKind::Posting,
-            title: posting.title.clone(),
-            text: posting.description.clone(),
-            skills: analysis.skills.iter().map(ToString::to_string).collect(),
-            rome: posting.rome.or(analysis.occupation),
-            placement: analysis.placement.clone().ok(),
-            created: posting.created.clone(),
-            contract: posting.contract.clone(),
-        })
+        .map(|(posting, analysis)| IndexDocument::from_posting(posting, analysis))
         .collect();
-    documents.extend(trainings.iter().map(|training| {
-        let location = PostingLocation {
-            label: training.location.city.clone(),
-            commune: training.location.commune.clone(),
-            postcode: training.location.postcode.clone(),
-            latitude: training.location.lat,
-            longitude: training.location.lon,
-        };
-        IndexDocument {
-            id: training.id.clone(),
-            kind: DocumentKind::Training,
-            title: training.title.clone(),
-            text: training.curriculum_text(),
-            skills: Vec::new(),
-            rome: training.rome.first().copied(),
-            placement: geography.place(&location).ok(),
-            created: training.sessions.first().map(|s| s.start.clone()),
-            contract: None,
-        }
-    }));
+    documents.extend(
+        trainings
+            .iter()
+            .map(|training| IndexDocument::from_training(training, &geography)),
+    );
     index.upsert(&documents).context("indexing failed")?;
     let index_time = indexing.elapsed();
     let model = build.model;
