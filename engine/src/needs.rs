@@ -225,16 +225,10 @@ impl NeedsModel {
 
 /// One posting as the build sees it.
 struct Analysed {
-    id: String,
-    title: String,
-    created: Option<String>,
     occupation: Option<RomeCode>,
     placement: std::result::Result<Placement, String>,
-    bag: SkillBag,
     /// Technical-looking terms no skill covers.
     emerging: Vec<String>,
-    /// Terms this posting writes in lowercase (ordinary words, not names).
-    lowercase: Vec<String>,
 }
 
 /// What the build found in one input posting.
@@ -273,37 +267,44 @@ pub fn build(
     let cluster_params = params.clusters.check()?;
     let taxonomy = extractor.taxonomy();
     let known_terms = known_terms(taxonomy);
-    let analysed: Vec<Analysed> = postings
+    let (analysed, bags): (Vec<Analysed>, Vec<SkillBag>) = postings
         .par_iter()
         .map(|posting| {
             let extraction = extractor.extract(&posting.title, &posting.description);
-            let (emerging, lowercase) =
-                unknown_terms(&posting.description, &extraction, taxonomy, &known_terms);
-            Analysed {
-                id: posting.id.clone(),
-                title: posting.title.clone(),
-                created: posting.created.clone(),
+            let emerging = unknown_terms(&posting.description, &extraction, taxonomy, &known_terms);
+            let analysed = Analysed {
                 occupation: extraction.occupations.first().map(|o| o.code),
                 placement: geography.place(&posting.location),
-                bag: vectors::skill_bag(&extraction, &params.vectors, taxonomy),
                 emerging,
-                lowercase,
-            }
+            };
+            (
+                analysed,
+                vectors::skill_bag(&extraction, &params.vectors, taxonomy),
+            )
         })
-        .collect();
+        .unzip();
 
-    let bags: Vec<SkillBag> = analysed.iter().map(|a| a.bag.clone()).collect();
     let vocabulary = SkillVocabulary::fit(&bags, params.vectors.min_documents);
     let sparse: Vec<Vec<(u32, f32)>> = bags.iter().map(|b| vocabulary.sparse(b)).collect();
+    // Postings with only transversal skills (autonomie, rigueur) answer no digital need:
+    // they are counted in the territories but not clustered.
+    let technical = |bag: &SkillBag| {
+        bag.iter().any(|(id, _)| {
+            vocabulary.position(id).is_some()
+                && taxonomy
+                    .skill(id)
+                    .is_none_or(|s| s.kind != crate::taxonomy::SkillKind::Transversal)
+        })
+    };
     let clustered: Vec<usize> = (0..sparse.len())
-        .filter(|&i| !sparse[i].is_empty())
+        .filter(|&i| !sparse[i].is_empty() && technical(&bags[i]))
         .collect();
     let projection = Projection::new(
         vocabulary.len(),
         params.vectors.dimensions,
         params.vectors.seed,
     );
-    let rows: Vec<Vec<(u32, f32)>> = clustered.iter().map(|&i| sparse[i].clone()).collect();
+    let rows: Vec<&Vec<(u32, f32)>> = clustered.iter().map(|&i| &sparse[i]).collect();
     let dense = projection.project(&rows);
     let partition = cluster::partition(&dense, &cluster_params)?;
 
@@ -320,6 +321,7 @@ pub fn build(
             describe_cluster(
                 c,
                 &members,
+                postings,
                 &analysed,
                 &sparse,
                 &vocabulary,
@@ -428,6 +430,7 @@ pub fn build(
     let territories = indicators(
         geography,
         &analysed,
+        &bags,
         &supply,
         &cluster_of,
         &final_id,
@@ -437,21 +440,24 @@ pub fn build(
         previous,
     );
     let period = (
-        analysed.iter().filter_map(|a| a.created.clone()).min(),
-        analysed.iter().filter_map(|a| a.created.clone()).max(),
+        postings.iter().filter_map(|p| p.created.clone()).min(),
+        postings.iter().filter_map(|p| p.created.clone()).max(),
     );
-    let analyses = analysed
-        .iter()
-        .zip(&cluster_of)
-        .map(|(a, c)| PostingAnalysis {
-            skills: a.bag.iter().map(|(id, _)| id.clone()).collect(),
-            occupation: a.occupation,
-            placement: a.placement.clone(),
-            cluster: c.and_then(|c| final_id.get(&c).cloned()),
-        })
-        .collect();
     let related = vectors::related_skills(&vocabulary, &bags, 5, 3)
         .into_iter()
+        .collect();
+    let emerging = emerging_terms(&analysed, postings, params.emerging_min_postings);
+    // The analyses are handed over, not copied: at a million postings copies count.
+    let analyses = analysed
+        .into_iter()
+        .zip(bags)
+        .zip(&cluster_of)
+        .map(|((a, bag), c)| PostingAnalysis {
+            skills: bag.into_iter().map(|(id, _)| id).collect(),
+            occupation: a.occupation,
+            placement: a.placement,
+            cluster: c.and_then(|c| final_id.get(&c).cloned()),
+        })
         .collect();
     let model = NeedsModel {
         format_version: FORMAT_VERSION,
@@ -466,7 +472,7 @@ pub fn build(
         clusters,
         refresh,
         territories,
-        emerging: emerging_terms(&analysed, params.emerging_min_postings),
+        emerging,
         related,
     };
     Ok(NeedsBuild {
@@ -480,6 +486,7 @@ pub fn build(
 fn describe_cluster(
     index: usize,
     members: &[usize],
+    postings: &[JobPosting],
     analysed: &[Analysed],
     sparse: &[Vec<(u32, f32)>],
     vocabulary: &SkillVocabulary,
@@ -567,7 +574,7 @@ fn describe_cluster(
         };
         overlap(b)
             .total_cmp(&overlap(a))
-            .then(analysed[a].id.cmp(&analysed[b].id))
+            .then(postings[a].id.cmp(&postings[b].id))
     });
     NeedsCluster {
         // Temporary: the index, replaced by the stable id.
@@ -582,8 +589,8 @@ fn describe_cluster(
             .into_iter()
             .take(params.examples)
             .map(|m| Example {
-                id: analysed[m].id.clone(),
-                title: analysed[m].title.clone(),
+                id: postings[m].id.clone(),
+                title: postings[m].title.clone(),
             })
             .collect(),
     }
@@ -620,6 +627,7 @@ fn nearest_centroid(
 fn indicators(
     geography: &Geography,
     analysed: &[Analysed],
+    bags: &[SkillBag],
     supply: &[Supply],
     cluster_of: &[Option<usize>],
     final_id: &HashMap<usize, String>,
@@ -653,7 +661,7 @@ fn indicators(
             if let Some(id) = cluster_of[i].and_then(|c| final_id.get(&c)) {
                 *tally.1.entry(id.clone()).or_insert(0) += 1;
             }
-            let distinct: HashSet<&SkillId> = posting.bag.iter().map(|(id, _)| id).collect();
+            let distinct: HashSet<&SkillId> = bags[i].iter().map(|(id, _)| id).collect();
             for skill in distinct {
                 *tally.2.entry(skill.clone()).or_insert(0) += 1;
             }
@@ -789,13 +797,12 @@ const NOT_EMERGING: &[&str] = &[
 /// "S3", "Next.js"): an inner capital, letters mixed with digits, or technical
 /// punctuation, outside every match. Postings without digital skills are skipped:
 /// their capitals are names of places, diplomas and contracts.
-/// Returns the candidates and the terms the text writes in lowercase.
 fn unknown_terms(
     text: &str,
     extraction: &crate::extract::Extraction,
     taxonomy: &Taxonomy,
     known: &HashSet<String>,
-) -> (Vec<String>, Vec<String>) {
+) -> Vec<String> {
     let digital = extraction
         .skills
         .iter()
@@ -807,9 +814,8 @@ fn unknown_terms(
         })
         .count();
     if digital < 2 {
-        return (Vec::new(), Vec::new());
+        return Vec::new();
     }
-    let mut lowercase: Vec<String> = Vec::new();
     let covered: Vec<(usize, usize)> = extraction
         .skills
         .iter()
@@ -822,9 +828,6 @@ fn unknown_terms(
             continue;
         }
         let surface = &text[token.start..token.end];
-        if surface.chars().all(|c| !c.is_uppercase()) {
-            lowercase.push(token.term.to_string());
-        }
         let letters = surface.chars().filter(|c| c.is_alphabetic()).count();
         if letters < 2 {
             continue;
@@ -863,33 +866,59 @@ fn unknown_terms(
     }
     out.sort();
     out.dedup();
-    lowercase.sort();
-    lowercase.dedup();
-    (out, lowercase)
+    out
 }
 
-fn emerging_terms(analysed: &[Analysed], min_postings: usize) -> Vec<EmergingTerm> {
-    // A term that postings also write in lowercase is an ordinary word in capitals.
-    let mut ordinary: HashMap<&str, usize> = HashMap::new();
-    for posting in analysed {
-        for term in &posting.lowercase {
-            *ordinary.entry(term.as_str()).or_insert(0) += 1;
-        }
-    }
+fn emerging_terms(
+    analysed: &[Analysed],
+    postings: &[JobPosting],
+    min_postings: usize,
+) -> Vec<EmergingTerm> {
     let mut by_term: HashMap<&str, Vec<&str>> = HashMap::new();
-    for posting in analysed {
-        for term in &posting.emerging {
+    for (analysis, posting) in analysed.iter().zip(postings) {
+        for term in &analysis.emerging {
             by_term
                 .entry(term.as_str())
                 .or_default()
                 .push(posting.id.as_str());
         }
     }
+    by_term.retain(|_, ids| ids.len() >= min_postings);
+    // A candidate that the same postings also write in lowercase is an ordinary word
+    // in capitals ("PROFIL"): count, for the candidates only, the postings that do.
+    let candidates: HashSet<&str> = by_term.keys().copied().collect();
+    let ordinary: HashMap<&str, usize> = analysed
+        .par_iter()
+        .zip(postings)
+        .filter(|(a, _)| !a.emerging.is_empty())
+        .map(|(_, posting)| {
+            let mut seen: HashSet<&str> = HashSet::new();
+            for token in text::analyze(&posting.description) {
+                let surface = &posting.description[token.start..token.end];
+                if token.kind == TokenKind::Word
+                    && surface.chars().all(|c| !c.is_uppercase())
+                    && let Some(term) = candidates.get(token.term.as_str())
+                {
+                    seen.insert(term);
+                }
+            }
+            seen
+        })
+        .fold(HashMap::new, |mut counts, seen| {
+            for term in seen {
+                *counts.entry(term).or_insert(0usize) += 1;
+            }
+            counts
+        })
+        .reduce(HashMap::new, |mut a, b| {
+            for (term, n) in b {
+                *a.entry(term).or_insert(0) += n;
+            }
+            a
+        });
     let mut terms: Vec<EmergingTerm> = by_term
         .into_iter()
-        .filter(|(term, ids)| {
-            ids.len() >= min_postings && ordinary.get(term).copied().unwrap_or(0) * 10 < ids.len()
-        })
+        .filter(|(term, ids)| ordinary.get(term).copied().unwrap_or(0) * 10 < ids.len())
         .map(|(term, ids)| EmergingTerm {
             term: term.to_string(),
             postings: ids.len(),

@@ -203,11 +203,11 @@ impl Projection {
 
     /// Projects sparse vectors into an `n × dimensions` matrix with unit rows (a row
     /// without skills stays zero).
-    pub fn project(&self, rows: &[Vec<(u32, f32)>]) -> Array2<f32> {
+    pub fn project<R: AsRef<[(u32, f32)]>>(&self, rows: &[R]) -> Array2<f32> {
         let mut out = Array2::<f32>::zeros((rows.len(), self.dimensions));
         for (r, row) in rows.iter().enumerate() {
             let mut target = out.row_mut(r);
-            for &(position, weight) in row {
+            for &(position, weight) in row.as_ref() {
                 let start = position as usize * self.dimensions;
                 for (d, value) in target.iter_mut().enumerate() {
                     *value += weight * self.matrix[start + d];
