@@ -13,7 +13,7 @@ use std::time::Instant;
 use passerelle_benches::{real_offers, shared_data};
 use passerelle_engine::{
     DocumentIndex, Engine, EngineConfig, IndexDocument, JobPosting, NeedsBuild, NeedsParams,
-    Projection, SkillBag, SkillVocabulary, partition, read_geography, skill_bag,
+    Projection, SkillBag, SkillKind, SkillVocabulary, partition, read_geography, skill_bag,
 };
 use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};
@@ -172,8 +172,18 @@ fn main() {
     memory.reset();
     let start = Instant::now();
     let vocabulary = SkillVocabulary::fit(&bags, params.vectors.min_documents);
+    // Only postings with a technical (non-transversal) skill are clustered.
+    let technical = |bag: &SkillBag| {
+        bag.iter().any(|(id, _)| {
+            vocabulary.position(id).is_some()
+                && taxonomy
+                    .skill(id)
+                    .is_none_or(|s| s.kind != SkillKind::Transversal)
+        })
+    };
     let rows: Vec<Vec<(u32, f32)>> = bags
         .iter()
+        .filter(|b| technical(b))
         .map(|b| vocabulary.sparse(b))
         .filter(|r| !r.is_empty())
         .collect();
