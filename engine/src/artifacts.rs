@@ -27,6 +27,15 @@ pub fn save_model(folder: &Path, model: &NeedsModel) -> Result<PathBuf> {
     file.sync_all().map_err(|e| Error::io(&temporary, e))?;
     drop(file);
     std::fs::rename(&temporary, &target).map_err(|e| Error::io(&target, e))?;
+    // Leftovers of builds killed before their rename are of no use to anyone.
+    if let Ok(entries) = std::fs::read_dir(folder) {
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.starts_with(&format!(".{MODEL_FILE}.")) && name.ends_with(".tmp") {
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
+    }
     Ok(target)
 }
 

@@ -187,3 +187,49 @@ fn clusters_of_the_embedded_demo_build() {
         assert!(!cluster["top_skills"].as_array().unwrap().is_empty());
     }
 }
+
+/// A build killed midway (SIGKILL) leaves the previous model and index usable.
+#[test]
+fn a_killed_build_leaves_the_previous_one_usable() {
+    let out = std::env::temp_dir().join(format!("passerelle-killed-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&out);
+    let build = || {
+        let mut command = passerelle();
+        command
+            .args(["build", "--built-at", "2026-11-29T00:00:00Z", "--out"])
+            .arg(&out)
+            .arg("--offers")
+            .arg(demo_offers())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null());
+        command
+    };
+    assert!(build().status().unwrap().success());
+    let before = std::fs::read(out.join("needs-model.json")).unwrap();
+    for delay in [200, 800, 1600] {
+        let mut child = build().spawn().unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(delay));
+        let _ = child.kill();
+        let _ = child.wait();
+        let output = passerelle()
+            .args(["needs", "--territory", "region:11", "--data"])
+            .arg(&out)
+            .output()
+            .unwrap();
+        assert!(
+            output.status.success(),
+            "after a kill at {delay} ms: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let output = passerelle()
+            .args(["search", "--q", "développeur", "--data"])
+            .arg(&out)
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "index after a kill at {delay} ms");
+    }
+    // Either the old model or a complete new one: never a torn file.
+    let after = std::fs::read(out.join("needs-model.json")).unwrap();
+    assert!(after == before || serde_json::from_slice::<serde_json::Value>(&after).is_ok());
+    std::fs::remove_dir_all(&out).unwrap();
+}
