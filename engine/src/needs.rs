@@ -537,7 +537,15 @@ fn describe_cluster(
         })
         .collect();
     let mut label = match rome.first() {
-        Some(first) if first.share >= 0.3 => format!("{} : ", first.label),
+        // Name the need after a métier only when one clearly dominates it.
+        Some(first)
+            if first.share >= 0.4
+                && rome
+                    .get(1)
+                    .is_none_or(|second| first.share >= 1.5 * second.share) =>
+        {
+            format!("{} : ", first.label)
+        }
         _ => "Compétences : ".to_string(),
     };
     // Technical skills name a need better than transversal ones.

@@ -60,10 +60,12 @@ pub fn run(args: BuildArgs) -> Result<()> {
     let reading = Instant::now();
     let mut postings: Vec<JobPosting> = Vec::new();
     let (mut read, mut rejected) = (0u64, 0usize);
+    let bar = super::progress(args.offers.len() as u64, "lecture des offres");
     for path in &args.offers {
         let batch =
             read_postings(path).with_context(|| format!("cannot read {}", path.display()))?;
-        eprintln!("{}", batch.report.summary());
+        bar.inc(1);
+        bar.suspend(|| eprintln!("{}", batch.report.summary()));
         for rejection in batch.report.rejected.iter().take(20) {
             eprintln!("  line {}: {}", rejection.line, rejection.reason);
         }
@@ -71,6 +73,7 @@ pub fn run(args: BuildArgs) -> Result<()> {
         rejected += batch.report.rejected.len();
         postings.extend(batch.records.into_iter().map(|(_, p)| p));
     }
+    bar.finish_and_clear();
     // An offer seen again (same id) counts once: the last version wins.
     let before = postings.len();
     let mut seen = std::collections::HashMap::new();
@@ -110,6 +113,7 @@ pub fn run(args: BuildArgs) -> Result<()> {
         },
         ..NeedsParams::default()
     };
+    let spinner = stage_spinner("extraction, vecteurs, besoins, indicateurs");
     let building = Instant::now();
     let built_at = args.built_at.clone().unwrap_or_else(now_utc);
     let build = engine
@@ -123,6 +127,7 @@ pub fn run(args: BuildArgs) -> Result<()> {
         )
         .context("build failed")?;
     let build_time = building.elapsed();
+    spinner.finish_and_clear();
 
     let indexing = Instant::now();
     let mut index = DocumentIndex::open_or_create(&args.out.join("index"))
@@ -137,8 +142,10 @@ pub fn run(args: BuildArgs) -> Result<()> {
             .iter()
             .map(|training| IndexDocument::from_training(training, &geography)),
     );
+    let spinner = stage_spinner("index plein texte");
     index.upsert(&documents).context("indexing failed")?;
     let index_time = indexing.elapsed();
+    spinner.finish_and_clear();
     let model = build.model;
     let path = save_model(&args.out, &model)?;
 
@@ -175,6 +182,18 @@ pub fn run(args: BuildArgs) -> Result<()> {
         path.display()
     );
     Ok(())
+}
+
+/// A spinner on stderr with the stage's name and elapsed time (hidden off a terminal).
+fn stage_spinner(stage: &str) -> indicatif::ProgressBar {
+    let spinner = indicatif::ProgressBar::new_spinner();
+    spinner.set_style(
+        indicatif::ProgressStyle::with_template("{spinner} {msg} ({elapsed})")
+            .expect("valid template"),
+    );
+    spinner.set_message(stage.to_string());
+    spinner.enable_steady_tick(std::time::Duration::from_millis(120));
+    spinner
 }
 
 /// The current time as `YYYY-MM-DDTHH:MM:SSZ`, from the system clock.
