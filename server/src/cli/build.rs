@@ -162,6 +162,13 @@ pub fn run(args: BuildArgs) -> Result<()> {
         model.clusters.len(),
         model.k_selection
     );
+    if !trainings.is_empty() {
+        eprintln!(
+            "{} of {} trainings placed in a need",
+            model.counts.trainings,
+            trainings.len()
+        );
+    }
     if let Some(refresh) = &model.refresh {
         eprintln!(
             "refresh: {} kept, {} appeared, {} vanished, {} split, {} merged",
