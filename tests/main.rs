@@ -7,6 +7,8 @@
 
 mod extraction;
 mod geography;
+mod lheo;
 mod needs;
 mod quality;
+mod rank;
 mod referentials;

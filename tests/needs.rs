@@ -169,7 +169,8 @@ fn refresh_without_a_family_reports_it_vanished() {
 #[test]
 fn models_round_trip_and_old_formats_load() {
     let model = demo_model().unwrap();
-    assert_eq!(model.format_version, 1);
+    assert_eq!(model.format_version, passerelle_engine::FORMAT_VERSION);
+    assert!(!model.occupations.is_empty());
     assert!(model.clusters.len() >= 6);
     let folder = std::env::temp_dir().join(format!("passerelle-model-{}", std::process::id()));
     save_model(&folder, &model).unwrap();

@@ -19,7 +19,7 @@ use tantivy::schema::{
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term, doc};
 
-use crate::model::{JobPosting, RomeCode, Training};
+use crate::model::{JobPosting, RomeCode, SkillId, Training};
 use crate::needs::PostingAnalysis;
 use crate::territory::{Geography, Placement, TerritoryId, TerritoryLevel};
 use crate::text::{self, TANTIVY_ANALYZER};
@@ -100,6 +100,8 @@ pub struct SearchQuery {
     pub territory: Option<TerritoryId>,
     pub rome: Option<RomeCode>,
     pub kind: Option<DocumentKind>,
+    /// Only documents in which this skill was extracted.
+    pub skill: Option<SkillId>,
     /// Inclusive ISO dates.
     pub from: Option<String>,
     pub to: Option<String>,
@@ -343,6 +345,9 @@ impl DocumentIndex {
         }
         if let Some(kind) = query.kind {
             clauses.push((Occur::Must, exact(f.kind, kind.as_str())));
+        }
+        if let Some(skill) = &query.skill {
+            clauses.push((Occur::Must, exact(f.skills, skill.as_str())));
         }
         let from = query.from.as_deref().and_then(day_number);
         let to = query.to.as_deref().and_then(day_number);

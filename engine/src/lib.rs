@@ -1,8 +1,7 @@
 //! Passerelle's engine: French skills extraction and ROME/ESCO linking for the
 //! digital-jobs trainings of the Grande École du Numérique.
 //!
-//! Data flows corpus → text → extract (→ vectors → cluster/territory → rank, in later
-//! steps). The [`Engine`] facade is what the server and the command line call.
+//! Data flows corpus → text → extract → vectors → cluster/territory → rank. The [`Engine`] facade is what the server and the command line call.
 //!
 //! ```
 //! use passerelle_engine::{Engine, EngineConfig};
@@ -23,6 +22,7 @@ mod extract;
 mod index;
 mod model;
 mod needs;
+mod rank;
 mod taxonomy;
 mod territory;
 mod text;
@@ -35,8 +35,8 @@ pub use cluster::{
 };
 pub use corpus::{
     Batch, BatchReport, LEXICON_FILES, MAX_TEXT_BYTES, Rejected, builtin_geography,
-    builtin_lexicon, demo_catalogue, parse_catalogue, parse_line, parse_postings, read_catalogue,
-    read_esco, read_geography, read_postings, read_rome,
+    builtin_lexicon, demo_catalogue, parse_catalogue, parse_lheo, parse_line, parse_postings,
+    read_catalogue, read_esco, read_geography, read_lheo, read_postings, read_rome,
 };
 pub use engine::{Engine, EngineConfig};
 pub use error::{Error, Result};
@@ -57,7 +57,14 @@ pub use model::{
 };
 pub use needs::{
     Cell, EmergingTerm, Example, FORMAT_VERSION, NeedsBuild, NeedsCluster, NeedsCounts, NeedsModel,
-    NeedsParams, PostingAnalysis, RomeShare, TerritoryNeeds, WeightedSkill,
+    NeedsParams, OccupationDemand, PostingAnalysis, RomeShare, TerritoryNeeds, WeightedSkill,
+};
+pub use rank::{
+    Alignment, AnsweredNeed, CoverageReport, CoverageRequest, CoveredSkill, CvSkill, Evidence,
+    Learner, LearnerLocation, LearnerProfile, LearnerSummary, MAX_CV_BYTES, MissingSkill,
+    NearCluster, NextSession, RankParams, RankWeights, Ranker, Recommendation, Recommendations,
+    ResolvedLocation, ResolvedTarget, ScoreDetails, SimilarTraining, Situation, SkillRef, Target,
+    TargetSummary, TerritoryRanking, TerritoryRef, TerritoryTraining, UncoveredNeed,
 };
 pub use taxonomy::{
     Occupation, OccupationSkill, Skill, SkillKind, Surface, Taxonomy, TaxonomySpec,

@@ -20,7 +20,7 @@ use crate::text::{self, TokenKind};
 use crate::vectors::{self, Projection, SkillBag, SkillVocabulary, VectorParams};
 
 /// Version of the saved needs model; bump it when the format changes.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// Rounds to four decimals: indicators are read, not computed on, and the model stays
 /// small.
@@ -30,6 +30,16 @@ fn round4(value: f32) -> f32 {
 
 /// Skill cells kept per territory, most offers first.
 const MAX_SKILL_CELLS: usize = 50;
+
+/// Skills kept in a métier's demand profile.
+const MAX_PROFILE_SKILLS: usize = 30;
+
+/// A skill enters a métier's demand profile when at least this share of its postings
+/// ask for it.
+const MIN_PROFILE_SHARE: f32 = 0.05;
+
+/// Postings a métier needs for its demand profile to be kept.
+const MIN_PROFILE_POSTINGS: usize = 3;
 
 /// Tunables of the needs build.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -163,6 +173,17 @@ pub struct EmergingTerm {
     pub examples: Vec<String>,
 }
 
+/// What employers ask for one métier: the skills its postings name, with the share of
+/// its postings naming each. The target profile of a learner aiming at this métier.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OccupationDemand {
+    pub label: String,
+    /// Postings of the métier (labelled `romeCode`, else the predicted one).
+    pub postings: usize,
+    /// Most asked first; `weight` is the share of the métier's postings.
+    pub skills: Vec<WeightedSkill>,
+}
+
 /// Counts of a build.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct NeedsCounts {
@@ -199,6 +220,9 @@ pub struct NeedsModel {
     /// For each skill of the vocabulary, the skills postings ask for with it.
     #[serde(default)]
     pub related: BTreeMap<SkillId, Vec<vectors::RelatedSkill>>,
+    /// Demand profile of each métier seen in enough postings.
+    #[serde(default)]
+    pub occupations: BTreeMap<RomeCode, OccupationDemand>,
 }
 
 impl NeedsModel {
@@ -215,6 +239,11 @@ impl NeedsModel {
     /// The skills most often asked for together with `skill`.
     pub fn related(&self, skill: &SkillId) -> &[vectors::RelatedSkill] {
         self.related.get(skill).map_or(&[], Vec::as_slice)
+    }
+
+    /// The demand profile of a métier, when enough postings named it.
+    pub fn occupation(&self, code: &RomeCode) -> Option<&OccupationDemand> {
+        self.occupations.get(code)
     }
 
     /// Restores lookup tables after loading.
@@ -273,7 +302,9 @@ pub fn build(
             let extraction = extractor.extract(&posting.title, &posting.description);
             let emerging = unknown_terms(&posting.description, &extraction, taxonomy, &known_terms);
             let analysed = Analysed {
-                occupation: extraction.occupations.first().map(|o| o.code),
+                occupation: posting
+                    .rome
+                    .or_else(|| extraction.occupations.first().map(|o| o.code)),
                 placement: geography.place(&posting.location),
                 emerging,
             };
@@ -447,6 +478,7 @@ pub fn build(
         .into_iter()
         .collect();
     let emerging = emerging_terms(&analysed, postings, params.emerging_min_postings);
+    let occupations = occupation_demand(&analysed, &bags, taxonomy, extractor);
     // The analyses are handed over, not copied: at a million postings copies count.
     let analyses = analysed
         .into_iter()
@@ -474,12 +506,63 @@ pub fn build(
         territories,
         emerging,
         related,
+        occupations,
     };
     Ok(NeedsBuild {
         model,
         postings: analyses,
         trainings: supply.into_iter().map(|s| s.cluster).collect(),
     })
+}
+
+/// The demand profile of each métier: share of its postings asking for each skill.
+fn occupation_demand(
+    analysed: &[Analysed],
+    bags: &[SkillBag],
+    taxonomy: &Taxonomy,
+    extractor: &Extractor,
+) -> BTreeMap<RomeCode, OccupationDemand> {
+    let mut tallies: BTreeMap<RomeCode, (usize, HashMap<&SkillId, usize>)> = BTreeMap::new();
+    for (posting, bag) in analysed.iter().zip(bags) {
+        let Some(code) = posting.occupation else {
+            continue;
+        };
+        let tally = tallies.entry(code).or_default();
+        tally.0 += 1;
+        for (skill, _) in bag {
+            *tally.1.entry(skill).or_insert(0) += 1;
+        }
+    }
+    tallies
+        .into_iter()
+        .filter(|(_, (postings, _))| *postings >= MIN_PROFILE_POSTINGS)
+        .map(|(code, (postings, counts))| {
+            let mut skills: Vec<WeightedSkill> = counts
+                .into_iter()
+                .map(|(id, n)| WeightedSkill {
+                    id: id.clone(),
+                    label: taxonomy
+                        .skill(id)
+                        .map_or_else(|| id.to_string(), |s| s.label.clone()),
+                    weight: round4(n as f32 / postings as f32),
+                })
+                .filter(|s| s.weight >= MIN_PROFILE_SHARE)
+                .collect();
+            skills.sort_by(|a, b| b.weight.total_cmp(&a.weight).then(a.id.cmp(&b.id)));
+            skills.truncate(MAX_PROFILE_SKILLS);
+            let label = extractor
+                .occupation_label(&code)
+                .unwrap_or_else(|| code.to_string());
+            (
+                code,
+                OccupationDemand {
+                    label,
+                    postings,
+                    skills,
+                },
+            )
+        })
+        .collect()
 }
 
 #[allow(clippy::too_many_arguments)]

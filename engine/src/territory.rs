@@ -240,6 +240,58 @@ impl Geography {
         self.areas.get(code)
     }
 
+    /// Communes sharing a postcode (several for a shared one, none when unknown).
+    pub fn communes_of_postcode(&self, postcode: &str) -> &[InseeCode] {
+        self.postcodes
+            .get(postcode.trim())
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+    }
+
+    /// The département whose centre is nearest to a point (a coarse placement of
+    /// coordinates when no commune table is loaded).
+    pub fn nearest_departement(&self, point: (f64, f64)) -> Option<&Departement> {
+        self.departements.iter().min_by(|a, b| {
+            haversine_km(point, (a.lat, a.lon)).total_cmp(&haversine_km(point, (b.lat, b.lon)))
+        })
+    }
+
+    /// Communes whose folded name starts with (then contains) the folded query, or whose
+    /// code or postcode starts with it; best first, at most `limit`.
+    pub fn search_communes(&self, query: &str, limit: usize) -> Vec<&Commune> {
+        let folded = fold(query.trim());
+        if folded.is_empty() {
+            return Vec::new();
+        }
+        let mut found: Vec<(u8, &Commune)> = self
+            .communes
+            .values()
+            .filter_map(|commune| {
+                let name = fold(&commune.name);
+                let rank = if name == folded {
+                    0
+                } else if name.starts_with(&folded) {
+                    1
+                } else if commune.code.as_str().starts_with(&folded)
+                    || commune.postcodes.iter().any(|p| p.starts_with(&folded))
+                {
+                    2
+                } else if name.contains(&folded) {
+                    3
+                } else {
+                    return None;
+                };
+                Some((rank, commune))
+            })
+            .collect();
+        found.sort_by(|a, b| {
+            a.0.cmp(&b.0)
+                .then(a.1.name.len().cmp(&b.1.name.len()))
+                .then(a.1.code.cmp(&b.1.code))
+        });
+        found.into_iter().take(limit).map(|(_, c)| c).collect()
+    }
+
     /// Number of communes and bassins loaded.
     pub fn counts(&self) -> (usize, usize) {
         (self.communes.len(), self.areas.len())

@@ -52,7 +52,7 @@ pub fn parse_catalogue(source: &str, bytes: &[u8]) -> Batch<Training> {
 }
 
 /// The consistency checks of one training.
-fn check_training(training: &Training) -> Result<(), String> {
+pub(super) fn check_training(training: &Training) -> Result<(), String> {
     let field = |e: Error| e.to_string();
     if training.id.trim().is_empty() {
         return Err("empty id".to_string());

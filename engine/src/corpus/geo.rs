@@ -15,6 +15,7 @@ use crate::{Error, Result};
 
 const REGIONS: &str = include_str!("../../../corpora/geo/regions.csv");
 const DEPARTEMENTS: &str = include_str!("../../../corpora/geo/departements.csv");
+const COMMUNES: &str = include_str!("../../../corpora/geo/communes.csv");
 
 fn number<T: std::str::FromStr>(row: &super::table::Row<'_>, column: &str) -> Result<T> {
     row.require(column)?
@@ -22,8 +23,45 @@ fn number<T: std::str::FromStr>(row: &super::table::Row<'_>, column: &str) -> Re
         .map_err(|_| row.error(format!("column {column}: not a number")))
 }
 
-/// The embedded reference tables: 18 régions and 101 départements.
+/// The embedded reference tables: 18 régions, 101 départements and the main communes
+/// (préfectures, communes of more than about 20,000 inhabitants, arrondissements of
+/// Paris, Lyon and Marseille, and the communes of the demo catalogue).
 pub fn builtin_geography() -> Result<Geography> {
+    let mut geography = reference_geography()?;
+    let mut communes = Vec::new();
+    let path = Path::new("corpora/geo/communes.csv");
+    let reader = Box::new(std::io::Cursor::new(COMMUNES.as_bytes()));
+    let columns = [
+        "code",
+        "name",
+        "departement",
+        "region",
+        "postcodes",
+        "lat",
+        "lon",
+    ];
+    Table::from_reader(path, reader, b',', &columns)?.for_each(|row| {
+        communes.push(Commune {
+            code: InseeCode::parse(row.require("code")?).map_err(|e| row.error(e.to_string()))?,
+            name: row.require("name")?.to_string(),
+            departement: row.require("departement")?.to_string(),
+            region: row.require("region")?.to_string(),
+            postcodes: row
+                .get("postcodes")
+                .split('|')
+                .map(str::to_string)
+                .collect(),
+            centroid: Some((number(row, "lat")?, number(row, "lon")?)),
+            bassin: None,
+        });
+        Ok(())
+    })?;
+    geography.add_communes(communes);
+    Ok(geography)
+}
+
+/// Régions and départements only.
+fn reference_geography() -> Result<Geography> {
     let mut regions = Vec::new();
     let path = Path::new("corpora/geo/regions.csv");
     let reader = Box::new(std::io::Cursor::new(REGIONS.as_bytes()));
@@ -60,7 +98,7 @@ pub fn builtin_geography() -> Result<Geography> {
 /// `COM_DEP_REG_*.csv` (required), `laposte_hexasmal.csv`, `bassin_emploi.csv` and
 /// `corresp_geo_point_codes_communes.csv` (each read when present).
 pub fn read_geography(folder: &Path) -> Result<Geography> {
-    let mut geography = builtin_geography()?;
+    let mut geography = reference_geography()?;
     let cog = find(folder, "COM_DEP_REG")?.ok_or_else(|| Error::MissingFile {
         folder: folder.to_path_buf(),
         file: "COM_DEP_REG_*.csv".to_string(),

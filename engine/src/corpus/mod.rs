@@ -11,6 +11,7 @@ mod esco;
 mod france_travail;
 mod geo;
 mod lexicon;
+mod lheo;
 mod rome;
 mod table;
 
@@ -26,6 +27,7 @@ pub use catalogue::{demo_catalogue, parse_catalogue, read_catalogue};
 pub use esco::read_esco;
 pub use geo::{builtin_geography, read_geography};
 pub use lexicon::{LEXICON_FILES, builtin_lexicon};
+pub use lheo::{parse_lheo, read_lheo};
 pub use rome::read_rome;
 
 /// Texts longer than this are rejected rather than analysed: no real posting or

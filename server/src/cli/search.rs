@@ -47,6 +47,7 @@ pub fn run(args: SearchArgs) -> Result<()> {
         territory: args.territory,
         rome: args.rome,
         kind: None,
+        skill: None,
         from: args.from,
         to: args.to,
         limit: args.limit,

@@ -1,0 +1,537 @@
+//! The learner profile an adviser submits, and its resolution against the loaded
+//! taxonomy, métiers and geography.
+//!
+//! A profile is personal data (RGPD): its `Debug` output is redacted, and nothing in
+//! this module logs or stores it.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::extract::Field;
+use crate::model::{InseeCode, Modality, RomeCode, SkillId, check_date};
+use crate::territory::{Geography, departement_of_commune, departement_of_postcode};
+use crate::text::fold;
+use crate::{Error, Result};
+
+use super::Ranker;
+
+/// Longest CV text analysed.
+pub const MAX_CV_BYTES: usize = 200_000;
+
+/// Skills a profile may list.
+const MAX_LISTED_SKILLS: usize = 200;
+
+/// A job seeker's profile. Every field is optional, but one of `skills`, `cv_text` and
+/// `target` must be given.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LearnerProfile {
+    /// Skills held: taxonomy ids or labels ("HTML", "gestion de projet").
+    #[serde(default)]
+    pub skills: Vec<String>,
+    /// Free text (a CV) whose extracted skills count as held.
+    #[serde(default)]
+    pub cv_text: Option<String>,
+    pub target: Option<Target>,
+    pub location: Option<LearnerLocation>,
+    /// Mobility in kilometres; trainings further away are excluded unless remote.
+    pub radius_km: Option<f64>,
+    /// Accepted modalities; empty accepts all.
+    #[serde(default)]
+    pub modalities: Vec<Modality>,
+    /// ISO date from which the learner can start.
+    pub available_from: Option<String>,
+    pub max_duration_months: Option<f32>,
+    /// Current level of the national framework (3 to 8).
+    pub level: Option<u8>,
+    #[serde(default)]
+    pub situation: Situation,
+    /// Results wanted (default 10, at most 100).
+    pub limit: Option<usize>,
+}
+
+impl fmt::Debug for LearnerProfile {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("LearnerProfile { <redacted personal data> }")
+    }
+}
+
+/// What the learner aims at: exactly one of a ROME code, a job title, target skills.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Target {
+    pub rome: Option<String>,
+    pub appellation: Option<String>,
+    pub skills: Option<Vec<String>>,
+}
+
+/// Where the learner lives: an INSEE commune, a postcode, or coordinates.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LearnerLocation {
+    pub commune: Option<String>,
+    pub postcode: Option<String>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+}
+
+/// Situation flags used for eligibility and reasons.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Situation {
+    #[serde(default)]
+    pub job_seeker: bool,
+    #[serde(default)]
+    pub rqth: bool,
+    #[serde(default)]
+    pub young: bool,
+    #[serde(default)]
+    pub qpv: bool,
+}
+
+/// A skill as shown to users.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct SkillRef {
+    pub id: SkillId,
+    pub label: String,
+}
+
+/// A skill found in the CV, with its byte span in `cv_text`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CvSkill {
+    pub id: SkillId,
+    pub label: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// The resolved target.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ResolvedTarget {
+    /// What the learner aims at, in French.
+    pub label: String,
+    pub rome: Option<RomeCode>,
+    /// Target skills with their weight (share of the métier's postings asking for them,
+    /// 1 for skills the adviser named).
+    pub skills: Vec<(SkillRef, f32)>,
+}
+
+/// The resolved location.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ResolvedLocation {
+    pub name: String,
+    pub lat: f64,
+    pub lon: f64,
+    /// The learner's région code, when known.
+    pub region: Option<String>,
+    /// True when only the département's centre is known.
+    pub approximate: bool,
+}
+
+/// A profile checked and resolved.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Learner {
+    pub skills: Vec<SkillRef>,
+    pub cv_skills: Vec<CvSkill>,
+    /// Listed skills that match nothing in the taxonomy.
+    pub unknown_skills: Vec<String>,
+    pub target: Option<ResolvedTarget>,
+    pub location: Option<ResolvedLocation>,
+    pub radius_km: Option<f64>,
+    pub modalities: Vec<Modality>,
+    pub available_from: Option<String>,
+    pub max_duration_months: Option<f32>,
+    pub level: Option<u8>,
+    pub limit: usize,
+}
+
+impl LearnerProfile {
+    /// Checks value ranges and the one-of rules, naming the field at fault.
+    pub fn check(&self) -> Result<()> {
+        let cv_empty = self.cv_text.as_deref().is_none_or(|t| t.trim().is_empty());
+        if self.skills.is_empty() && cv_empty && self.target.is_none() {
+            return Err(Error::invalid(
+                "skills",
+                "give at least one of skills, cv_text or target",
+            ));
+        }
+        if self.skills.len() > MAX_LISTED_SKILLS {
+            return Err(Error::invalid(
+                "skills",
+                format!("at most {MAX_LISTED_SKILLS} skills"),
+            ));
+        }
+        if let Some(cv) = &self.cv_text
+            && cv.len() > MAX_CV_BYTES
+        {
+            return Err(Error::invalid(
+                "cv_text",
+                format!("longer than {MAX_CV_BYTES} bytes"),
+            ));
+        }
+        if let Some(target) = &self.target {
+            let given = [
+                target.rome.is_some(),
+                target.appellation.is_some(),
+                target.skills.is_some(),
+            ]
+            .iter()
+            .filter(|g| **g)
+            .count();
+            if given != 1 {
+                return Err(Error::invalid(
+                    "target",
+                    "give exactly one of rome, appellation or skills",
+                ));
+            }
+        }
+        if let Some(radius) = self.radius_km
+            && !(radius.is_finite() && (0.0..=2000.0).contains(&radius))
+        {
+            return Err(Error::invalid(
+                "radius_km",
+                "must be a number of kilometres between 0 and 2000",
+            ));
+        }
+        if let Some(months) = self.max_duration_months
+            && !(months.is_finite() && months > 0.0 && months <= 120.0)
+        {
+            return Err(Error::invalid(
+                "max_duration_months",
+                "must be between 0 and 120 months",
+            ));
+        }
+        if let Some(level) = self.level
+            && !(1..=8).contains(&level)
+        {
+            return Err(Error::invalid("level", "must be a level from 1 to 8"));
+        }
+        if let Some(date) = &self.available_from {
+            check_date("available_from", date)?;
+        }
+        if let Some(limit) = self.limit
+            && !(1..=100).contains(&limit)
+        {
+            return Err(Error::invalid("limit", "must be between 1 and 100"));
+        }
+        if let Some(location) = &self.location {
+            let given = [
+                location.commune.is_some(),
+                location.postcode.is_some(),
+                location.lat.is_some() || location.lon.is_some(),
+            ]
+            .iter()
+            .filter(|g| **g)
+            .count();
+            if given != 1 {
+                return Err(Error::invalid(
+                    "location",
+                    "give exactly one of commune, postcode or lat and lon",
+                ));
+            }
+            if location.lat.is_some() || location.lon.is_some() {
+                match (location.lat, location.lon) {
+                    (Some(lat), Some(lon))
+                        if (-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon) => {}
+                    _ => {
+                        return Err(Error::invalid(
+                            "location",
+                            "lat must be in [-90, 90] and lon in [-180, 180], both given",
+                        ));
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Ranker {
+    /// Checks a profile and resolves its skills, target and location.
+    pub fn resolve(&self, profile: &LearnerProfile) -> Result<Learner> {
+        profile.check()?;
+        let mut skills = Vec::new();
+        let mut unknown_skills = Vec::new();
+        for (i, name) in profile.skills.iter().enumerate() {
+            match self.resolve_skill(name) {
+                Some(skill) => skills.push(skill),
+                None if name.trim().is_empty() => {
+                    return Err(Error::invalid(format!("skills[{i}]"), "empty skill"));
+                }
+                None => unknown_skills.push(name.clone()),
+            }
+        }
+        let mut cv_skills = Vec::new();
+        if let Some(cv) = profile.cv_text.as_deref().filter(|t| !t.trim().is_empty()) {
+            let extraction = self.engine.extract("", cv);
+            for mention in &extraction.skills {
+                if mention.score < self.params.min_skill_score || mention.field != Field::Text {
+                    continue;
+                }
+                if let (Some(start), Some(end)) = (mention.start, mention.end) {
+                    cv_skills.push(CvSkill {
+                        id: mention.skill.clone(),
+                        label: mention.label.clone(),
+                        start,
+                        end,
+                    });
+                }
+                skills.push(SkillRef {
+                    id: mention.skill.clone(),
+                    label: mention.label.clone(),
+                });
+            }
+            cv_skills.sort_by_key(|s| (s.start, s.end));
+        }
+        skills.sort();
+        skills.dedup_by(|a, b| a.id == b.id);
+        let target = profile
+            .target
+            .as_ref()
+            .map(|t| self.resolve_target(t))
+            .transpose()?;
+        let location = profile
+            .location
+            .as_ref()
+            .map(|l| resolve_location(&self.geography, l))
+            .transpose()?;
+        Ok(Learner {
+            skills,
+            cv_skills,
+            unknown_skills,
+            target,
+            location,
+            radius_km: profile.radius_km,
+            modalities: profile.modalities.clone(),
+            available_from: profile.available_from.clone(),
+            max_duration_months: profile.max_duration_months,
+            level: profile.level,
+            limit: profile.limit.unwrap_or(10),
+        })
+    }
+
+    /// A skill by id, by label or variant, or failing that by extraction from the name.
+    pub fn resolve_skill(&self, name: &str) -> Option<SkillRef> {
+        let taxonomy = self.engine.taxonomy();
+        let name = name.trim();
+        if name.is_empty() {
+            return None;
+        }
+        if let Ok(id) = SkillId::parse(name)
+            && let Some(skill) = taxonomy.skill(&id)
+        {
+            return Some(SkillRef {
+                id: skill.id.clone(),
+                label: skill.label.clone(),
+            });
+        }
+        if let Some(&index) = self.labels.get(&fold(name)) {
+            let skill = taxonomy.skill_at(index);
+            return Some(SkillRef {
+                id: skill.id.clone(),
+                label: skill.label.clone(),
+            });
+        }
+        // "gestion de projets agiles": the best skill extracted from the name itself.
+        let extraction = self.engine.extract("", name);
+        extraction
+            .skills
+            .iter()
+            .filter(|m| m.score >= self.params.min_skill_score)
+            .max_by(|a, b| {
+                let len =
+                    |m: &crate::extract::SkillMention| m.end.unwrap_or(0) - m.start.unwrap_or(0);
+                len(a).cmp(&len(b)).then(a.score.total_cmp(&b.score))
+            })
+            .map(|m| SkillRef {
+                id: m.skill.clone(),
+                label: m.label.clone(),
+            })
+    }
+
+    fn resolve_target(&self, target: &Target) -> Result<ResolvedTarget> {
+        if let Some(names) = &target.skills {
+            if names.is_empty() {
+                return Err(Error::invalid("target.skills", "empty list"));
+            }
+            let mut skills = Vec::new();
+            for (i, name) in names.iter().enumerate() {
+                let skill = self.resolve_skill(name).ok_or_else(|| Error::NotFound {
+                    kind: "skill",
+                    value: name.clone(),
+                });
+                match skill {
+                    Ok(skill) => skills.push((skill, 1.0)),
+                    Err(_) if name.trim().is_empty() => {
+                        return Err(Error::invalid(format!("target.skills[{i}]"), "empty skill"));
+                    }
+                    Err(e) => return Err(e),
+                }
+            }
+            skills.sort_by(|a, b| a.0.cmp(&b.0));
+            skills.dedup_by(|a, b| a.0.id == b.0.id);
+            let label = skills
+                .iter()
+                .map(|(s, _)| s.label.as_str())
+                .collect::<Vec<_>>()
+                .join(", ");
+            return Ok(ResolvedTarget {
+                label,
+                rome: None,
+                skills,
+            });
+        }
+        let code = match (&target.rome, &target.appellation) {
+            (Some(code), _) => {
+                let code = RomeCode::parse(code).map_err(|_| {
+                    Error::invalid("target.rome", format!("{code:?} is not a ROME code"))
+                })?;
+                if self.model.occupation(&code).is_none()
+                    && self.engine.extractor().occupation_label(&code).is_none()
+                {
+                    return Err(Error::NotFound {
+                        kind: "ROME code",
+                        value: code.to_string(),
+                    });
+                }
+                code
+            }
+            (None, Some(title)) => {
+                if title.trim().is_empty() {
+                    return Err(Error::invalid("target.appellation", "empty job title"));
+                }
+                let candidates = self.engine.extractor().classify(title, "");
+                candidates
+                    .first()
+                    .filter(|c| c.score > 0.0)
+                    .map(|c| c.code)
+                    .ok_or_else(|| Error::NotFound {
+                        kind: "job title",
+                        value: title.clone(),
+                    })?
+            }
+            (None, None) => unreachable!("checked by LearnerProfile::check"),
+        };
+        Ok(self.target_of(code))
+    }
+
+    /// The target profile of a métier: what its postings ask for, else the skills the
+    /// référentiel attaches to it.
+    pub fn target_of(&self, code: RomeCode) -> ResolvedTarget {
+        let taxonomy = self.engine.taxonomy();
+        let label = self
+            .engine
+            .extractor()
+            .occupation_label(&code)
+            .or_else(|| self.model.occupation(&code).map(|o| o.label.clone()))
+            .unwrap_or_else(|| code.to_string());
+        let mut skills: Vec<(SkillRef, f32)> = match self.model.occupation(&code) {
+            Some(demand) => demand
+                .skills
+                .iter()
+                .filter(|s| s.weight >= self.params.min_target_share)
+                .map(|s| {
+                    (
+                        SkillRef {
+                            id: s.id.clone(),
+                            label: s.label.clone(),
+                        },
+                        s.weight,
+                    )
+                })
+                .collect(),
+            None => Vec::new(),
+        };
+        if skills.is_empty()
+            && let Some(occupation) = taxonomy.occupation(&code)
+        {
+            skills = occupation
+                .skills
+                .iter()
+                .map(|link| {
+                    let skill = taxonomy.skill_at(link.skill);
+                    let weight = if link.core { 1.0 } else { 0.5 };
+                    (
+                        SkillRef {
+                            id: skill.id.clone(),
+                            label: skill.label.clone(),
+                        },
+                        weight,
+                    )
+                })
+                .collect();
+        }
+        ResolvedTarget {
+            label,
+            rome: Some(code),
+            skills,
+        }
+    }
+}
+
+/// Places the learner: commune centroid, else its département's centre.
+fn resolve_location(geography: &Geography, location: &LearnerLocation) -> Result<ResolvedLocation> {
+    if let (Some(lat), Some(lon)) = (location.lat, location.lon) {
+        let region = geography
+            .nearest_departement((lat, lon))
+            .map(|d| d.region.clone());
+        return Ok(ResolvedLocation {
+            name: format!("{lat:.4}, {lon:.4}"),
+            lat,
+            lon,
+            region,
+            approximate: false,
+        });
+    }
+    let (field, commune, departement) = match (&location.commune, &location.postcode) {
+        (Some(code), _) => {
+            let code = InseeCode::parse(code).map_err(|_| {
+                Error::invalid("location.commune", format!("{code:?} is not an INSEE code"))
+            })?;
+            let commune = geography.commune(&code).cloned();
+            let departement = departement_of_commune(code.as_str()).map(str::to_string);
+            ("location.commune", commune, departement)
+        }
+        (None, Some(postcode)) => {
+            let code = geography.communes_of_postcode(postcode).first().cloned();
+            let commune = code.and_then(|c| geography.commune(&c).cloned());
+            let departement = departement_of_postcode(postcode);
+            ("location.postcode", commune, departement)
+        }
+        (None, None) => unreachable!("checked by LearnerProfile::check"),
+    };
+    if let Some(commune) = &commune
+        && let Some((lat, lon)) = commune.centroid
+    {
+        return Ok(ResolvedLocation {
+            name: commune.name.clone(),
+            lat,
+            lon,
+            region: Some(commune.region.clone()),
+            approximate: false,
+        });
+    }
+    let departement = departement
+        .as_deref()
+        .and_then(|code| geography.departement(code))
+        .ok_or_else(|| Error::NotFound {
+            kind: if field == "location.commune" {
+                "commune"
+            } else {
+                "postcode"
+            },
+            value: location
+                .commune
+                .clone()
+                .or_else(|| location.postcode.clone())
+                .unwrap_or_default(),
+        })?;
+    Ok(ResolvedLocation {
+        name: departement.name.clone(),
+        lat: departement.lat,
+        lon: departement.lon,
+        region: Some(departement.region.clone()),
+        approximate: true,
+    })
+}

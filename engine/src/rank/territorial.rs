@@ -1,0 +1,217 @@
+//! Territory → trainings: the trainings of a territory ranked by the unmet demand they
+//! answer, and the needs no training of the territory answers ("besoins non couverts").
+
+use serde::Serialize;
+
+use crate::model::Modality;
+use crate::territory::{TerritoryId, TerritoryLevel};
+use crate::{Error, Result};
+
+use super::{Ranker, parse_date, round3};
+
+/// A territory as shown.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TerritoryRef {
+    pub id: String,
+    pub level: TerritoryLevel,
+    pub code: String,
+    pub name: String,
+}
+
+/// A need a training answers.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AnsweredNeed {
+    pub id: String,
+    pub label: String,
+    /// Offers of the territory in this need.
+    pub offers: usize,
+    /// Cosine similarity of the curriculum's skills with the need's skills.
+    pub similarity: f32,
+}
+
+/// One training of a territory ranking.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TerritoryTraining {
+    pub id: String,
+    pub title: String,
+    pub provider: String,
+    pub city: Option<String>,
+    pub modality: Modality,
+    /// Share of the territory's unmet demand the training answers, in [0, 1].
+    pub score: f32,
+    pub covers: Vec<AnsweredNeed>,
+    pub reasons: Vec<String>,
+}
+
+/// A need with published demand in the territory that no training there answers.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct UncoveredNeed {
+    pub id: String,
+    pub label: String,
+    pub offers: usize,
+    pub share: f32,
+}
+
+/// Trainings for a territory.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TerritoryRanking {
+    pub territory: TerritoryRef,
+    pub offers: usize,
+    pub trainings: Vec<TerritoryTraining>,
+    pub uncovered: Vec<UncoveredNeed>,
+    /// How the score is computed, in French.
+    pub formula: String,
+}
+
+impl Ranker {
+    /// The display form of a territory, or `NotFound`.
+    pub fn territory(&self, territory: &TerritoryId) -> Result<TerritoryRef> {
+        Ok(TerritoryRef {
+            id: territory.to_string(),
+            level: territory.level,
+            code: territory.code.clone(),
+            name: self.geography.name_of(territory)?,
+        })
+    }
+
+    /// Ranks the trainings located in `territory` (remote ones included when
+    /// `include_remote`) by the unmet demand of its needs they answer, as of `today`.
+    pub fn territory_trainings(
+        &self,
+        territory: &TerritoryId,
+        today: &str,
+        include_remote: bool,
+        limit: usize,
+    ) -> Result<TerritoryRanking> {
+        let today = parse_date("today", today)?;
+        let reference = self.territory(territory)?;
+        let empty = crate::needs::TerritoryNeeds {
+            territory: territory.clone(),
+            name: reference.name.clone(),
+            offers: 0,
+            clusters: Vec::new(),
+            skills: Vec::new(),
+            skills_suppressed: 0,
+        };
+        let needs = self.model.needs(territory).unwrap_or(&empty);
+        // Unmet demand of each need: its offers, discounted by the open seats already there.
+        let unmet: Vec<(&crate::needs::Cell, f32)> = needs
+            .clusters
+            .iter()
+            .filter(|c| !c.suppressed && c.offers > 0)
+            .map(|c| {
+                let offers = c.offers as f32;
+                (c, offers * offers / (offers + c.seats as f32))
+            })
+            .collect();
+        let total: f32 = unmet.iter().map(|(_, u)| u).sum();
+        let mut answered = std::collections::HashSet::new();
+        let mut ranked = Vec::new();
+        for entry in &self.entries {
+            let training = entry.training.as_ref();
+            let local = entry
+                .placement
+                .as_ref()
+                .and_then(|p| p.at(territory.level))
+                .is_some_and(|code| code == territory.code);
+            let remote = training.modality == Modality::Distanciel;
+            if !(local || include_remote && remote) {
+                continue;
+            }
+            let expired = training
+                .label
+                .as_ref()
+                .is_some_and(|l| parse_date("", &l.expires).is_ok_and(|e| e < today));
+            let open = training.sessions.iter().any(|s| {
+                !s.is_full() && parse_date("", &s.start).is_ok_and(|start| start >= today)
+            });
+            if expired || !open {
+                continue;
+            }
+            let mut covers = Vec::new();
+            let mut score = 0.0;
+            for (cell, need_unmet) in &unmet {
+                if let Some((_, similarity)) = entry.needs.iter().find(|(id, _)| *id == cell.id) {
+                    score += similarity * need_unmet;
+                    covers.push(AnsweredNeed {
+                        id: cell.id.clone(),
+                        label: cell.label.clone(),
+                        offers: cell.offers,
+                        similarity: round3(*similarity),
+                    });
+                    if local {
+                        answered.insert(cell.id.clone());
+                    }
+                }
+            }
+            covers.sort_by(|a, b| b.similarity.total_cmp(&a.similarity).then(a.id.cmp(&b.id)));
+            let score = if total > 0.0 { score / total } else { 0.0 };
+            let mut reasons: Vec<String> = covers
+                .iter()
+                .take(3)
+                .map(|need| {
+                    format!(
+                        "Répond au besoin « {} » ({} offres dans le territoire).",
+                        need.label, need.offers
+                    )
+                })
+                .collect();
+            if covers.is_empty() {
+                reasons.push("Ne répond à aucun besoin publié du territoire.".to_string());
+            }
+            if remote && !local {
+                reasons.push("Formation à distance, accessible depuis le territoire.".to_string());
+            }
+            ranked.push(TerritoryTraining {
+                id: training.id.clone(),
+                title: training.title.clone(),
+                provider: training.provider.clone(),
+                city: training.location.city.clone(),
+                modality: training.modality,
+                score: round3(score),
+                covers,
+                reasons,
+            });
+        }
+        ranked.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.id.cmp(&b.id)));
+        ranked.truncate(limit);
+        let mut uncovered: Vec<UncoveredNeed> = unmet
+            .iter()
+            .filter(|(cell, _)| !answered.contains(&cell.id))
+            .map(|(cell, _)| UncoveredNeed {
+                id: cell.id.clone(),
+                label: cell.label.clone(),
+                offers: cell.offers,
+                share: cell.share,
+            })
+            .collect();
+        uncovered.sort_by(|a, b| b.offers.cmp(&a.offers).then(a.id.cmp(&b.id)));
+        Ok(TerritoryRanking {
+            territory: reference,
+            offers: needs.offers,
+            trainings: ranked,
+            uncovered,
+            formula: "score = Σ_besoins similarité(formation, besoin) × demande non satisfaite \
+                      / Σ_besoins demande non satisfaite, où demande non satisfaite = offres² / \
+                      (offres + places ouvertes)"
+                .to_string(),
+        })
+    }
+}
+
+impl From<TerritoryRef> for TerritoryId {
+    fn from(value: TerritoryRef) -> TerritoryId {
+        TerritoryId {
+            level: value.level,
+            code: value.code,
+        }
+    }
+}
+
+/// Parses a territory id, naming the field on error.
+pub(super) fn parse_territory(field: &str, text: &str) -> Result<TerritoryId> {
+    text.parse::<TerritoryId>().map_err(|e| match e {
+        Error::InvalidInput { message, .. } => Error::invalid(field, message),
+        other => other,
+    })
+}
