@@ -527,6 +527,43 @@ fn malformed_xml_spoils_only_its_formation() {
 }
 
 #[test]
+fn a_formation_left_open_does_not_swallow_the_next_one() {
+    // `</formation>` is missing: the reader sees F-SUIVANTE inside F-OUVERTE until
+    // `</offres>`, then reads it again on its own.
+    let input = [
+        "<lheo>",
+        "<offres>",
+        "<formation numero=\"F-OUVERTE\">",
+        "<intitule-formation>Développeur web</intitule-formation>",
+        "<action numero=\"A1\"><modalites-enseignement>0</modalites-enseignement></action>",
+        "<organisme-formation-responsable><raison-sociale>École</raison-sociale></organisme-formation-responsable>",
+        "<formation numero=\"F-SUIVANTE\">",
+        "<intitule-formation>Technicien support</intitule-formation>",
+        "<action numero=\"A1\"><modalites-enseignement>2</modalites-enseignement></action>",
+        "<organisme-formation-responsable><raison-sociale>École</raison-sociale></organisme-formation-responsable>",
+        "</formation>",
+        "</offres>",
+        "</lheo>",
+    ]
+    .join("\n");
+    let batch = parse_lheo("ouverte.xml", input.as_bytes());
+    let accepted: Vec<(u64, &str)> = batch
+        .records
+        .iter()
+        .map(|(line, t)| (*line, t.id.as_str()))
+        .collect();
+    assert_eq!(accepted, [(9, "lheo:F-SUIVANTE:A1")]);
+    let found = rejections(&batch);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!((found[0].0, found[0].1), (5, Some("lheo:F-OUVERTE:A1")));
+    assert!(
+        found[0].2.starts_with("malformed XML at line 12: "),
+        "{}",
+        found[0].2
+    );
+}
+
+#[test]
 fn files_that_are_not_lheo_offers_give_one_rejection() {
     let check = |name: &str, bytes: &[u8], line: u64, reason: &str| {
         let batch = parse_lheo(name, bytes);
@@ -575,6 +612,58 @@ fn files_that_are_not_lheo_offers_give_one_rejection() {
         3,
         "malformed XML at line 3",
     );
+}
+
+/// A file of one formation with one action, the action's line being 4.
+fn one_action(formation: &str, action: &str) -> String {
+    format!(
+        "<lheo>\n<offres>\n<formation numero=\"F\">{formation}\n<action numero=\"A\">{action}</action>\n</formation>\n</offres>\n</lheo>\n"
+    )
+}
+
+#[test]
+fn provider_formacode_coordinates_and_bom() {
+    let title = "<intitule-formation>Développeur web</intitule-formation>";
+    let responsible = "<organisme-formation-responsable><nom-organisme>DWL</nom-organisme></organisme-formation-responsable>";
+    let check = |formation: String, action: &str, reason: &str| {
+        let batch = parse_lheo("inline", one_action(&formation, action).as_bytes());
+        let found = rejections(&batch);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!((found[0].0, found[0].1), (4, Some("lheo:F:A")));
+        assert!(found[0].2.starts_with(reason), "{}", found[0].2);
+    };
+    check(
+        title.to_string(),
+        "",
+        "organisme-formateur/raison-sociale-formateur and organisme-formation-responsable/raison-sociale: both missing",
+    );
+    check(
+        format!(
+            "{title}<domaine-formation><code-FORMACODE>3105</code-FORMACODE></domaine-formation>{responsible}"
+        ),
+        "",
+        "domaine-formation/code-FORMACODE: \"3105\" is not a Formacode",
+    );
+    // The range of coordinates is the catalogue's own check.
+    check(
+        format!("{title}{responsible}"),
+        "<lieu-de-formation><coordonnees><adresse><geolocalisation><latitude>95</latitude><longitude>2.35</longitude></geolocalisation></adresse></coordonnees></lieu-de-formation>",
+        "location (95, 2.35) is not a coordinate",
+    );
+    // A byte order mark is not content; `nom-organisme` stands in for a missing raison sociale.
+    let input = format!(
+        "\u{feff}{}",
+        one_action(&format!("{title}{responsible}"), "")
+    );
+    let batch = parse_lheo("bom", input.as_bytes());
+    assert!(
+        batch.report.rejected.is_empty(),
+        "{:?}",
+        batch.report.rejected
+    );
+    assert_eq!(batch.records[0].0, 4);
+    assert_eq!(batch.records[0].1.provider, "DWL");
+    assert_eq!(batch.records[0].1.modality, Modality::Presentiel);
 }
 
 #[test]
@@ -637,6 +726,9 @@ fn truncated_and_corrupted_input_never_panics() {
         .map(|(i, tag)| i + tag.len())
         .collect();
     assert_eq!(ends.len(), 3);
+    let starts: Vec<usize> = text.match_indices("<formation ").map(|(i, _)| i).collect();
+    assert_eq!(starts.len(), 3);
+    let numeros = ["lheo:F-DWWM-01", "lheo:F-TSSR-02", "lheo:F-DATA-03"];
     let actions = [2, 2, 1];
     // Every truncation point on a stride: the formations closed before the cut are read
     // whole, the one cut is rejected, nothing panics.
@@ -655,6 +747,22 @@ fn truncated_and_corrupted_input_never_panics() {
             .map(|(_, n)| n)
             .sum();
         assert_eq!(batch.report.accepted, whole, "{what}: {:?}", batch.report);
+        let rejected = &batch.report.rejected;
+        match (0..3).find(|&k| starts[k] < cut && cut < ends[k]) {
+            // Cut inside a formation: it is reported, and nothing else is.
+            Some(k) => {
+                assert!(!rejected.is_empty(), "{what}");
+                for r in rejected {
+                    let id = r.id.as_deref().unwrap_or(numeros[k]);
+                    assert!(id.starts_with(numeros[k]), "{what}: {r:?}");
+                }
+            }
+            // Cut between two formations: the file so far is whole.
+            None if (0..2).any(|k| ends[k] <= cut && cut <= starts[k + 1]) => {
+                assert!(rejected.is_empty(), "{what}: {rejected:?}");
+            }
+            None => {}
+        }
     }
     // Random byte flips, insertions of markup characters and deletions.
     let mut rng = XorShift(0x5eed_1ee0);

@@ -41,7 +41,8 @@ pub use corpus::{
 pub use engine::{Engine, EngineConfig};
 pub use error::{Error, Result};
 pub use eval::{
-    ClassificationReport, ExtractionReport, evaluate_classification, evaluate_extraction,
+    ClassificationReport, ExtractionReport, MobilityReport, MobilityScores,
+    evaluate_classification, evaluate_extraction, evaluate_mobility, mobility_pairs, sample_pairs,
 };
 pub use extract::{
     ClassifierParams, ExtractParams, Extraction, Extractor, Field, LinkingParams, MentionSource,
@@ -63,8 +64,8 @@ pub use rank::{
     Alignment, AnsweredNeed, CoverageReport, CoverageRequest, CoveredSkill, CvSkill, Evidence,
     Learner, LearnerLocation, LearnerProfile, LearnerSummary, MAX_CV_BYTES, MissingSkill,
     NearCluster, NextSession, RankParams, RankWeights, Ranker, Recommendation, Recommendations,
-    ResolvedLocation, ResolvedTarget, ScoreDetails, SimilarTraining, Situation, SkillRef, Target,
-    TargetSummary, TerritoryRanking, TerritoryRef, TerritoryTraining, UncoveredNeed,
+    ResolvedLocation, ResolvedTarget, ScoreDetails, SimilarTraining, Situation, SkillRef, Supply,
+    Target, TargetSummary, TerritoryRanking, TerritoryRef, TerritoryTraining, UncoveredNeed,
 };
 pub use taxonomy::{
     Occupation, OccupationSkill, Skill, SkillKind, Surface, Taxonomy, TaxonomySpec,

@@ -1,5 +1,5 @@
-//! The `passerelle` command line: extraction, evaluation on labelled offers, and (in
-//! later steps) the observatory build and the HTTP server.
+//! The `passerelle` command line: extraction, evaluation on labelled offers, the
+//! observatory build and its queries, and the HTTP server (`serve`).
 //!
 //! Raw arguments are parsed by clap here, turned into an [`passerelle_engine::EngineConfig`]
 //! and handed to the command modules in `cli/`.
@@ -35,6 +35,8 @@ enum Command {
     Search(cli::search::SearchArgs),
     /// The reference map of digital jobs: the needs clusters.
     Clusters(cli::needs::ModelArgs),
+    /// Serve the HTTP API and the web application.
+    Serve(cli::serve::ServeArgs),
     /// Measure extraction or classification on offers that carry labels.
     Eval {
         #[command(subcommand)]
@@ -81,5 +83,6 @@ fn run() -> Result<()> {
         Command::Needs(args) => cli::needs::needs(args),
         Command::Clusters(args) => cli::needs::clusters(args),
         Command::Search(args) => cli::search::run(args),
+        Command::Serve(args) => cli::serve::run(args),
     }
 }

@@ -349,7 +349,13 @@ impl<'a> Parser<'a> {
 
     /// Reads the whole input, starting a new pass after each piece of malformed XML.
     fn run(&mut self) {
-        let mut offset = 0;
+        // quick-xml skips a byte order mark without counting it in its positions; starting
+        // after it keeps offsets (and so lines and `raw`) true to the input.
+        let mut offset = if self.bytes.starts_with(b"\xEF\xBB\xBF") {
+            3
+        } else {
+            0
+        };
         loop {
             match self.pass(offset) {
                 Pass::Done => break,
@@ -381,7 +387,7 @@ impl<'a> Parser<'a> {
         config.expand_empty_elements = true;
         // A pass that resumes at a `<formation>` sees the `</offres>` and `</lheo>` it did
         // not open; `close` checks every end tag against `path` instead.
-        config.allow_unmatched_ends = offset > 0;
+        config.allow_unmatched_ends = !self.path.is_empty();
         let absolute = |position: u64| {
             offset
                 .saturating_add(usize::try_from(position).unwrap_or(usize::MAX))
@@ -1076,7 +1082,7 @@ fn funding_of(code: &str) -> Option<&'static str> {
         "9" => Some("Commune"),
         "11" | "12" | "13" => Some("État"),
         "16" => Some("OPCO"),
-
+        "17" => Some("Transitions Pro"),
         _ => None,
     }
 }

@@ -175,6 +175,11 @@ impl Extractor {
         &self.taxonomy
     }
 
+    /// The métier référentiel occupations are classified into, when one is loaded.
+    pub fn referential(&self) -> Option<&Taxonomy> {
+        self.occupations.as_ref().map(|(rome, _)| rome.as_ref())
+    }
+
     /// The label of a métier of the classification référentiel.
     pub fn occupation_label(&self, code: &crate::model::RomeCode) -> Option<String> {
         let (rome, _) = self.occupations.as_ref()?;

@@ -40,7 +40,7 @@ pub use profile::{
     ResolvedTarget, Situation, SkillRef, Target,
 };
 pub use territorial::{
-    AnsweredNeed, TerritoryRanking, TerritoryRef, TerritoryTraining, UncoveredNeed,
+    AnsweredNeed, Supply, TerritoryRanking, TerritoryRef, TerritoryTraining, UncoveredNeed,
 };
 
 /// Weights of the score factors (any non-negative values; they are normalised).

@@ -199,6 +199,57 @@ impl Ranker {
     }
 }
 
+/// Training supply of a territory: trainings located there with an open session from
+/// `today`, and their open seats.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Supply {
+    pub trainings: usize,
+    pub seats: u32,
+}
+
+impl Ranker {
+    /// Supply of a territory, for one need or one skill, or overall.
+    pub fn supply(
+        &self,
+        territory: &TerritoryId,
+        need: Option<&str>,
+        skill: Option<&crate::model::SkillId>,
+        today: &str,
+    ) -> Result<Supply> {
+        let today = parse_date("today", today)?;
+        let mut supply = Supply::default();
+        for entry in &self.entries {
+            let here = entry
+                .placement
+                .as_ref()
+                .and_then(|p| p.at(territory.level))
+                .is_some_and(|code| code == territory.code);
+            if !here
+                || need.is_some_and(|n| !entry.needs.iter().any(|(id, _)| id == n))
+                || skill.is_some_and(|s| !entry.skills.contains(s))
+            {
+                continue;
+            }
+            let seats: u32 = entry
+                .training
+                .sessions
+                .iter()
+                .filter(|s| parse_date("", &s.start).is_ok_and(|start| start >= today))
+                .map(|s| {
+                    s.seats
+                        .unwrap_or(0)
+                        .saturating_sub(s.seats_taken.unwrap_or(0))
+                })
+                .sum();
+            if seats > 0 {
+                supply.trainings += 1;
+                supply.seats += seats;
+            }
+        }
+        Ok(supply)
+    }
+}
+
 impl From<TerritoryRef> for TerritoryId {
     fn from(value: TerritoryRef) -> TerritoryId {
         TerritoryId {

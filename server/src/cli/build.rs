@@ -115,7 +115,10 @@ pub fn run(args: BuildArgs) -> Result<()> {
     };
     let spinner = stage_spinner("extraction, vecteurs, besoins, indicateurs");
     let building = Instant::now();
-    let built_at = args.built_at.clone().unwrap_or_else(now_utc);
+    let built_at = args
+        .built_at
+        .clone()
+        .unwrap_or_else(passerelle_server::api::now_utc);
     let build = engine
         .build_needs(
             &geography,
@@ -201,24 +204,4 @@ fn stage_spinner(stage: &str) -> indicatif::ProgressBar {
     spinner.set_message(stage.to_string());
     spinner.enable_steady_tick(std::time::Duration::from_millis(120));
     spinner
-}
-
-/// The current time as `YYYY-MM-DDTHH:MM:SSZ`, from the system clock.
-fn now_utc() -> String {
-    let seconds = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    let days = seconds / 86_400;
-    let (hour, minute, second) = (seconds % 86_400 / 3600, seconds % 3600 / 60, seconds % 60);
-    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
-    let z = days as i64 + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!("{year:04}-{month:02}-{day:02}T{hour:02}:{minute:02}:{second:02}Z")
 }

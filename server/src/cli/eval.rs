@@ -1,12 +1,17 @@
-//! `passerelle eval extract|classify`: quality on labelled France Travail offers.
+//! `passerelle eval extract|classify|clusters|mobility`: quality on labelled France
+//! Travail offers, and of the learner rankings on the ROME's real mobility links.
 
+use std::collections::HashSet;
 use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Instant;
 
 use anyhow::{Context, Result};
 use clap::Subcommand;
 use passerelle_engine::{
-    EngineConfig, JobPosting, TaxonomySpec, evaluate_classification, evaluate_extraction,
-    read_postings,
+    Engine, EngineConfig, ExtractParams, JobPosting, RankParams, Ranker, RomeCode, TaxonomySpec,
+    builtin_geography, builtin_lexicon, demo_catalogue, demo_model, evaluate_classification,
+    evaluate_extraction, evaluate_mobility, mobility_pairs, read_postings, sample_pairs,
 };
 
 use crate::ReferentialArgs;
@@ -41,6 +46,39 @@ pub enum EvalCommand {
         #[arg(long, num_args = 1.., required = true)]
         offers: Vec<PathBuf>,
     },
+    /// Share of the missing core skills of real ROME mobilities (any métier → a digital
+    /// one) that the top trainings of the demo catalogue teach, against a ranking by
+    /// title match only.
+    Mobility {
+        /// ROME 4.0 export folder (default: `$PASSERELLE_SHARED_DATA/rome_v460`, else
+        /// `../shared/data/rome_v460`).
+        #[arg(long)]
+        rome: Option<PathBuf>,
+        /// Trainings kept per ranking.
+        #[arg(long, default_value_t = 5)]
+        top: usize,
+        /// Evaluate at most this many pairs, spread evenly over the mobility links.
+        #[arg(long)]
+        limit_pairs: Option<usize>,
+        /// Day the catalogue's labels and sessions are judged on (the demo catalogue's
+        /// reference day by default).
+        #[arg(long, default_value = "2026-11-29")]
+        today: String,
+    },
+}
+
+/// The ROME folder of the shared data, when none is given.
+fn default_rome_folder() -> PathBuf {
+    std::env::var_os("PASSERELLE_SHARED_DATA")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("../shared/data"))
+        .join("rome_v460")
+}
+
+/// The built-in digital métiers of `corpora/occupations.tsv`.
+fn digital_metiers() -> Result<HashSet<RomeCode>> {
+    let lexicon = builtin_lexicon().context("cannot load the built-in lexicon")?;
+    Ok(lexicon.occupations().iter().map(|o| o.code).collect())
 }
 
 fn load(offers: &[PathBuf]) -> Result<Vec<JobPosting>> {
@@ -131,6 +169,60 @@ pub fn run(command: EvalCommand) -> Result<()> {
             let report = evaluate_classification(&engine, &postings);
             println!("{}", serde_json::to_string_pretty(&report)?);
         }
+        EvalCommand::Mobility {
+            rome,
+            top,
+            limit_pairs,
+            today,
+        } => mobility(
+            rome.unwrap_or_else(default_rome_folder),
+            top,
+            limit_pairs,
+            &today,
+        )?,
     }
+    Ok(())
+}
+
+fn mobility(rome: PathBuf, top: usize, limit_pairs: Option<usize>, today: &str) -> Result<()> {
+    let started = Instant::now();
+    let config = EngineConfig {
+        taxonomy: TaxonomySpec::Rome(rome.clone()),
+        rome: None,
+        extract: ExtractParams::default(),
+    };
+    let engine = Engine::open(&config)
+        .with_context(|| format!("cannot load the ROME export {}", rome.display()))?;
+    let catalogue = demo_catalogue();
+    let ranker = Ranker::new(
+        engine,
+        Arc::new(builtin_geography()?),
+        Arc::new(demo_model()?),
+        catalogue.records.into_iter().map(|(_, t)| t).collect(),
+        RankParams::default(),
+    );
+    eprintln!(
+        "engine and {} trainings ready in {:.1}s",
+        ranker.len(),
+        started.elapsed().as_secs_f64()
+    );
+    // Destinations: the built-in digital métiers and the whole M18 domain ("Systèmes
+    // d'information et de télécommunication"), which they already include in v460.
+    let digital = digital_metiers()?;
+    let pairs = mobility_pairs(ranker.engine().taxonomy(), |code| {
+        digital.contains(&code) || code.domain() == "M18"
+    });
+    let pairs = match limit_pairs {
+        Some(limit) => sample_pairs(&pairs, limit),
+        None => pairs,
+    };
+    let started = Instant::now();
+    let report = evaluate_mobility(&ranker, &pairs, today, top)?;
+    eprintln!(
+        "{} pairs evaluated in {:.1}s",
+        report.pairs,
+        started.elapsed().as_secs_f64()
+    );
+    println!("{}", serde_json::to_string_pretty(&report)?);
     Ok(())
 }

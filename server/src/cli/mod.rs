@@ -5,6 +5,7 @@ pub mod eval;
 pub mod extract;
 pub mod needs;
 pub mod search;
+pub mod serve;
 
 use anyhow::{Context, Result};
 use passerelle_engine::{Engine, EngineConfig};

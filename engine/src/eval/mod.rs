@@ -1,5 +1,8 @@
 //! Evaluation against the labels France Travail offers carry: the recruiter's ticked
-//! `competences[]` for skill extraction, `romeCode` for occupation classification.
+//! `competences[]` for skill extraction, `romeCode` for occupation classification; and
+//! of the learner rankings against the ROME's real mobility links (`mobility`).
+
+mod mobility;
 
 use std::collections::HashSet;
 
@@ -8,6 +11,10 @@ use serde::Serialize;
 
 use crate::engine::Engine;
 use crate::model::{JobPosting, Requirement, SkillId};
+
+pub use mobility::{
+    MobilityReport, MobilityScores, evaluate_mobility, mobility_pairs, sample_pairs,
+};
 
 /// Micro-averaged figures of skill extraction against one set of gold labels.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]

@@ -1,0 +1,381 @@
+//! Routes for France Travail advisers: extraction, recommendations, trainings, search,
+//! and the look-ups that feed the profile form (skills, métiers, communes).
+
+use axum::Json;
+use axum::extract::{Path, State};
+use passerelle_engine::{DocumentKind, LearnerProfile, RomeCode, SearchQuery, SkillKind, fold};
+use serde::Deserialize;
+use serde_json::{Value, json};
+use utoipa::IntoParams;
+
+use super::error::{ApiError, ApiJson, ApiQuery};
+use super::state::AppState;
+use super::{blocking, check_id, parse_territory};
+
+/// Longest text `/extract` accepts.
+const MAX_EXTRACT_BYTES: usize = passerelle_engine::MAX_TEXT_BYTES;
+
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ExtractRequest {
+    /// Optional title (a posting's `intitule`).
+    #[serde(default)]
+    pub title: String,
+    pub text: String,
+}
+
+/// Text → skills (every occurrence with its byte span, score, exigé/souhaité) and
+/// occupations.
+#[utoipa::path(post, path = "/api/v1/extract", request_body = ExtractRequest,
+    responses((status = 200, description = "Skills and occupations", body = Value),
+              (status = 422, description = "Invalid input", body = super::error::ErrorBody)))]
+pub async fn extract(
+    State(state): State<AppState>,
+    ApiJson(request): ApiJson<ExtractRequest>,
+) -> Result<Json<Value>, ApiError> {
+    if request.text.trim().is_empty() && request.title.trim().is_empty() {
+        return Err(ApiError::invalid("text", "Le texte est vide."));
+    }
+    if request.text.len() + request.title.len() > MAX_EXTRACT_BYTES {
+        return Err(ApiError::invalid(
+            "text",
+            "Texte trop long (1 Mio au plus).",
+        ));
+    }
+    let snapshot = state.current();
+    blocking(move || {
+        let extraction = snapshot
+            .ranker
+            .engine()
+            .extract(&request.title, &request.text);
+        Ok(Json(json!({
+            "skills": extraction.skills,
+            "occupations": extraction.occupations.iter().map(|o| json!({
+                "code": o.code, "label": o.label, "score": o.score,
+            })).collect::<Vec<_>>(),
+        })))
+    })
+    .await
+}
+
+/// Learner profile → ranked trainings with score details and reasons. The profile is
+/// personal data: it is neither logged nor stored.
+#[utoipa::path(post, path = "/api/v1/recommendations", request_body = Value,
+    responses((status = 200, description = "Ranked trainings", body = Value),
+              (status = 404, description = "Unknown ROME code, job title or commune", body = super::error::ErrorBody),
+              (status = 422, description = "Invalid profile", body = super::error::ErrorBody)))]
+pub async fn recommendations(
+    State(state): State<AppState>,
+    ApiJson(profile): ApiJson<LearnerProfile>,
+) -> Result<Json<Value>, ApiError> {
+    let snapshot = state.current();
+    let today = state.today();
+    blocking(move || {
+        let result = snapshot.ranker.recommend(&profile, &today)?;
+        let mut value = serde_json::to_value(&result).map_err(ApiError::internal)?;
+        value["model_version"] = json!(snapshot.model_version());
+        Ok(Json(value))
+    })
+    .await
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+pub struct TrainingsQuery {
+    /// Words of the title, provider or city.
+    pub q: Option<String>,
+    /// `region:84`, `departement:69` or `bassin:CODE`.
+    pub territory: Option<String>,
+    pub limit: Option<usize>,
+}
+
+/// The catalogue, filtered by words and territory.
+#[utoipa::path(get, path = "/api/v1/trainings", params(TrainingsQuery),
+    responses((status = 200, description = "Trainings", body = Value)))]
+pub async fn trainings(
+    State(state): State<AppState>,
+    ApiQuery(query): ApiQuery<TrainingsQuery>,
+) -> Result<Json<Value>, ApiError> {
+    let snapshot = state.current();
+    let ranker = &snapshot.ranker;
+    let territory = query
+        .territory
+        .as_deref()
+        .map(|t| parse_territory("territory", t))
+        .transpose()?;
+    if let Some(territory) = &territory {
+        ranker.territory(territory)?;
+    }
+    let words: Vec<String> = query
+        .q
+        .as_deref()
+        .map(|q| fold(q).split_whitespace().map(str::to_string).collect())
+        .unwrap_or_default();
+    let limit = query.limit.unwrap_or(50).clamp(1, 500);
+    let mut found = Vec::new();
+    for training in ranker.trainings() {
+        if let Some(territory) = &territory {
+            let here = ranker
+                .placement(&training.id)?
+                .and_then(|p| p.at(territory.level))
+                .is_some_and(|code| code == territory.code);
+            if !here {
+                continue;
+            }
+        }
+        let haystack = fold(&format!(
+            "{} {} {}",
+            training.title,
+            training.provider,
+            training.location.city.as_deref().unwrap_or("")
+        ));
+        if !words.iter().all(|w| haystack.contains(w.as_str())) {
+            continue;
+        }
+        found.push(json!({
+            "id": training.id, "title": training.title, "provider": training.provider,
+            "city": training.location.city, "modality": training.modality,
+        }));
+        if found.len() == limit {
+            break;
+        }
+    }
+    Ok(Json(json!({ "trainings": found })))
+}
+
+/// One training with the skills found in its curriculum (spans into `text`).
+#[utoipa::path(get, path = "/api/v1/trainings/{id}", params(("id" = String, Path, description = "Training id")),
+    responses((status = 200, description = "The training", body = Value),
+              (status = 404, description = "Unknown training", body = super::error::ErrorBody)))]
+pub async fn training(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Json<Value>, ApiError> {
+    check_id("id", &id)?;
+    let snapshot = state.current();
+    let training = snapshot.ranker.training(&id)?;
+    let (text, skills) = snapshot.ranker.training_skills(&id)?;
+    Ok(Json(
+        json!({ "training": training, "text": text, "skills": skills }),
+    ))
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+pub struct SearchParams {
+    /// Words; tantivy query syntax is not interpreted.
+    pub q: Option<String>,
+    pub territory: Option<String>,
+    pub rome: Option<String>,
+    /// `training` or `posting`.
+    pub kind: Option<String>,
+    pub limit: Option<usize>,
+}
+
+/// Full-text search of trainings and postings with filters and highlighted snippets.
+#[utoipa::path(get, path = "/api/v1/search", params(SearchParams),
+    responses((status = 200, description = "Hits", body = Value),
+              (status = 422, description = "Invalid filter", body = super::error::ErrorBody)))]
+pub async fn search(
+    State(state): State<AppState>,
+    ApiQuery(params): ApiQuery<SearchParams>,
+) -> Result<Json<Value>, ApiError> {
+    let text = params.q.unwrap_or_default();
+    if text.len() > 1000 {
+        return Err(ApiError::invalid("q", "Requête trop longue."));
+    }
+    let territory = params
+        .territory
+        .as_deref()
+        .map(|t| parse_territory("territory", t))
+        .transpose()?;
+    let rome = params
+        .rome
+        .as_deref()
+        .map(|r| {
+            RomeCode::parse(r)
+                .map_err(|_| ApiError::invalid("rome", format!("« {r} » n'est pas un code ROME.")))
+        })
+        .transpose()?;
+    let kind = match params.kind.as_deref() {
+        None => None,
+        Some("training") => Some(DocumentKind::Training),
+        Some("posting") => Some(DocumentKind::Posting),
+        Some(_) => return Err(ApiError::invalid("kind", "Attendu : training ou posting.")),
+    };
+    let snapshot = state.current();
+    if let Some(territory) = &territory {
+        snapshot.ranker.territory(territory)?;
+    }
+    let limit = params.limit.unwrap_or(20).clamp(1, 100);
+    blocking(move || {
+        let results = snapshot.index.search(&SearchQuery {
+            text,
+            territory,
+            rome,
+            kind,
+            limit,
+            ..SearchQuery::default()
+        })?;
+        Ok(Json(
+            serde_json::to_value(results).map_err(ApiError::internal)?,
+        ))
+    })
+    .await
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+pub struct LookupQuery {
+    pub q: Option<String>,
+    pub limit: Option<usize>,
+}
+
+/// Taxonomy look-up: skills whose label or variant matches, with synonyms and the
+/// skills postings ask for together with them.
+#[utoipa::path(get, path = "/api/v1/skills", params(LookupQuery),
+    responses((status = 200, description = "Skills", body = Value)))]
+pub async fn skills(
+    State(state): State<AppState>,
+    ApiQuery(query): ApiQuery<LookupQuery>,
+) -> Result<Json<Value>, ApiError> {
+    let folded = fold(query.q.as_deref().unwrap_or("").trim());
+    if folded.is_empty() {
+        return Err(ApiError::invalid("q", "Saisissez au moins un caractère."));
+    }
+    let limit = query.limit.unwrap_or(10).clamp(1, 50);
+    let snapshot = state.current();
+    let taxonomy = snapshot.ranker.engine().taxonomy();
+    let mut found: Vec<(u8, usize, &passerelle_engine::Skill)> = taxonomy
+        .skills()
+        .iter()
+        .filter_map(|skill| {
+            let label = fold(&skill.label);
+            let rank = if label == folded {
+                0
+            } else if label.starts_with(&folded) {
+                1
+            } else if skill
+                .surfaces
+                .iter()
+                .any(|s| fold(&s.text).starts_with(&folded))
+            {
+                2
+            } else if label.contains(&folded) {
+                3
+            } else {
+                return None;
+            };
+            Some((rank, skill.label.len(), skill))
+        })
+        .collect();
+    found.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)).then(a.2.id.cmp(&b.2.id)));
+    let model = snapshot.ranker.model();
+    let skills: Vec<Value> = found
+        .into_iter()
+        .take(limit)
+        .map(|(_, _, skill)| {
+            let related: Vec<Value> = model
+                .related(&skill.id)
+                .iter()
+                .map(|r| {
+                    json!({
+                        "id": r.skill,
+                        "label": taxonomy.skill(&r.skill).map_or(r.skill.as_str(), |s| s.label.as_str()),
+                        "score": r.strength,
+                    })
+                })
+                .collect();
+            json!({
+                "id": skill.id,
+                "label": skill.label,
+                "family": skill.family,
+                "kind": match skill.kind {
+                    SkillKind::Transversal => "transversal",
+                    SkillKind::Knowledge => "knowledge",
+                    SkillKind::KnowHow => "know_how",
+                },
+                "synonyms": skill.surfaces.iter().skip(1).take(10).map(|s| &s.text).collect::<Vec<_>>(),
+                "related": related,
+            })
+        })
+        .collect();
+    Ok(Json(json!({ "skills": skills })))
+}
+
+/// Métiers by appellation (job title), for the target field.
+#[utoipa::path(get, path = "/api/v1/occupations", params(LookupQuery),
+    responses((status = 200, description = "Métiers", body = Value)))]
+pub async fn occupations(
+    State(state): State<AppState>,
+    ApiQuery(query): ApiQuery<LookupQuery>,
+) -> Result<Json<Value>, ApiError> {
+    let folded = fold(query.q.as_deref().unwrap_or("").trim());
+    if folded.is_empty() {
+        return Err(ApiError::invalid("q", "Saisissez au moins un caractère."));
+    }
+    let limit = query.limit.unwrap_or(10).clamp(1, 50);
+    let snapshot = state.current();
+    let Some(referential) = snapshot.ranker.engine().extractor().referential() else {
+        return Ok(Json(json!({ "occupations": [] })));
+    };
+    let mut found: Vec<(u8, usize, Value)> = Vec::new();
+    for occupation in referential.occupations() {
+        for title in std::iter::once(&occupation.label).chain(&occupation.appellations) {
+            let text = fold(title);
+            let rank = if text.starts_with(&folded) {
+                0
+            } else if text.split_whitespace().any(|w| w.starts_with(&folded)) {
+                1
+            } else if text.contains(&folded) {
+                2
+            } else {
+                continue;
+            };
+            found.push((
+                rank,
+                title.len(),
+                json!({ "code": occupation.code, "label": occupation.label, "appellation": title }),
+            ));
+        }
+    }
+    found.sort_by(|a, b| {
+        a.0.cmp(&b.0).then(a.1.cmp(&b.1)).then_with(|| {
+            a.2["appellation"]
+                .as_str()
+                .cmp(&b.2["appellation"].as_str())
+        })
+    });
+    found.dedup_by(|a, b| a.2["appellation"] == b.2["appellation"]);
+    let occupations: Vec<Value> = found.into_iter().take(limit).map(|f| f.2).collect();
+    Ok(Json(json!({ "occupations": occupations })))
+}
+
+/// Communes by name, INSEE code or postcode, for the location field.
+#[utoipa::path(get, path = "/api/v1/communes", params(LookupQuery),
+    responses((status = 200, description = "Communes", body = Value)))]
+pub async fn communes(
+    State(state): State<AppState>,
+    ApiQuery(query): ApiQuery<LookupQuery>,
+) -> Result<Json<Value>, ApiError> {
+    let q = query.q.unwrap_or_default();
+    if q.trim().is_empty() {
+        return Err(ApiError::invalid("q", "Saisissez au moins un caractère."));
+    }
+    let limit = query.limit.unwrap_or(10).clamp(1, 50);
+    let snapshot = state.current();
+    let communes: Vec<Value> = snapshot
+        .ranker
+        .geography()
+        .search_communes(&q, limit)
+        .into_iter()
+        .map(|c| {
+            json!({
+                "code": c.code, "name": c.name, "postcode": c.postcodes.first(),
+                "departement": c.departement, "region": c.region,
+                "lat": c.centroid.map(|p| p.0), "lon": c.centroid.map(|p| p.1),
+            })
+        })
+        .collect();
+    Ok(Json(json!({ "communes": communes })))
+}

@@ -1,0 +1,131 @@
+//! Prometheus metrics: request counts and latency histograms per route and status,
+//! and the served model's version and age.
+
+use std::time::Instant;
+
+use axum::extract::{MatchedPath, Request, State};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use prometheus::{Encoder, HistogramOpts, HistogramVec, IntCounterVec, IntGauge, Opts, Registry};
+
+use super::state::AppState;
+
+/// The registry and its instruments.
+#[derive(Debug)]
+pub struct Metrics {
+    registry: Registry,
+    requests: IntCounterVec,
+    latency: HistogramVec,
+    model_version: IntGauge,
+    model_age: IntGauge,
+}
+
+impl Metrics {
+    pub fn new() -> Metrics {
+        let registry = Registry::new();
+        let requests = IntCounterVec::new(
+            Opts::new("passerelle_http_requests_total", "HTTP requests answered"),
+            &["route", "method", "status"],
+        )
+        .expect("valid metric");
+        let latency = HistogramVec::new(
+            HistogramOpts::new(
+                "passerelle_http_request_duration_seconds",
+                "HTTP request latency",
+            )
+            .buckets(vec![
+                0.0005, 0.001, 0.0025, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 10.0,
+            ]),
+            &["route", "method"],
+        )
+        .expect("valid metric");
+        let model_version = IntGauge::new(
+            "passerelle_model_version",
+            "Version of the served needs model (increases at each refresh)",
+        )
+        .expect("valid metric");
+        let model_age = IntGauge::new(
+            "passerelle_model_age_seconds",
+            "Seconds since the served needs model was built",
+        )
+        .expect("valid metric");
+        for collector in [
+            Box::new(requests.clone()) as Box<dyn prometheus::core::Collector>,
+            Box::new(latency.clone()),
+            Box::new(model_version.clone()),
+            Box::new(model_age.clone()),
+        ] {
+            registry.register(collector).expect("unique metric");
+        }
+        Metrics {
+            registry,
+            requests,
+            latency,
+            model_version,
+            model_age,
+        }
+    }
+
+    fn observe(&self, route: &str, method: &str, status: u16, seconds: f64) {
+        self.requests
+            .with_label_values(&[route, method, &status.to_string()])
+            .inc();
+        self.latency
+            .with_label_values(&[route, method])
+            .observe(seconds);
+    }
+
+    /// The text exposition of every metric.
+    pub fn render(&self, version: u64, built_at: &str) -> String {
+        self.model_version.set(version as i64);
+        let age = built_at
+            .parse::<jiff::Timestamp>()
+            .map(|t| jiff::Timestamp::now().as_second() - t.as_second())
+            .unwrap_or(-1);
+        self.model_age.set(age);
+        let mut buffer = Vec::new();
+        prometheus::TextEncoder::new()
+            .encode(&self.registry.gather(), &mut buffer)
+            .expect("text encoding");
+        String::from_utf8(buffer).expect("prometheus text is UTF-8")
+    }
+}
+
+impl Default for Metrics {
+    fn default() -> Metrics {
+        Metrics::new()
+    }
+}
+
+/// Middleware recording each request under its route template (`/api/v1/trainings/{id}`),
+/// never its raw path, so ids do not multiply series.
+pub async fn record(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let route = request
+        .extensions()
+        .get::<MatchedPath>()
+        .map_or_else(|| "unmatched".to_string(), |p| p.as_str().to_string());
+    let method = request.method().to_string();
+    let started = Instant::now();
+    let response = next.run(request).await;
+    state.metrics.observe(
+        &route,
+        &method,
+        response.status().as_u16(),
+        started.elapsed().as_secs_f64(),
+    );
+    response
+}
+
+/// `GET /metrics`.
+pub async fn metrics(State(state): State<AppState>) -> impl IntoResponse {
+    let snapshot = state.current();
+    (
+        [(
+            axum::http::header::CONTENT_TYPE,
+            "text/plain; version=0.0.4; charset=utf-8",
+        )],
+        state
+            .metrics
+            .render(snapshot.version, &snapshot.ranker.model().built_at),
+    )
+}

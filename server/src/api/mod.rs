@@ -1,0 +1,193 @@
+//! The HTTP API: [`router`] builds the whole application (API under `/api/v1`, health,
+//! metrics, OpenAPI and Swagger UI, the web application) over an [`AppState`].
+//!
+//! Handlers only extract input, call the engine (CPU-heavy calls on the blocking pool)
+//! and return JSON; errors are mapped in `error`. Request bodies are limited in size,
+//! requests in time and in number at once.
+
+mod admin;
+mod advisers;
+pub mod error;
+mod metrics;
+mod observatory;
+mod providers;
+pub mod state;
+mod web;
+
+use std::time::Duration;
+
+use axum::Router;
+use axum::error_handling::HandleErrorLayer;
+use axum::extract::{DefaultBodyLimit, State};
+use axum::http::StatusCode;
+use axum::response::IntoResponse;
+use axum::routing::{get, post};
+use passerelle_engine::TerritoryId;
+use serde_json::json;
+use tower::ServiceBuilder;
+use utoipa::OpenApi;
+
+pub use error::{ApiError, ErrorBody};
+pub use state::{AppState, Outlines, Settings, Snapshot, now_utc, today_utc};
+
+/// Largest request body, except refresh batches.
+pub const BODY_LIMIT: usize = 2 << 20;
+/// Largest refresh batch.
+pub const REFRESH_BODY_LIMIT: usize = 256 << 20;
+/// Longest a request may take (refreshes excepted).
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(20);
+/// Requests served at once; others wait.
+pub const CONCURRENCY: usize = 256;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "Passerelle", description = "Compétences, besoins territoriaux et formations GEN du numérique."),
+    paths(
+        advisers::extract, advisers::recommendations, advisers::trainings, advisers::training,
+        advisers::search, advisers::skills, advisers::occupations, advisers::communes,
+        observatory::clusters, observatory::cluster, observatory::emerging, observatory::geography,
+        observatory::outlines, observatory::indicators, observatory::territory_needs,
+        observatory::territory_trainings, providers::coverage, admin::refresh,
+        healthz,
+    ),
+    components(schemas(ErrorBody, advisers::ExtractRequest)),
+    modifiers(&BearerAuth),
+)]
+pub struct ApiDoc;
+
+struct BearerAuth;
+
+impl utoipa::Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+    }
+}
+
+/// The OpenAPI 3.1 document of the API.
+pub fn openapi() -> utoipa::openapi::OpenApi {
+    ApiDoc::openapi()
+}
+
+/// The whole application.
+pub fn router(state: AppState) -> Router {
+    let api = Router::new()
+        .route("/extract", post(advisers::extract))
+        .route("/recommendations", post(advisers::recommendations))
+        .route("/trainings", get(advisers::trainings))
+        .route("/trainings/{id}", get(advisers::training))
+        .route("/search", get(advisers::search))
+        .route("/skills", get(advisers::skills))
+        .route("/occupations", get(advisers::occupations))
+        .route("/communes", get(advisers::communes))
+        .route("/clusters", get(observatory::clusters))
+        .route("/clusters/{id}", get(observatory::cluster))
+        .route("/emerging", get(observatory::emerging))
+        .route("/geography", get(observatory::geography))
+        .route("/geography/{file}", get(observatory::outlines))
+        .route("/indicators", get(observatory::indicators))
+        .route(
+            "/territories/{level}/{code}/needs",
+            get(observatory::territory_needs),
+        )
+        .route(
+            "/territories/{level}/{code}/trainings",
+            get(observatory::territory_trainings),
+        )
+        .route("/coverage", post(providers::coverage))
+        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(
+            ServiceBuilder::new()
+                .layer(HandleErrorLayer::new(|_: tower::BoxError| async {
+                    ApiError::new(
+                        StatusCode::SERVICE_UNAVAILABLE,
+                        "timeout",
+                        "Délai de traitement dépassé ; réessayez.",
+                    )
+                }))
+                .timeout(REQUEST_TIMEOUT),
+        );
+    let admin = Router::new()
+        .route("/admin/refresh", post(admin::refresh))
+        .layer(DefaultBodyLimit::max(REFRESH_BODY_LIMIT));
+    let openapi_json = serde_json::to_value(openapi()).expect("serialisable OpenAPI");
+    Router::new()
+        .nest("/api/v1", api.merge(admin).fallback(error::no_route))
+        .route("/healthz", get(healthz))
+        .route("/metrics", get(metrics::metrics))
+        .route(
+            "/openapi.json",
+            get(move || {
+                let document = openapi_json.clone();
+                async move { axum::Json(document) }
+            }),
+        )
+        .merge(utoipa_swagger_ui::SwaggerUi::new("/docs").url("/docs/openapi.json", openapi()))
+        .route("/", get(web::index))
+        .route("/assets/{*path}", get(web::asset))
+        .fallback(error::no_route)
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            metrics::record,
+        ))
+        .layer(tower::limit::GlobalConcurrencyLimitLayer::new(CONCURRENCY))
+        .layer(tower_http::catch_panic::CatchPanicLayer::custom(
+            |_: Box<dyn std::any::Any + Send>| {
+                ApiError::internal("handler panicked").into_response()
+            },
+        ))
+        .with_state(state)
+}
+
+/// Liveness and the served model.
+#[utoipa::path(get, path = "/healthz",
+    responses((status = 200, description = "Serving", body = serde_json::Value)))]
+async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
+    let snapshot = state.current();
+    axum::Json(json!({
+        "status": "ok",
+        "model_version": snapshot.model_version(),
+        "trainings": snapshot.ranker.len(),
+        "clusters": snapshot.ranker.model().clusters.len(),
+        "uptime_seconds": state.started.elapsed().as_secs(),
+    }))
+}
+
+/// Runs CPU-heavy work on the blocking pool.
+async fn blocking<T, F>(work: F) -> Result<T, ApiError>
+where
+    F: FnOnce() -> Result<T, ApiError> + Send + 'static,
+    T: Send + 'static,
+{
+    tokio::task::spawn_blocking(work)
+        .await
+        .map_err(ApiError::internal)?
+}
+
+/// Ids in paths and bodies: printable, short, no path separators.
+fn check_id(field: &str, id: &str) -> Result<(), ApiError> {
+    let valid = !id.is_empty()
+        && id.len() <= 128
+        && !id.contains("..")
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.'));
+    if valid {
+        Ok(())
+    } else {
+        Err(ApiError::invalid(field, "Identifiant invalide."))
+    }
+}
+
+fn parse_territory(field: &str, text: &str) -> Result<TerritoryId, ApiError> {
+    text.parse::<TerritoryId>().map_err(|_| {
+        ApiError::invalid(
+            field,
+            format!("« {text} » : attendu region:CODE, departement:CODE ou bassin:CODE."),
+        )
+    })
+}

@@ -1,0 +1,430 @@
+//! Routes for the observatory: the reference map of digital jobs (needs clusters),
+//! emerging skills, territorial indicators for maps (JSON, CSV, GeoJSON), a territory's
+//! needs and trainings, and the geography the maps are drawn from.
+
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use passerelle_engine::{SkillId, TerritoryId, TerritoryLevel};
+use serde::Deserialize;
+use serde_json::{Value, json};
+use utoipa::IntoParams;
+
+use super::error::{ApiError, ApiQuery};
+use super::parse_territory;
+use super::state::AppState;
+
+/// The needs clusters with their skills, métiers and growth since the last refresh.
+#[utoipa::path(get, path = "/api/v1/clusters",
+    responses((status = 200, description = "Needs clusters", body = Value)))]
+pub async fn clusters(State(state): State<AppState>) -> Json<Value> {
+    let snapshot = state.current();
+    let model = snapshot.ranker.model();
+    let clusters: Vec<Value> = model
+        .clusters
+        .iter()
+        .map(|c| cluster_json(&snapshot, c))
+        .collect();
+    Json(json!({
+        "model": {
+            "version": snapshot.model_version(),
+            "built_at": model.built_at,
+            "postings": model.counts.postings,
+            "taxonomy": model.taxonomy,
+        },
+        "clusters": clusters,
+    }))
+}
+
+fn cluster_json(
+    snapshot: &super::state::Snapshot,
+    cluster: &passerelle_engine::NeedsCluster,
+) -> Value {
+    let model = snapshot.ranker.model();
+    let national = model
+        .territories
+        .iter()
+        .filter(|t| t.territory.level == TerritoryLevel::Region)
+        .filter_map(|t| t.clusters.iter().find(|c| c.id == cluster.id))
+        .fold((0usize, 0.0f32, 0usize), |acc, cell| match cell.growth {
+            Some(g) => (
+                acc.0 + cell.offers,
+                acc.1 + g * cell.offers as f32,
+                acc.2 + cell.offers,
+            ),
+            None => (acc.0 + cell.offers, acc.1, acc.2),
+        });
+    let growth = (national.2 > 0).then(|| national.1 / national.2 as f32);
+    json!({
+        "id": cluster.id, "label": cluster.label, "size": cluster.size, "share": cluster.share,
+        "growth": growth, "top_skills": cluster.top_skills, "rome": cluster.rome,
+        "examples": cluster.examples,
+    })
+}
+
+/// One cluster with its distribution over régions.
+#[utoipa::path(get, path = "/api/v1/clusters/{id}", params(("id" = String, Path, description = "Cluster id")),
+    responses((status = 200, description = "The cluster", body = Value),
+              (status = 404, description = "Unknown cluster", body = super::error::ErrorBody)))]
+pub async fn cluster(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Json<Value>, ApiError> {
+    super::check_id("id", &id)?;
+    let snapshot = state.current();
+    let model = snapshot.ranker.model();
+    let cluster = model.cluster(&id).ok_or_else(|| {
+        ApiError::new(
+            StatusCode::NOT_FOUND,
+            "unknown_cluster",
+            format!("Besoin inconnu : {id}."),
+        )
+    })?;
+    let mut value = cluster_json(&snapshot, cluster);
+    let territories: Vec<Value> = model
+        .territories
+        .iter()
+        .filter(|t| t.territory.level == TerritoryLevel::Region)
+        .filter_map(|t| {
+            let cell = t.clusters.iter().find(|c| c.id == id)?;
+            Some(json!({
+                "territory": t.territory.to_string(), "name": t.name,
+                "offers": cell.offers, "share": cell.share, "suppressed": cell.suppressed,
+            }))
+        })
+        .collect();
+    value["territories"] = json!(territories);
+    Ok(Json(value))
+}
+
+/// Frequent terms of recent postings that the taxonomy lacks.
+#[utoipa::path(get, path = "/api/v1/emerging",
+    responses((status = 200, description = "Emerging terms", body = Value)))]
+pub async fn emerging(State(state): State<AppState>) -> Json<Value> {
+    let snapshot = state.current();
+    Json(json!({ "emerging": snapshot.ranker.model().emerging }))
+}
+
+/// Régions and départements with their tile-grid positions; `outlines` says whether
+/// GeoJSON outlines were given at start.
+#[utoipa::path(get, path = "/api/v1/geography",
+    responses((status = 200, description = "Régions and départements", body = Value)))]
+pub async fn geography(State(state): State<AppState>) -> Json<Value> {
+    let snapshot = state.current();
+    let geography = snapshot.ranker.geography();
+    Json(json!({
+        "regions": geography.regions(),
+        "departements": geography.departements(),
+        "outlines": state.settings.outlines.region.is_some() && state.settings.outlines.departement.is_some(),
+    }))
+}
+
+/// GeoJSON outlines of a level, when given at start with `--geojson`.
+#[utoipa::path(get, path = "/api/v1/geography/{level}", params(("level" = String, Path, description = "region.geojson or departement.geojson")),
+    responses((status = 200, description = "FeatureCollection", body = Value),
+              (status = 404, description = "No outlines loaded", body = super::error::ErrorBody)))]
+pub async fn outlines(
+    State(state): State<AppState>,
+    Path(file): Path<String>,
+) -> Result<Json<Value>, ApiError> {
+    let outlines = match file.as_str() {
+        "region.geojson" => state.settings.outlines.region.clone(),
+        "departement.geojson" => state.settings.outlines.departement.clone(),
+        _ => return Err(ApiError::not_found("Fond de carte")),
+    };
+    outlines
+        .map(|o| Json(o.as_ref().clone()))
+        .ok_or_else(|| ApiError::not_found("Fond de carte"))
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+pub struct IndicatorQuery {
+    /// `region` or `departement`.
+    pub level: Option<String>,
+    /// `demand` (offers), `supply` (open seats) or `gap` (unmet demand).
+    pub indicator: Option<String>,
+    /// A needs cluster id.
+    pub cluster: Option<String>,
+    /// A skill id.
+    pub skill: Option<String>,
+    /// `json` (default), `csv` or `geojson`.
+    pub format: Option<String>,
+}
+
+/// An indicator for every territory of a level, for maps and downloads.
+#[utoipa::path(get, path = "/api/v1/indicators", params(IndicatorQuery),
+    responses((status = 200, description = "Values per territory (JSON, CSV or GeoJSON)", body = Value),
+              (status = 422, description = "Invalid parameter", body = super::error::ErrorBody)))]
+pub async fn indicators(
+    State(state): State<AppState>,
+    ApiQuery(query): ApiQuery<IndicatorQuery>,
+) -> Result<Response, ApiError> {
+    let level = match query.level.as_deref().unwrap_or("region") {
+        "region" => TerritoryLevel::Region,
+        "departement" => TerritoryLevel::Departement,
+        _ => {
+            return Err(ApiError::invalid(
+                "level",
+                "Attendu : region ou departement.",
+            ));
+        }
+    };
+    let indicator = query
+        .indicator
+        .clone()
+        .unwrap_or_else(|| "demand".to_string());
+    if !matches!(indicator.as_str(), "demand" | "supply" | "gap") {
+        return Err(ApiError::invalid(
+            "indicator",
+            "Attendu : demand, supply ou gap.",
+        ));
+    }
+    let snapshot = state.current();
+    let ranker = &snapshot.ranker;
+    let model = ranker.model();
+    if let Some(cluster) = &query.cluster
+        && model.cluster(cluster).is_none()
+    {
+        return Err(ApiError::new(
+            StatusCode::NOT_FOUND,
+            "unknown_cluster",
+            format!("Besoin inconnu : {cluster}."),
+        )
+        .with_field("cluster"));
+    }
+    let skill = match &query.skill {
+        Some(text) => {
+            let id = SkillId::parse(text)
+                .ok()
+                .filter(|id| ranker.engine().taxonomy().skill(id).is_some())
+                .ok_or_else(|| {
+                    ApiError::new(
+                        StatusCode::NOT_FOUND,
+                        "unknown_skill",
+                        format!("Compétence inconnue : {text}."),
+                    )
+                    .with_field("skill")
+                })?;
+            Some(id)
+        }
+        None => None,
+    };
+    let today = state.today();
+    let geography = ranker.geography();
+    let codes: Vec<(String, String, (f64, f64))> = match level {
+        TerritoryLevel::Region => geography
+            .regions()
+            .iter()
+            .map(|r| (r.code.clone(), r.name.clone(), (r.lat, r.lon)))
+            .collect(),
+        _ => geography
+            .departements()
+            .iter()
+            .map(|d| (d.code.clone(), d.name.clone(), (d.lat, d.lon)))
+            .collect(),
+    };
+    let mut rows = Vec::new();
+    for (code, name, centre) in codes {
+        let territory = TerritoryId {
+            level,
+            code: code.clone(),
+        };
+        let needs = model.needs(&territory);
+        let offers = match (needs, &query.cluster, &skill) {
+            (None, _, _) => 0,
+            (Some(n), Some(cluster), _) => n
+                .clusters
+                .iter()
+                .find(|c| &c.id == cluster)
+                .map_or(0, |c| c.offers),
+            (Some(n), None, Some(skill)) => n
+                .skills
+                .iter()
+                .find(|c| c.id == skill.as_str())
+                .map_or(0, |c| c.offers),
+            (Some(n), None, None) => n.offers,
+        };
+        let supply = ranker.supply(&territory, query.cluster.as_deref(), skill.as_ref(), &today)?;
+        let value = match indicator.as_str() {
+            "demand" => offers as f64,
+            "supply" => f64::from(supply.seats),
+            _ => {
+                let o = offers as f64;
+                if o > 0.0 {
+                    (o * o / (o + f64::from(supply.seats)) * 10.0).round() / 10.0
+                } else {
+                    0.0
+                }
+            }
+        };
+        rows.push((code, name, centre, value, offers, supply));
+    }
+    match query.format.as_deref().unwrap_or("json") {
+        "json" => Ok(Json(json!({
+            "level": level, "indicator": indicator, "cluster": query.cluster, "skill": skill,
+            "values": rows.iter().map(|(code, name, _, value, offers, supply)| json!({
+                "code": code, "name": name, "value": value, "offers": offers,
+                "trainings": supply.trainings, "seats": supply.seats,
+            })).collect::<Vec<_>>(),
+        }))
+        .into_response()),
+        "csv" => {
+            let mut writer = csv::Writer::from_writer(Vec::new());
+            writer
+                .write_record([
+                    "code",
+                    "nom",
+                    "indicateur",
+                    "valeur",
+                    "offres",
+                    "formations",
+                    "places",
+                ])
+                .map_err(ApiError::internal)?;
+            for (code, name, _, value, offers, supply) in &rows {
+                writer
+                    .write_record([
+                        code.as_str(),
+                        name.as_str(),
+                        indicator.as_str(),
+                        &value.to_string(),
+                        &offers.to_string(),
+                        &supply.trainings.to_string(),
+                        &supply.seats.to_string(),
+                    ])
+                    .map_err(ApiError::internal)?;
+            }
+            let bytes = writer.into_inner().map_err(ApiError::internal)?;
+            Ok((
+                [
+                    (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
+                    (
+                        header::CONTENT_DISPOSITION,
+                        format!(
+                            "attachment; filename=\"indicateur-{}-{indicator}.csv\"",
+                            level.as_str()
+                        ),
+                    ),
+                ],
+                bytes,
+            )
+                .into_response())
+        }
+        "geojson" => {
+            let outlines = match level {
+                TerritoryLevel::Region => state.settings.outlines.region.clone(),
+                _ => state.settings.outlines.departement.clone(),
+            };
+            let features: Vec<Value> = rows
+                .iter()
+                .map(|(code, name, centre, value, offers, supply)| {
+                    let geometry = outlines
+                        .as_ref()
+                        .and_then(|o| o["features"].as_array())
+                        .and_then(|features| {
+                            features
+                                .iter()
+                                .find(|f| f["properties"]["code"].as_str() == Some(code.as_str()))
+                        })
+                        .map(|f| f["geometry"].clone())
+                        .unwrap_or_else(
+                            || json!({"type": "Point", "coordinates": [centre.1, centre.0]}),
+                        );
+                    json!({
+                        "type": "Feature", "geometry": geometry,
+                        "properties": {"code": code, "nom": name, "value": value, "offers": offers,
+                                       "trainings": supply.trainings, "seats": supply.seats},
+                    })
+                })
+                .collect();
+            Ok((
+                [
+                    (header::CONTENT_TYPE, "application/geo+json".to_string()),
+                    (
+                        header::CONTENT_DISPOSITION,
+                        format!(
+                            "attachment; filename=\"indicateur-{}-{indicator}.geojson\"",
+                            level.as_str()
+                        ),
+                    ),
+                ],
+                Json(json!({"type": "FeatureCollection", "features": features})),
+            )
+                .into_response())
+        }
+        _ => Err(ApiError::invalid(
+            "format",
+            "Attendu : json, csv ou geojson.",
+        )),
+    }
+}
+
+fn territory_of(level: &str, code: &str) -> Result<TerritoryId, ApiError> {
+    parse_territory("level", &format!("{level}:{code}"))
+}
+
+/// Indicators of a territory: needs with offers, supply and tension, skills in demand,
+/// and the needs no training of the territory answers.
+#[utoipa::path(get, path = "/api/v1/territories/{level}/{code}/needs",
+    params(("level" = String, Path, description = "region, departement or bassin"), ("code" = String, Path, description = "Territory code")),
+    responses((status = 200, description = "Indicators", body = Value),
+              (status = 404, description = "Unknown territory", body = super::error::ErrorBody)))]
+pub async fn territory_needs(
+    State(state): State<AppState>,
+    Path((level, code)): Path<(String, String)>,
+) -> Result<Json<Value>, ApiError> {
+    let territory = territory_of(&level, &code)?;
+    let snapshot = state.current();
+    let reference = snapshot.ranker.territory(&territory)?;
+    let ranking = snapshot
+        .ranker
+        .territory_trainings(&territory, &state.today(), false, 0)?;
+    let needs = snapshot.ranker.model().needs(&territory);
+    Ok(Json(json!({
+        "territory": reference,
+        "offers": needs.map_or(0, |n| n.offers),
+        "clusters": needs.map(|n| &n.clusters),
+        "skills": needs.map(|n| &n.skills),
+        "skills_suppressed": needs.map_or(0, |n| n.skills_suppressed),
+        "uncovered": ranking.uncovered,
+        "model_version": snapshot.model_version(),
+    })))
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+pub struct TerritoryTrainingsQuery {
+    /// Include remote trainings from elsewhere (default false).
+    pub remote: Option<bool>,
+    pub limit: Option<usize>,
+}
+
+/// The trainings of a territory ranked by the unmet demand they answer, and the needs
+/// left uncovered.
+#[utoipa::path(get, path = "/api/v1/territories/{level}/{code}/trainings",
+    params(("level" = String, Path, description = "region, departement or bassin"), ("code" = String, Path, description = "Territory code"), TerritoryTrainingsQuery),
+    responses((status = 200, description = "Ranked trainings", body = Value),
+              (status = 404, description = "Unknown territory", body = super::error::ErrorBody)))]
+pub async fn territory_trainings(
+    State(state): State<AppState>,
+    Path((level, code)): Path<(String, String)>,
+    ApiQuery(query): ApiQuery<TerritoryTrainingsQuery>,
+) -> Result<Json<Value>, ApiError> {
+    let territory = territory_of(&level, &code)?;
+    let snapshot = state.current();
+    let today = state.today();
+    super::blocking(move || {
+        let ranking = snapshot.ranker.territory_trainings(
+            &territory,
+            &today,
+            query.remote.unwrap_or(false),
+            query.limit.unwrap_or(20).clamp(1, 200),
+        )?;
+        Ok(Json(
+            serde_json::to_value(ranking).map_err(ApiError::internal)?,
+        ))
+    })
+    .await
+}
