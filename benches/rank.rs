@@ -1,7 +1,8 @@
 //! Latency of the rankings, one thread: `Ranker::recommend` on 20 varied learner
 //! profiles, `Ranker::coverage` on a pasted curriculum and on a catalogue training, and
 //! `Ranker::territory_trainings`, on the demo catalogue (340 trainings) and on 10,000
-//! trainings replicated from it; the ranker's build time apart.
+//! trainings replicated from it; the ranker's build time apart; then, on the 10,000,
+//! each profile's median beside the number of trainings passing its hard filters.
 //!
 //! Run: `cargo bench -p passerelle-benches --bench rank`.
 //! `PASSERELLE_BENCH_CALLS` (default 1000, at least 500) sets the calls per operation.
@@ -164,13 +165,33 @@ fn run(calls: usize) {
             |i| {
                 let territory = &territories[i % territories.len()];
                 let ranking = ranker
-                    .territory_trainings(territory, TODAY, i % 2 == 0, 20)
+                    .territory_trainings(territory, TODAY, i.is_multiple_of(2), 20)
                     .expect("territory trainings");
                 listed += ranking.trainings.len();
             },
         ));
         assert!(listed >= calls, "{listed} territory trainings");
     }
+
+    // Which profiles cost most: recommend scores every training that passes the hard
+    // filters, so its time should follow how many do.
+    let mut by_profile: Vec<(usize, usize, Duration)> = profiles
+        .iter()
+        .enumerate()
+        .map(|(i, profile)| {
+            let excluded: usize = large
+                .recommend(profile, TODAY)
+                .expect("recommend")
+                .excluded
+                .values()
+                .sum();
+            let row = measure(String::new(), large.len(), 50, |_| {
+                large.recommend(profile, TODAY).expect("recommend");
+            });
+            (i, large.len() - excluded, row.quantile(0.5))
+        })
+        .collect();
+    by_profile.sort_by_key(|(_, _, p50)| std::cmp::Reverse(*p50));
 
     println!();
     println!(
@@ -187,6 +208,19 @@ fn run(calls: usize) {
             micros(row.quantile(0.99)),
             micros(row.mean()),
             micros(*row.timings.last().expect("timings")),
+        );
+    }
+    println!();
+    println!(
+        "{:<44} {:>10} {:>10}",
+        "recommend on 10,000, by profile", "eligible", "p50 µs"
+    );
+    for (i, eligible, p50) in &by_profile {
+        println!(
+            "{:<44} {:>10} {:>10.0}",
+            format!("profile {i}"),
+            eligible,
+            micros(*p50)
         );
     }
 }
@@ -262,7 +296,7 @@ fn replicate(catalogue: &[Training], n: usize) -> Vec<Training> {
     let mut copy = 0;
     while trainings.len() < n {
         let source = &catalogue[trainings.len() % catalogue.len()];
-        if trainings.len() % catalogue.len() == 0 {
+        if trainings.len().is_multiple_of(catalogue.len()) {
             copy += 1;
         }
         let mut training = source.clone();
@@ -328,7 +362,7 @@ fn profiles() -> Vec<LearnerProfile> {
                "location": {"commune": "34172"}, "modalities": ["presentiel", "hybride"], "radius_km": 80}),
         json!({"skills": ["Java", "SQL"], "target": {"rome": "M1805"}, "location": {"commune": "06088"},
                "radius_km": 30, "max_duration_months": 9}),
-        json!({"target": {"skills": ["cybersécurité", "Linux", "réseaux"]}, "level": 5}),
+        json!({"target": {"skills": ["cybersécurité", "Linux", "sécurité réseau"]}, "level": 5}),
         json!({"cv_text": "Vendeuse en boutique, gestion de caisse, réseaux sociaux de la boutique \
                            (Instagram, Facebook), photos produits.",
                "target": {"rome": "E1101"}, "location": {"commune": "21231"}, "radius_km": 50}),

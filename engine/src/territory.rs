@@ -268,7 +268,10 @@ impl Geography {
             .values()
             .filter_map(|commune| {
                 let name = fold(&commune.name);
-                let rank = if name == folded {
+                let rank = if name == folded
+                    || commune.code.as_str() == folded
+                    || commune.postcodes.first().is_some_and(|p| *p == folded)
+                {
                     0
                 } else if name.starts_with(&folded) {
                     1

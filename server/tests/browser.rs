@@ -1,9 +1,9 @@
 //! End-to-end browser test: `passerelle serve` on a free loopback port, driven by `server/web/e2e.mjs`.
 //!
 //! The script runs the adviser, observatory and provider scenarios in Debian's Chromium
-//! (`/usr/bin/chromium`) through `playwright-core` (`npm ci --prefix server/web`), checks that the
-//! console stays clean and that no request leaves the loopback interface, and writes its
-//! screenshots to `target/web-screenshots`.
+//! (`/usr/bin/chromium`) through `playwright-core` (`npm ci --ignore-scripts --prefix
+//! server/web`), checks that the console stays clean and that no request leaves the loopback
+//! interface, and writes its screenshots to `target/web-screenshots`.
 //! Without Chromium, Node.js or `playwright-core` the test fails under `CI` and is skipped elsewhere.
 
 use std::fs::File;
@@ -55,7 +55,10 @@ fn missing_prerequisites() -> Vec<String> {
         missing.push(format!("{CHROMIUM} (apt-get install -y chromium)"));
     }
     if !web_dir().join("node_modules/playwright-core").is_dir() {
-        missing.push("server/web/node_modules/playwright-core (npm ci --prefix server/web)".into());
+        missing.push(
+            "server/web/node_modules/playwright-core (npm ci --ignore-scripts --prefix server/web)"
+                .into(),
+        );
     }
     if Command::new("node").arg("--version").output().is_err() {
         missing.push("node (apt-get install -y nodejs)".into());

@@ -152,7 +152,11 @@ impl Ranker {
                 ));
             }
         };
-        let extraction = self.engine.extract(&title, &text);
+        // A catalogue training was extracted when the ranker was built.
+        let mentions = match &training_id {
+            Some(id) => self.entry(id)?.mentions.clone(),
+            None => self.engine.extract(&title, &text).skills,
+        };
         let needs = self.model.needs(&territory);
         let share_of = |id: &SkillId| -> Option<f32> {
             needs.and_then(|n| {
@@ -164,7 +168,7 @@ impl Ranker {
         };
         // Every occurrence of every skill, grouped by skill, in text order.
         let mut covered: BTreeMap<SkillId, CoveredSkill> = BTreeMap::new();
-        for mention in &extraction.skills {
+        for mention in &mentions {
             if mention.score < self.params.min_skill_score {
                 continue;
             }

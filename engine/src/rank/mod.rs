@@ -206,6 +206,20 @@ pub struct TargetSummary {
     pub skills: Vec<SkillRef>,
 }
 
+/// A gap skill: the skill, its target weight, and that weight adjusted for its kind and
+/// local demand.
+type GapSkill = (SkillRef, f32, f32);
+
+/// A training that passed the filters, before its reasons are written.
+struct Scored<'a> {
+    score: f32,
+    entry: &'a Entry,
+    details: ScoreDetails,
+    distance_km: Option<f64>,
+    next: (Date, NextSession),
+    demand_region: Option<TerritoryId>,
+}
+
 /// Trainings for a learner, and how many were excluded by each hard filter.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Recommendations {
@@ -416,7 +430,7 @@ impl Ranker {
             + weights.demand)
             .max(f32::EPSILON);
         let mut excluded: BTreeMap<String, usize> = BTreeMap::new();
-        let mut ranked: Vec<(f32, Recommendation)> = Vec::new();
+        let mut ranked: Vec<Scored> = Vec::new();
         for entry in &self.entries {
             let training = entry.training.as_ref();
             let distance_km = match (&learner.location, entry.point) {
@@ -431,17 +445,12 @@ impl Ranker {
                     continue;
                 }
             };
-            let gained: Vec<&(SkillRef, f32, f32)> = gap
-                .iter()
-                .filter(|g| entry.skills.contains(&g.0.id))
-                .collect();
-            let missing: Vec<SkillRef> = gap
-                .iter()
-                .filter(|g| !entry.skills.contains(&g.0.id))
-                .map(|g| g.0.clone())
-                .collect();
             let gap_coverage = if gap_total > 0.0 {
-                gained.iter().map(|g| g.2).sum::<f32>() / gap_total
+                gap.iter()
+                    .filter(|g| entry.skills.contains(&g.0.id))
+                    .map(|g| g.2)
+                    .sum::<f32>()
+                    / gap_total
             } else {
                 0.0
             };
@@ -491,19 +500,41 @@ impl Ranker {
                 + weights.next_session * next_session
                 + weights.demand * demand)
                 / weight_sum;
-            let skills_gained: Vec<SkillRef> = gained.iter().map(|g| g.0.clone()).collect();
-            let reasons = self.reasons(
-                entry,
-                &skills_gained,
-                &missing,
-                gap.len(),
-                distance_km,
-                &next,
-                demand_region.as_ref(),
-                &learner,
-            );
-            ranked.push((
+            ranked.push(Scored {
                 score,
+                entry,
+                details,
+                distance_km,
+                next,
+                demand_region,
+            });
+        }
+        // Reasons are written for the listed trainings only.
+        ranked.sort_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then(a.entry.training.id.cmp(&b.entry.training.id))
+        });
+        ranked.truncate(learner.limit);
+        let ranked: Vec<Recommendation> = ranked
+            .into_iter()
+            .map(|scored| {
+                let entry = scored.entry;
+                let training = entry.training.as_ref();
+                let (gained, missing): (Vec<&GapSkill>, Vec<&GapSkill>) =
+                    gap.iter().partition(|g| entry.skills.contains(&g.0.id));
+                let skills_gained: Vec<SkillRef> = gained.iter().map(|g| g.0.clone()).collect();
+                let skills_missing: Vec<SkillRef> = missing.iter().map(|g| g.0.clone()).collect();
+                let reasons = self.reasons(
+                    entry,
+                    &skills_gained,
+                    &skills_missing,
+                    gap.len(),
+                    scored.distance_km,
+                    &scored.next,
+                    scored.demand_region.as_ref(),
+                    &learner,
+                );
                 Recommendation {
                     id: training.id.clone(),
                     title: training.title.clone(),
@@ -511,23 +542,17 @@ impl Ranker {
                     commune: training.location.commune.as_ref().map(|c| c.to_string()),
                     city: training.location.city.clone(),
                     modality: training.modality,
-                    score: round3(score),
-                    details,
+                    score: round3(scored.score),
+                    details: scored.details,
                     skills_gained,
-                    skills_missing: missing,
-                    distance_km: distance_km.map(|d| (d * 10.0).round() / 10.0),
-                    next_session: Some(next.1),
+                    skills_missing,
+                    distance_km: scored.distance_km.map(|d| (d * 10.0).round() / 10.0),
+                    next_session: Some(scored.next.1),
                     certification: training.certification.clone(),
                     duration_months: training.duration_months,
                     reasons,
-                },
-            ));
-        }
-        ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.id.cmp(&b.1.id)));
-        let ranked: Vec<Recommendation> = ranked
-            .into_iter()
-            .take(learner.limit)
-            .map(|(_, r)| r)
+                }
+            })
             .collect();
         let mut notices = Vec::new();
         if ranked.is_empty() {

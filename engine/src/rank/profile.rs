@@ -431,6 +431,9 @@ impl Ranker {
                 .skills
                 .iter()
                 .filter(|s| s.weight >= self.params.min_target_share)
+                // A model built with another taxonomy names skills this engine
+                // cannot find in curricula.
+                .filter(|s| taxonomy.skill(&s.id).is_some())
                 .map(|s| {
                     (
                         SkillRef {

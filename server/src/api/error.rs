@@ -253,3 +253,12 @@ where
 pub async fn no_route() -> ApiError {
     ApiError::new(StatusCode::NOT_FOUND, "no_route", "Adresse inconnue.")
 }
+
+/// Fallback for a known route called with another method.
+pub async fn wrong_method() -> ApiError {
+    ApiError::new(
+        StatusCode::METHOD_NOT_ALLOWED,
+        "method_not_allowed",
+        "Méthode non autorisée pour cette adresse.",
+    )
+}

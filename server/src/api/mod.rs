@@ -116,7 +116,12 @@ pub fn router(state: AppState) -> Router {
         .layer(DefaultBodyLimit::max(REFRESH_BODY_LIMIT));
     let openapi_json = serde_json::to_value(openapi()).expect("serialisable OpenAPI");
     Router::new()
-        .nest("/api/v1", api.merge(admin).fallback(error::no_route))
+        .nest(
+            "/api/v1",
+            api.merge(admin)
+                .fallback(error::no_route)
+                .method_not_allowed_fallback(error::wrong_method),
+        )
         .route("/healthz", get(healthz))
         .route("/metrics", get(metrics::metrics))
         .route(
@@ -130,6 +135,19 @@ pub fn router(state: AppState) -> Router {
         .route("/", get(web::index))
         .route("/assets/{*path}", get(web::asset))
         .fallback(error::no_route)
+        .method_not_allowed_fallback(error::wrong_method)
+        // Method and path only: bodies and queries may carry personal data.
+        .layer(
+            tower_http::trace::TraceLayer::new_for_http().make_span_with(
+                |request: &axum::http::Request<_>| {
+                    tracing::debug_span!(
+                        "request",
+                        method = %request.method(),
+                        path = %request.uri().path()
+                    )
+                },
+            ),
+        )
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             metrics::record,

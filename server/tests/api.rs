@@ -1,0 +1,981 @@
+//! The HTTP API through its router, without a socket: every route's success and
+//! failure, a table of bad inputs, the OpenAPI snapshot, a hot refresh under load, and
+//! logs free of profile content.
+
+use std::sync::{Arc, Mutex, OnceLock};
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use passerelle_engine::{Engine, EngineConfig, builtin_geography, demo_catalogue, parse_postings};
+use passerelle_server::api::{self, AppState, Settings, Snapshot};
+use serde_json::{Value, json};
+use tower::ServiceExt;
+
+const DEMO_OFFERS: &str = include_str!("../../corpora/postings/demo_offers.jsonl");
+const TOKEN: &str = "test-token-1234";
+
+/// A snapshot of the demo corpus, built once (the build takes a few seconds).
+fn snapshot(version: u64) -> Snapshot {
+    static ENGINE: OnceLock<Engine> = OnceLock::new();
+    let engine = ENGINE.get_or_init(|| Engine::open(&EngineConfig::builtin()).unwrap());
+    let postings: Vec<_> = parse_postings("demo", DEMO_OFFERS.as_bytes())
+        .records
+        .into_iter()
+        .map(|(_, p)| p)
+        .collect();
+    let trainings = demo_catalogue()
+        .records
+        .into_iter()
+        .map(|(_, t)| t)
+        .collect();
+    Snapshot::build(
+        engine,
+        Arc::new(builtin_geography().unwrap()),
+        &postings,
+        trainings,
+        None,
+        "2026-11-29T00:00:00Z",
+        version,
+    )
+    .unwrap()
+}
+
+fn state() -> AppState {
+    static STATE: OnceLock<AppState> = OnceLock::new();
+    STATE
+        .get_or_init(|| {
+            AppState::new(
+                snapshot(1),
+                Settings {
+                    admin_token: None,
+                    today: Some("2026-11-29".to_string()),
+                    ..Settings::default()
+                },
+            )
+        })
+        .clone()
+}
+
+struct Answer {
+    status: StatusCode,
+    content_type: String,
+    body: Vec<u8>,
+}
+
+impl Answer {
+    fn json(&self) -> Value {
+        serde_json::from_slice(&self.body).unwrap_or_else(|e| {
+            panic!(
+                "not JSON ({e}): {}",
+                String::from_utf8_lossy(&self.body[..self.body.len().min(300)])
+            )
+        })
+    }
+}
+
+/// The application over the shared state, built once.
+fn app() -> axum::Router {
+    static APP: OnceLock<axum::Router> = OnceLock::new();
+    APP.get_or_init(|| api::router(state())).clone()
+}
+
+async fn send(app: &axum::Router, request: Request<Body>) -> Answer {
+    let response = app.clone().oneshot(request).await.unwrap();
+    let status = response.status();
+    let content_type = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_string();
+    let body = axum::body::to_bytes(response.into_body(), usize::MAX)
+        .await
+        .unwrap()
+        .to_vec();
+    Answer {
+        status,
+        content_type,
+        body,
+    }
+}
+
+async fn get(uri: &str) -> Answer {
+    send(&app(), Request::get(uri).body(Body::empty()).unwrap()).await
+}
+
+async fn post_json(uri: &str, body: impl Into<Body>) -> Answer {
+    send(
+        &app(),
+        Request::post(uri)
+            .header(header::CONTENT_TYPE, "application/json")
+            .body(body.into())
+            .unwrap(),
+    )
+    .await
+}
+
+#[tokio::test]
+async fn every_route_answers() {
+    let ok = |answer: &Answer, what: &str| {
+        assert_eq!(
+            answer.status,
+            StatusCode::OK,
+            "{what}: {}",
+            String::from_utf8_lossy(&answer.body)
+        );
+    };
+    let health = get("/healthz").await;
+    ok(&health, "healthz");
+    assert_eq!(health.json()["trainings"], 340);
+
+    let extract = post_json(
+        "/api/v1/extract",
+        json!({"title": "Développeur web (H/F)", "text": "Vous maîtrisez JavaScript et React. JavaScript est exigé."}).to_string(),
+    )
+    .await;
+    ok(&extract, "extract");
+    let skills = extract.json()["skills"].as_array().unwrap().clone();
+    let javascript: Vec<&Value> = skills
+        .iter()
+        .filter(|s| s["label"] == "JavaScript")
+        .collect();
+    assert_eq!(javascript.len(), 2, "every occurrence is reported");
+
+    let recommendations = post_json(
+        "/api/v1/recommendations",
+        json!({"skills": ["HTML", "CSS"], "target": {"rome": "M1805"}, "location": {"commune": "69123"}, "radius_km": 30}).to_string(),
+    )
+    .await;
+    ok(&recommendations, "recommendations");
+    let body = recommendations.json();
+    let trainings = body["trainings"].as_array().unwrap();
+    assert!(!trainings.is_empty());
+    for training in trainings {
+        assert!(training["reasons"].as_array().unwrap().len() >= 2);
+        for factor in [
+            "gap_coverage",
+            "target_fit",
+            "level_fit",
+            "distance",
+            "next_session",
+            "demand",
+        ] {
+            let value = training["details"][factor].as_f64().unwrap();
+            assert!((0.0..=1.0).contains(&value), "{factor} {value}");
+        }
+    }
+    let id = trainings[0]["id"].as_str().unwrap().to_string();
+
+    let training = get(&format!("/api/v1/trainings/{id}")).await;
+    ok(&training, "training");
+    let training = training.json();
+    let text = training["text"].as_str().unwrap();
+    for span in training["skills"].as_array().unwrap() {
+        let (start, end) = (
+            span["start"].as_u64().unwrap() as usize,
+            span["end"].as_u64().unwrap() as usize,
+        );
+        assert!(text.get(start..end).is_some(), "span on a char boundary");
+    }
+
+    let list = get("/api/v1/trainings?q=developpeur&territory=region:84").await;
+    ok(&list, "trainings");
+    assert!(!list.json()["trainings"].as_array().unwrap().is_empty());
+
+    let search = get("/api/v1/search?q=python&kind=posting&territory=region:11").await;
+    ok(&search, "search");
+    let hits = search.json();
+    assert!(hits["total"].as_u64().unwrap() > 0);
+    assert!(hits["hits"][0]["snippet"].as_str().unwrap().contains("<b>"));
+
+    let skills = get("/api/v1/skills?q=javasc").await;
+    ok(&skills, "skills");
+    assert_eq!(skills.json()["skills"][0]["label"], "JavaScript");
+
+    let occupations = get("/api/v1/occupations?q=developpeur%20web").await;
+    ok(&occupations, "occupations");
+    assert!(
+        occupations.json()["occupations"][0]["appellation"]
+            .as_str()
+            .unwrap()
+            .to_lowercase()
+            .contains("web")
+    );
+
+    let communes = get("/api/v1/communes?q=69003").await;
+    ok(&communes, "communes");
+    assert_eq!(communes.json()["communes"][0]["code"], "69383");
+
+    let clusters = get("/api/v1/clusters").await;
+    ok(&clusters, "clusters");
+    let first = clusters.json()["clusters"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let cluster = get(&format!("/api/v1/clusters/{first}")).await;
+    ok(&cluster, "cluster");
+    assert!(!cluster.json()["territories"].as_array().unwrap().is_empty());
+
+    ok(&get("/api/v1/emerging").await, "emerging");
+    let geography = get("/api/v1/geography").await;
+    ok(&geography, "geography");
+    assert_eq!(geography.json()["regions"].as_array().unwrap().len(), 18);
+
+    let indicators = get(&format!(
+        "/api/v1/indicators?level=departement&indicator=gap&cluster={first}"
+    ))
+    .await;
+    ok(&indicators, "indicators");
+    assert_eq!(indicators.json()["values"].as_array().unwrap().len(), 101);
+    let csv = get("/api/v1/indicators?level=region&format=csv").await;
+    ok(&csv, "indicators csv");
+    assert!(csv.content_type.starts_with("text/csv"));
+    assert_eq!(String::from_utf8(csv.body).unwrap().lines().count(), 19);
+    let geojson = get("/api/v1/indicators?level=region&format=geojson").await;
+    ok(&geojson, "indicators geojson");
+    assert_eq!(geojson.json()["features"].as_array().unwrap().len(), 18);
+
+    let needs = get("/api/v1/territories/region/84/needs").await;
+    ok(&needs, "territory needs");
+    assert!(needs.json()["offers"].as_u64().unwrap() > 0);
+    let ranked = get("/api/v1/territories/departement/69/trainings").await;
+    ok(&ranked, "territory trainings");
+    assert!(!ranked.json()["trainings"].as_array().unwrap().is_empty());
+
+    let coverage = post_json(
+        "/api/v1/coverage",
+        json!({"curriculum": "HTML, CSS et JavaScript ; bases de données SQL.", "territory": "region:84"}).to_string(),
+    )
+    .await;
+    ok(&coverage, "coverage");
+    let report = coverage.json();
+    assert!(!report["covered"].as_array().unwrap().is_empty());
+    assert!(!report["missing"].as_array().unwrap().is_empty());
+    assert!(
+        !report["missing"][0]["examples"]
+            .as_array()
+            .unwrap()
+            .is_empty(),
+        "missing skills come with example postings"
+    );
+
+    let metrics = get("/metrics").await;
+    ok(&metrics, "metrics");
+    let text = String::from_utf8(metrics.body).unwrap();
+    assert!(text.contains("passerelle_model_version 1"));
+    assert!(text.contains("passerelle_model_age_seconds"));
+
+    let index = get("/").await;
+    ok(&index, "web");
+    assert!(index.content_type.starts_with("text/html"));
+    ok(&get("/docs/").await, "swagger ui");
+    ok(&get("/openapi.json").await, "openapi");
+}
+
+#[tokio::test]
+async fn openapi_document_is_stable() {
+    let document = serde_json::to_value(api::openapi()).unwrap();
+    assert_eq!(document["openapi"], "3.1.0");
+    insta::assert_json_snapshot!("openapi", document);
+}
+
+/// (what, method, uri, content type, body, expected status, expected code)
+type Case = (
+    &'static str,
+    &'static str,
+    String,
+    Option<&'static str>,
+    Vec<u8>,
+    u16,
+    &'static str,
+);
+
+fn bad_inputs() -> Vec<Case> {
+    let json = Some("application/json");
+    let nested = format!("{}{}", "[".repeat(5000), "]".repeat(5000));
+    let rec = "/api/v1/recommendations".to_string();
+    let cov = "/api/v1/coverage".to_string();
+    let ext = "/api/v1/extract".to_string();
+    let b = |v: Value| v.to_string().into_bytes();
+    vec![
+        (
+            "invalid UTF-8",
+            "POST",
+            rec.clone(),
+            json,
+            vec![b'{', 0xff, 0xfe, b'}'],
+            400,
+            "invalid_json",
+        ),
+        (
+            "truncated JSON",
+            "POST",
+            rec.clone(),
+            json,
+            b"{\"skills\": [\"HTML\"".to_vec(),
+            400,
+            "invalid_json",
+        ),
+        (
+            "deeply nested JSON",
+            "POST",
+            rec.clone(),
+            json,
+            nested.into_bytes(),
+            422,
+            "invalid_input",
+        ),
+        (
+            "trailing garbage",
+            "POST",
+            rec.clone(),
+            json,
+            b"{\"skills\":[\"HTML\"]} x".to_vec(),
+            400,
+            "invalid_json",
+        ),
+        (
+            "huge body",
+            "POST",
+            rec.clone(),
+            json,
+            vec![b' '; 3 << 20],
+            413,
+            "payload_too_large",
+        ),
+        (
+            "no content type",
+            "POST",
+            rec.clone(),
+            None,
+            b(json!({"skills": ["HTML"]})),
+            415,
+            "unsupported_media_type",
+        ),
+        (
+            "text content type",
+            "POST",
+            rec.clone(),
+            Some("text/plain"),
+            b(json!({"skills": ["HTML"]})),
+            415,
+            "unsupported_media_type",
+        ),
+        (
+            "wrong type",
+            "POST",
+            rec.clone(),
+            json,
+            b(json!({"skills": "HTML"})),
+            422,
+            "invalid_input",
+        ),
+        (
+            "array body",
+            "POST",
+            rec.clone(),
+            json,
+            b(json!([1, 2])),
+            422,
+            "invalid_input",
+        ),
+        (
+            "null body",
+            "POST",
+            rec.clone(),
+            json,
+            b"null".to_vec(),
+            422,
+            "invalid_input",
+        ),
+        (
+            "unknown field",
+            "POST",
+            rec.clone(),
+            json,
+            b(json!({"skils": ["HTML"]})),
+            422,
+            "invalid_input",
+        ),
+        (
+            "empty profile",
+            "POST",
+            rec.clone(),
+            json,
+            b(json!({})),
+            422,
+            "invalid_input",
+        ),
+        (
+            "negative radius",
+            "POST",
+            rec.clone(),
+            json,
+            b(json!({"skills": ["HTML"], "radius_km": -3})),
+            422,
+            "invalid_input",
+        ),
+        (
+            "radius not a number",
+            "POST",
+            rec.clone(),
+            json,
+            b(json!({"skills": ["HTML"], "radius_km": "loin"})),
+            422,
+            "invalid_input",
+        ),
+        (
+            "level out of range",
+            "POST",
+            rec.clone(),
+            json,
+            b(json!({"skills": ["HTML"], "level": 12})),
+            422,
+            "invalid_input",
+        ),
+        (
+            "limit zero",
+            "POST",
+            rec.clone(),
+            json,
+            b(json!({"skills": ["HTML"], "limit": 0})),
+            422,
+            "invalid_input",
+        ),
+        (
+            "not a date",
+            "POST",
+            rec.clone(),
+            json,
+            b(json!({"skills": ["HTML"], "available_from": "demain"})),
+            422,
+            "invalid_input",
+        ),
+        (
+            "unknown modality",
+            "POST",
+            rec.clone(),
+            json,
+            b(json!({"skills": ["HTML"], "modalities": ["teleportation"]})),
+            422,
+            "invalid_input",
+        ),
+        (
+            "two targets",
+            "POST",
+            rec.clone(),
+            json,
+            b(json!({"target": {"rome": "M1805", "appellation": "dev"}})),
+            422,
+            "invalid_input",
+        ),
+        (
+            "malformed ROME code",
+            "POST",
+            rec.clone(),
+            json,
+            b(json!({"target": {"rome": "M18O5'; DROP"}})),
+            422,
+            "invalid_input",
+        ),
+        (
+            "unknown ROME code",
+            "POST",
+            rec.clone(),
+            json,
+            b(json!({"target": {"rome": "Z9999"}})),
+            404,
+            "unknown_rome",
+        ),
+        (
+            "malformed commune",
+            "POST",
+            rec.clone(),
+            json,
+            b(json!({"skills": ["HTML"], "location": {"commune": "../etc"}})),
+            422,
+            "invalid_input",
+        ),
+        (
+            "unknown commune",
+            "POST",
+            rec.clone(),
+            json,
+            b(json!({"skills": ["HTML"], "location": {"commune": "99999"}})),
+            404,
+            "unknown_commune",
+        ),
+        (
+            "latitude out of range",
+            "POST",
+            rec.clone(),
+            json,
+            b(json!({"skills": ["HTML"], "location": {"lat": 123.0, "lon": 2.0}})),
+            422,
+            "invalid_input",
+        ),
+        (
+            "CV over 200 kB",
+            "POST",
+            rec.clone(),
+            json,
+            b(json!({"cv_text": "a ".repeat(150_000)})),
+            422,
+            "invalid_input",
+        ),
+        (
+            "empty extract text",
+            "POST",
+            ext.clone(),
+            json,
+            b(json!({"text": "  "})),
+            422,
+            "invalid_input",
+        ),
+        (
+            "extract text not a string",
+            "POST",
+            ext.clone(),
+            json,
+            b(json!({"text": 42})),
+            422,
+            "invalid_input",
+        ),
+        (
+            "coverage without curriculum",
+            "POST",
+            cov.clone(),
+            json,
+            b(json!({"territory": "region:84"})),
+            422,
+            "invalid_input",
+        ),
+        (
+            "coverage bad territory",
+            "POST",
+            cov.clone(),
+            json,
+            b(json!({"curriculum": "HTML", "territory": "la-bas"})),
+            422,
+            "invalid_input",
+        ),
+        (
+            "coverage unknown territory",
+            "POST",
+            cov.clone(),
+            json,
+            b(json!({"curriculum": "HTML", "territory": "region:99"})),
+            404,
+            "unknown_territory",
+        ),
+        (
+            "coverage unknown training",
+            "POST",
+            cov.clone(),
+            json,
+            b(json!({"training_id": "gen-9999", "territory": "region:84"})),
+            404,
+            "unknown_training",
+        ),
+        (
+            "coverage path traversal id",
+            "POST",
+            cov.clone(),
+            json,
+            b(json!({"training_id": "../../etc/passwd", "territory": "region:84"})),
+            422,
+            "invalid_input",
+        ),
+        (
+            "training path traversal",
+            "GET",
+            "/api/v1/trainings/..%2F..%2Fetc%2Fpasswd".into(),
+            None,
+            vec![],
+            422,
+            "invalid_input",
+        ),
+        (
+            "unknown training",
+            "GET",
+            "/api/v1/trainings/gen-9999".into(),
+            None,
+            vec![],
+            404,
+            "unknown_training",
+        ),
+        (
+            "search bad ROME",
+            "GET",
+            "/api/v1/search?q=python&rome=12345".into(),
+            None,
+            vec![],
+            422,
+            "invalid_input",
+        ),
+        (
+            "search bad kind",
+            "GET",
+            "/api/v1/search?q=python&kind=everything".into(),
+            None,
+            vec![],
+            422,
+            "invalid_input",
+        ),
+        (
+            "search bad territory",
+            "GET",
+            "/api/v1/search?q=python&territory=mars:1".into(),
+            None,
+            vec![],
+            422,
+            "invalid_input",
+        ),
+        (
+            "search unknown territory",
+            "GET",
+            "/api/v1/search?q=python&territory=departement:000".into(),
+            None,
+            vec![],
+            404,
+            "unknown_territory",
+        ),
+        (
+            "search over-long q",
+            "GET",
+            format!("/api/v1/search?q={}", "a".repeat(2000)),
+            None,
+            vec![],
+            422,
+            "invalid_input",
+        ),
+        (
+            "unknown query parameter",
+            "GET",
+            "/api/v1/search?q=python&drop=1".into(),
+            None,
+            vec![],
+            422,
+            "invalid_query",
+        ),
+        (
+            "limit not a number",
+            "GET",
+            "/api/v1/trainings?limit=ten".into(),
+            None,
+            vec![],
+            422,
+            "invalid_query",
+        ),
+        (
+            "skills without q",
+            "GET",
+            "/api/v1/skills".into(),
+            None,
+            vec![],
+            422,
+            "invalid_input",
+        ),
+        (
+            "indicators bad level",
+            "GET",
+            "/api/v1/indicators?level=planete".into(),
+            None,
+            vec![],
+            422,
+            "invalid_input",
+        ),
+        (
+            "indicators bad format",
+            "GET",
+            "/api/v1/indicators?format=xlsx".into(),
+            None,
+            vec![],
+            422,
+            "invalid_input",
+        ),
+        (
+            "indicators unknown cluster",
+            "GET",
+            "/api/v1/indicators?cluster=besoin-99".into(),
+            None,
+            vec![],
+            404,
+            "unknown_cluster",
+        ),
+        (
+            "indicators unknown skill",
+            "GET",
+            "/api/v1/indicators?skill=passerelle:nope".into(),
+            None,
+            vec![],
+            404,
+            "unknown_skill",
+        ),
+        (
+            "territory bad level",
+            "GET",
+            "/api/v1/territories/galaxie/84/needs".into(),
+            None,
+            vec![],
+            422,
+            "invalid_input",
+        ),
+        (
+            "territory unknown code",
+            "GET",
+            "/api/v1/territories/region/99/trainings".into(),
+            None,
+            vec![],
+            404,
+            "unknown_territory",
+        ),
+        (
+            "unknown cluster",
+            "GET",
+            "/api/v1/clusters/besoin-99".into(),
+            None,
+            vec![],
+            404,
+            "unknown_cluster",
+        ),
+        (
+            "no outlines loaded",
+            "GET",
+            "/api/v1/geography/region.geojson".into(),
+            None,
+            vec![],
+            404,
+            "not_found",
+        ),
+        (
+            "unknown route",
+            "GET",
+            "/api/v1/nothing".into(),
+            None,
+            vec![],
+            404,
+            "no_route",
+        ),
+        (
+            "wrong method",
+            "GET",
+            rec.clone(),
+            None,
+            vec![],
+            405,
+            "method_not_allowed",
+        ),
+        (
+            "refresh disabled",
+            "POST",
+            "/api/v1/admin/refresh".into(),
+            None,
+            b"{}".to_vec(),
+            404,
+            "admin_disabled",
+        ),
+        (
+            "asset traversal",
+            "GET",
+            "/assets/..%2F..%2FCargo.toml".into(),
+            None,
+            vec![],
+            404,
+            "not_found",
+        ),
+    ]
+}
+
+#[tokio::test]
+async fn bad_inputs_get_stable_4xx_codes() {
+    let app = app();
+    let cases = bad_inputs();
+    assert!(cases.len() >= 30);
+    for (what, method, uri, content_type, body, status, code) in cases {
+        let mut request = Request::builder().method(method).uri(&uri);
+        if let Some(content_type) = content_type {
+            request = request.header(header::CONTENT_TYPE, content_type);
+        }
+        let answer = send(&app, request.body(Body::from(body)).unwrap()).await;
+        assert_eq!(
+            answer.status.as_u16(),
+            status,
+            "{what}: {}",
+            String::from_utf8_lossy(&answer.body[..answer.body.len().min(300)])
+        );
+        let error = answer.json();
+        assert_eq!(error["code"], code, "{what}: {error}");
+        assert!(!error["message"].as_str().unwrap().is_empty(), "{what}");
+    }
+    // Query syntax in q is searched as words, not interpreted.
+    let injected = get("/api/v1/search?q=title%3A*%20AND%20(python%20OR%20%22").await;
+    assert_eq!(injected.status, StatusCode::OK);
+    // And the service still answers.
+    assert_eq!(get("/healthz").await.status, StatusCode::OK);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn hot_refresh_under_load_fails_no_request_and_never_mixes_versions() {
+    let state = AppState::new(
+        snapshot(1),
+        Settings {
+            admin_token: Some(TOKEN.to_string()),
+            today: Some("2026-11-29".to_string()),
+            ..Settings::default()
+        },
+    );
+    let before_clusters = state.current().ranker.model().clusters.len();
+    let app = api::router(state.clone());
+    let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let mut load = Vec::new();
+    for worker in 0..6 {
+        let app = app.clone();
+        let stop = stop.clone();
+        load.push(tokio::spawn(async move {
+            let mut seen = Vec::new();
+            while !stop.load(std::sync::atomic::Ordering::SeqCst) {
+                let answer = if worker % 2 == 0 {
+                    send(
+                        &app,
+                        Request::get("/api/v1/clusters")
+                            .body(Body::empty())
+                            .unwrap(),
+                    )
+                    .await
+                } else {
+                    send(
+                        &app,
+                        Request::post("/api/v1/recommendations")
+                            .header(header::CONTENT_TYPE, "application/json")
+                            .body(Body::from(json!({"target": {"rome": "M1805"}}).to_string()))
+                            .unwrap(),
+                    )
+                    .await
+                };
+                assert_eq!(
+                    answer.status,
+                    StatusCode::OK,
+                    "{}",
+                    String::from_utf8_lossy(&answer.body)
+                );
+                let body = answer.json();
+                let version = body["model_version"]
+                    .as_str()
+                    .or_else(|| body["model"]["version"].as_str())
+                    .unwrap()
+                    .to_string();
+                let clusters = body["clusters"].as_array().map(Vec::len);
+                seen.push((version, clusters));
+                // A socket would yield here; without one, let timers and the refresh run.
+                tokio::task::yield_now().await;
+            }
+            seen
+        }));
+    }
+    // A new batch: every other demo offer.
+    let batch: String = DEMO_OFFERS
+        .lines()
+        .step_by(2)
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let unauthorised = send(
+        &app,
+        Request::post("/api/v1/admin/refresh")
+            .body(Body::from(batch.clone()))
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(unauthorised.status, StatusCode::UNAUTHORIZED);
+    let refreshed = send(
+        &app,
+        Request::post("/api/v1/admin/refresh")
+            .header(header::AUTHORIZATION, format!("Bearer {TOKEN}"))
+            .body(Body::from(batch))
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(
+        refreshed.status,
+        StatusCode::OK,
+        "{}",
+        String::from_utf8_lossy(&refreshed.body)
+    );
+    let refreshed = refreshed.json();
+    assert_eq!(refreshed["version"], 2);
+    assert_eq!(refreshed["report"]["accepted"], 750);
+    let after_clusters = refreshed["clusters"].as_u64().unwrap() as usize;
+    // Let the load run on the new model a little.
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    stop.store(true, std::sync::atomic::Ordering::SeqCst);
+    let mut versions = std::collections::BTreeSet::new();
+    let mut total = 0;
+    for worker in load {
+        let seen = worker.await.expect("no request failed");
+        for (version, clusters) in seen {
+            total += 1;
+            // A clusters answer lists the clusters of the version it names.
+            if let Some(clusters) = clusters {
+                let expected = if version.ends_with("#1") {
+                    before_clusters
+                } else {
+                    after_clusters
+                };
+                assert_eq!(clusters, expected, "{version}");
+            }
+            versions.insert(version);
+        }
+    }
+    assert!(total > 20, "{total} requests");
+    assert!(
+        versions
+            .iter()
+            .all(|v| v.ends_with("#1") || v.ends_with("#2")),
+        "{versions:?}"
+    );
+    assert!(
+        versions.iter().any(|v| v.ends_with("#2")),
+        "the new model is served"
+    );
+}
+
+/// A writer collecting everything logged.
+#[derive(Clone, Default)]
+struct Captured(Arc<Mutex<Vec<u8>>>);
+
+impl std::io::Write for Captured {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[tokio::test]
+async fn profiles_never_reach_the_logs() {
+    let captured = Captured::default();
+    let writer = captured.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .with_max_level(tracing::Level::TRACE)
+        .with_writer(move || writer.clone())
+        .finish();
+    let _guard = tracing::subscriber::set_default(subscriber);
+    let marker = "Zéphyrine-Quokka-8812";
+    for body in [
+        json!({"skills": ["HTML", marker], "cv_text": format!("Je suis {marker}, développeuse Python."), "target": {"rome": "M1805"}}),
+        json!({"cv_text": marker, "target": {"appellation": marker}}),
+        json!({"skills": ["HTML"], "location": {"postcode": marker}}),
+    ] {
+        let answer = post_json("/api/v1/recommendations", body.to_string()).await;
+        assert!(answer.status.is_success() || answer.status.is_client_error());
+    }
+    let logs = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
+    assert!(
+        logs.contains("recommendations"),
+        "the requests were logged: {logs}"
+    );
+    assert!(!logs.contains(marker), "profile content in the logs");
+    assert!(!logs.contains("Python"), "CV content in the logs");
+}
