@@ -6,26 +6,19 @@
 //! interface, and writes its screenshots to `target/web-screenshots`.
 //! Without Chromium, Node.js or `playwright-core` the test fails under `CI` and is skipped elsewhere.
 
+mod common;
+
 use std::fs::File;
-use std::io::{Read, Write};
-use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::thread::sleep;
 use std::time::{Duration, Instant};
 
+use common::{ServerGuard, free_port, healthz_ok};
+
 const CHROMIUM: &str = "/usr/bin/chromium";
 const STARTUP_TIMEOUT: Duration = Duration::from_secs(120);
-
-/// Kills the server when the test ends, whether it passed, failed or panicked.
-struct ServerGuard(Child);
-
-impl Drop for ServerGuard {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
 
 fn workspace_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -64,33 +57,6 @@ fn missing_prerequisites() -> Vec<String> {
         missing.push("node (apt-get install -y nodejs)".into());
     }
     missing
-}
-
-/// A port that was free a moment ago: bind port 0, read the port the system chose, let it go.
-fn free_port() -> u16 {
-    let listener = TcpListener::bind("127.0.0.1:0").expect("bind a loopback port");
-    listener
-        .local_addr()
-        .expect("read the bound address")
-        .port()
-}
-
-/// True when `GET /healthz` answers 200, with a hand-written HTTP/1.1 request.
-fn healthz_ok(addr: SocketAddr) -> bool {
-    let Ok(mut stream) = TcpStream::connect_timeout(&addr, Duration::from_secs(2)) else {
-        return false;
-    };
-    let _ = stream.set_read_timeout(Some(Duration::from_secs(5)));
-    let _ = stream.set_write_timeout(Some(Duration::from_secs(5)));
-    let request = format!("GET /healthz HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n");
-    if stream.write_all(request.as_bytes()).is_err() {
-        return false;
-    }
-    let mut response = Vec::new();
-    let _ = stream.read_to_end(&mut response);
-    let status_line = response.split(|&b| b == b'\n').next().unwrap_or_default();
-    let status_line = String::from_utf8_lossy(status_line);
-    status_line.split_whitespace().nth(1) == Some("200")
 }
 
 fn read_log(path: &Path) -> String {
