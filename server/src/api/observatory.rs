@@ -232,32 +232,37 @@ pub async fn indicators(
             code: code.clone(),
         };
         let needs = model.needs(&territory);
-        let offers = match (needs, &query.cluster, &skill) {
-            (None, _, _) => 0,
-            (Some(n), Some(cluster), _) => n
-                .clusters
-                .iter()
-                .find(|c| &c.id == cluster)
-                .map_or(0, |c| c.offers),
-            (Some(n), None, Some(skill)) => n
-                .skills
-                .iter()
-                .find(|c| c.id == skill.as_str())
-                .map_or(0, |c| c.offers),
-            (Some(n), None, None) => n.offers,
+        // `None`: the count is suppressed (statistical confidentiality), never shown.
+        let threshold = model.params.suppression_threshold;
+        let offers: Option<usize> = match (needs, &query.cluster, &skill) {
+            (None, _, _) => Some(0),
+            (Some(n), Some(cluster), _) => match n.clusters.iter().find(|c| &c.id == cluster) {
+                Some(cell) if cell.suppressed => None,
+                Some(cell) => Some(cell.offers),
+                None => Some(0),
+            },
+            (Some(n), None, Some(skill)) => {
+                match n.skills.iter().find(|c| c.id == skill.as_str()) {
+                    Some(cell) if cell.suppressed => None,
+                    Some(cell) => Some(cell.offers),
+                    None => Some(0),
+                }
+            }
+            (Some(n), None, None) if n.offers > 0 && n.offers < threshold => None,
+            (Some(n), None, None) => Some(n.offers),
         };
         let supply = ranker.supply(&territory, query.cluster.as_deref(), skill.as_ref(), &today)?;
-        let value = match indicator.as_str() {
-            "demand" => offers as f64,
-            "supply" => f64::from(supply.seats),
-            _ => {
-                let o = offers as f64;
+        let value: Option<f64> = match indicator.as_str() {
+            "demand" => offers.map(|o| o as f64),
+            "supply" => Some(f64::from(supply.seats)),
+            _ => offers.map(|o| {
+                let o = o as f64;
                 if o > 0.0 {
                     (o * o / (o + f64::from(supply.seats)) * 10.0).round() / 10.0
                 } else {
                     0.0
                 }
-            }
+            }),
         };
         rows.push((code, name, centre, value, offers, supply));
     }
@@ -266,12 +271,16 @@ pub async fn indicators(
             "level": level, "indicator": indicator, "cluster": query.cluster, "skill": skill,
             "values": rows.iter().map(|(code, name, _, value, offers, supply)| json!({
                 "code": code, "name": name, "value": value, "offers": offers,
+                "suppressed": offers.is_none(),
                 "trainings": supply.trainings, "seats": supply.seats,
             })).collect::<Vec<_>>(),
         }))
         .into_response()),
         "csv" => {
-            let mut writer = csv::Writer::from_writer(Vec::new());
+            // For French spreadsheets: `;` separator, UTF-8 with a byte order mark.
+            let mut writer = csv::WriterBuilder::new()
+                .delimiter(b';')
+                .from_writer(b"\xEF\xBB\xBF".to_vec());
             writer
                 .write_record([
                     "code",
@@ -289,8 +298,8 @@ pub async fn indicators(
                         code.as_str(),
                         name.as_str(),
                         indicator.as_str(),
-                        &value.to_string(),
-                        &offers.to_string(),
+                        &value.map_or_else(String::new, |v| v.to_string().replace('.', ",")),
+                        &offers.map_or_else(String::new, |o| o.to_string()),
                         &supply.trainings.to_string(),
                         &supply.seats.to_string(),
                     ])
