@@ -179,7 +179,10 @@ fn clusters_of_the_embedded_demo_build() {
     let output = passerelle().arg("clusters").output().unwrap();
     assert!(output.status.success());
     let map: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
-    assert_eq!(map["model"]["format_version"], 1);
+    assert_eq!(
+        map["model"]["format_version"],
+        passerelle_engine::FORMAT_VERSION
+    );
     let clusters = map["clusters"].as_array().unwrap();
     assert!(clusters.len() >= 6);
     for cluster in clusters {
