@@ -16,6 +16,8 @@ mod profile;
 mod territorial;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
+
+use rustc_hash::FxHashSet;
 use std::sync::Arc;
 
 use jiff::civil::Date;
@@ -115,7 +117,7 @@ struct Entry {
     /// Mentions in the title and the curriculum.
     mentions: Vec<SkillMention>,
     /// Distinct skills taught.
-    skills: HashSet<SkillId>,
+    skills: FxHashSet<SkillId>,
     placement: Option<Placement>,
     point: Option<(f64, f64)>,
     /// Needs (cluster id, similarity) the curriculum answers, most similar first.
@@ -431,6 +433,7 @@ impl Ranker {
             .max(f32::EPSILON);
         let mut excluded: BTreeMap<String, usize> = BTreeMap::new();
         let mut ranked: Vec<Scored> = Vec::new();
+        let mut demand_by_region: HashMap<String, f32> = HashMap::new();
         for entry in &self.entries {
             let training = entry.training.as_ref();
             let distance_km = match (&learner.location, entry.point) {
@@ -481,9 +484,13 @@ impl Ranker {
                     code: p.region.clone(),
                 })
             };
-            let demand = demand_region
-                .as_ref()
-                .map_or(0.0, |region| self.gap_demand(&gap, region));
+            // The same few régions come back for every training: compute each once.
+            let demand = match &demand_region {
+                Some(region) => *demand_by_region
+                    .entry(region.code.clone())
+                    .or_insert_with(|| self.gap_demand(&gap, region)),
+                None => 0.0,
+            };
             let details = ScoreDetails {
                 gap_coverage: round3(gap_coverage),
                 target_fit,
@@ -806,7 +813,7 @@ fn prepare(
         .into_iter()
         .filter(|m| m.score >= params.min_skill_score)
         .collect();
-    let skills: HashSet<SkillId> = mentions.iter().map(|m| m.skill.clone()).collect();
+    let skills: FxHashSet<SkillId> = mentions.iter().map(|m| m.skill.clone()).collect();
     let placement = geography.place(&training.location.as_location()).ok();
     let point = training
         .location

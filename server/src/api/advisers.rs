@@ -67,16 +67,25 @@ pub async fn extract(
 pub async fn recommendations(
     State(state): State<AppState>,
     ApiJson(profile): ApiJson<LearnerProfile>,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Json<Versioned<passerelle_engine::Recommendations>>, ApiError> {
     let snapshot = state.current();
     let today = state.today();
     blocking(move || {
         let result = snapshot.ranker.recommend(&profile, &today)?;
-        let mut value = serde_json::to_value(&result).map_err(ApiError::internal)?;
-        value["model_version"] = json!(snapshot.model_version());
-        Ok(Json(value))
+        Ok(Json(Versioned {
+            result,
+            model_version: snapshot.model_version(),
+        }))
     })
     .await
+}
+
+/// A result with the version of the model it was computed on, serialised directly.
+#[derive(Debug, serde::Serialize)]
+pub struct Versioned<T> {
+    #[serde(flatten)]
+    pub result: T,
+    pub model_version: String,
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
