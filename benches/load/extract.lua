@@ -1,0 +1,12 @@
+-- wrk script for POST /api/v1/extract: one French posting of about 2 KB.
+dofile((os.getenv("LOAD_DIR") or "benches/load") .. "/report.lua")
+
+-- A posting written for the bench (not a real offer), the size and shape of a France
+-- Travail description: missions, technical environment, profile, benefits.
+local posting = [[{"title":"Développeur full stack JavaScript / PHP (H/F)","text":"Notre agence lyonnaise conçoit des applications web et mobiles pour des collectivités et des PME de la région. Pour renforcer l'équipe produit (huit personnes), nous recrutons un développeur full stack en CDI.\n\nVos missions :\n- Développer de nouvelles fonctionnalités côté front-end en React et TypeScript, dans le respect de la charte graphique et des maquettes Figma.\n- Concevoir et maintenir des API REST en PHP (Symfony) et Node.js, documentées avec OpenAPI.\n- Modéliser les données et écrire les requêtes SQL sur PostgreSQL ; optimiser les performances.\n- Écrire les tests unitaires et fonctionnels, participer aux revues de code.\n- Déployer les applications avec Docker et GitLab CI/CD sur une infrastructure cloud.\n- Participer aux cérémonies agiles (Scrum) : sprint planning, daily, rétrospective.\n- Assurer le support de niveau 2 auprès des utilisateurs et corriger les anomalies.\n\nEnvironnement technique : JavaScript, TypeScript, React, Node.js, PHP 8, Symfony, PostgreSQL, Redis, Docker, Git, GitLab CI, Linux.\n\nProfil recherché :\nDe formation Bac+2 à Bac+5 en informatique, vous justifiez d'une première expérience réussie en développement web (alternance acceptée). La maîtrise de JavaScript et de SQL est exigée ; une connaissance de Kubernetes ou d'AWS serait appréciée. Vous êtes rigoureux, autonome et doté d'un bon esprit d'équipe. Un niveau d'anglais technique est nécessaire pour lire la documentation.\n\nNous offrons : télétravail deux jours par semaine, tickets restaurant, mutuelle prise en charge à 60 %, plan de formation (certifications cloud), horaires flexibles.\n\nPoste basé à Lyon 3e, accessible en transports en commun. Salaire selon expérience : 38 à 45 k€ brut annuel. Processus : un entretien RH puis un entretien technique avec l'équipe.\n\nÀ propos de nous : créée en 2012, l'agence compte 35 salariés ; nous sommes engagés pour l'accessibilité numérique (RGAA) et l'écoconception des services web, et nous accueillons chaque année des alternants."}]]
+
+function init(args)
+   wrk.method = "POST"
+   wrk.body = posting
+   wrk.headers["Content-Type"] = "application/json"
+end
