@@ -1,8 +1,8 @@
 //! Grid search over linking parameters (development aid; not a fitted model):
 //! `GRID="ew,core,link,off,exp,temp;..." cargo run --release --example tune_extract -- ROME_DIR FILE...`
 use passerelle_engine::{
-    ClassifierParams, Engine, EngineConfig, ExtractParams, LinkingParams, TaxonomySpec,
-    evaluate_extraction, read_postings,
+    ClassifierParams, Engine, EngineConfig, EvalOptions, ExtractParams, LinkingParams,
+    TaxonomySpec, evaluate_extraction, read_postings,
 };
 
 fn main() {
@@ -42,7 +42,7 @@ fn main() {
             extract,
         };
         let engine = Engine::open(&config).unwrap();
-        let r = evaluate_extraction(&engine, &postings, 0.5);
+        let r = evaluate_extraction(&engine, &postings, &EvalOptions::default());
         println!(
             "{spec}\tP {:.3} R {:.3} F1 {:.3} R@10 {:.3} MAP {:.3} pred/offer {:.1} | E: F1 {:.3} R@10 {:.3}",
             r.all.precision,

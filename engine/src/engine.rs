@@ -7,7 +7,7 @@ use std::sync::Arc;
 use tracing::info;
 
 use crate::corpus;
-use crate::extract::{ExtractParams, Extraction, Extractor};
+use crate::extract::{ExtractParams, Extraction, Extractor, LearnParams};
 use crate::model::{JobPosting, Training};
 use crate::needs::{self, NeedsBuild, NeedsModel, NeedsParams};
 use crate::taxonomy::{Taxonomy, TaxonomySpec};
@@ -111,6 +111,30 @@ impl Engine {
             previous,
             built_at,
         )
+    }
+
+    /// This engine, having learned from labelled offers (their `romeCode` and ticked
+    /// `competences[]`) how recruiters title each métier and which of its skills they
+    /// ask for; an error without a métier référentiel to learn into.
+    pub fn learn<'a>(
+        &self,
+        postings: impl IntoIterator<Item = &'a JobPosting>,
+        params: LearnParams,
+    ) -> Result<Engine> {
+        let learned = self.extractor.learn(postings, params).ok_or_else(|| {
+            Error::invalid("learn", "no métier référentiel is loaded to learn into")
+        })?;
+        info!(
+            target: "engine",
+            offers = learned.report().offers,
+            titled = learned.report().titled,
+            with_skills = learned.report().with_skills,
+            occupations = learned.report().occupations,
+            "learned from labelled offers"
+        );
+        Ok(Engine {
+            extractor: self.extractor.with_learned(learned),
+        })
     }
 
     /// The compiled extractor.

@@ -41,12 +41,12 @@ pub use corpus::{
 pub use engine::{Engine, EngineConfig};
 pub use error::{Error, Result};
 pub use eval::{
-    ClassificationReport, ExtractionReport, MobilityReport, MobilityScores,
+    ClassificationReport, EvalOptions, ExtractionReport, MobilityReport, MobilityScores,
     evaluate_classification, evaluate_extraction, evaluate_mobility, mobility_pairs, sample_pairs,
 };
 pub use extract::{
-    ClassifierParams, ExtractParams, Extraction, Extractor, Field, LinkingParams, MentionSource,
-    OccupationCandidate, SkillMention,
+    ClassifierParams, ExtractParams, Extraction, Extractor, Field, LearnParams, LearnReport,
+    Learned, LinkingParams, MentionSource, OccupationCandidate, SkillMention,
 };
 pub use index::{
     DocumentIndex, DocumentKind, IndexDocument, SearchHit, SearchQuery, SearchResults,

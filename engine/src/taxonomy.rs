@@ -58,6 +58,9 @@ pub struct OccupationSkill {
     pub skill: u32,
     /// The item is a "cœur de métier" one (`Principale` or `Émergente`).
     pub core: bool,
+    /// The item is an emerging one (`Émergente`): part of the métier's future rather
+    /// than of what recruiters ask for today.
+    pub emerging: bool,
 }
 
 /// A ROME métier with what the référentiel says about it.

@@ -59,6 +59,11 @@ pub struct ReferentialArgs {
     /// ROME itself (default: the built-in digital métiers).
     #[arg(long, env = "PASSERELLE_ROME")]
     rome: Option<PathBuf>,
+    /// Labelled offers (France Travail records with `romeCode` and `competences[]`) to
+    /// learn from at start: how recruiters title each métier and which of its skills
+    /// they tick. Needs a métier référentiel (`--taxonomy rome:DIR` links ROME items).
+    #[arg(long, value_name = "FILE", num_args = 1..)]
+    learn: Vec<PathBuf>,
 }
 
 fn main() -> Result<()> {

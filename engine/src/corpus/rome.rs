@@ -225,6 +225,8 @@ pub fn read_rome(folder: &Path) -> Result<Taxonomy> {
                 metiers[i].skills.push(OccupationSkill {
                     skill,
                     core: !row.get("coeur_metier").is_empty(),
+                    emerging: row.get("coeur_metier").starts_with("\u{c9}mergente")
+                        || row.get("coeur_metier").starts_with("E\u{301}mergente"),
                 });
             }
             Ok(())

@@ -10,6 +10,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::engine::Engine;
+use crate::extract::{Extractor, LearnParams};
 use crate::model::{JobPosting, Requirement, SkillId};
 
 pub use mobility::{
@@ -136,6 +137,76 @@ fn score_offer(ranked: &[(SkillId, f32)], gold: &HashSet<SkillId>, threshold: f3
     }
 }
 
+/// How an evaluation runs.
+#[derive(Debug, Clone, Copy)]
+pub struct EvalOptions {
+    /// Score at or above which a skill counts as predicted.
+    pub threshold: f32,
+    /// Link each offer to its labelled `romeCode` instead of the predicted métiers: the
+    /// figures extraction would reach with a perfect classifier (a diagnostic).
+    pub oracle: bool,
+    /// With `k` ≥ 2, learn at run time from the labelled offers by k-fold
+    /// cross-validation: each offer is scored by an extractor that learned from the
+    /// other folds only (see [`crate::extract::Learned`]).
+    pub folds: usize,
+    pub learn: LearnParams,
+}
+
+impl Default for EvalOptions {
+    fn default() -> EvalOptions {
+        EvalOptions {
+            threshold: 0.5,
+            oracle: false,
+            folds: 0,
+            learn: LearnParams::default(),
+        }
+    }
+}
+
+/// The fold of an offer: a stable hash of its title and the start of its text, so
+/// that folds do not depend on file order and an offer posted several times (same
+/// title and text, other ids) never teaches its own copies.
+fn fold_of(posting: &JobPosting, folds: usize) -> usize {
+    use std::hash::BuildHasher;
+    let start: String = posting.description.chars().take(300).collect();
+    let key = (posting.title.trim(), start);
+    (rustc_hash::FxBuildHasher.hash_one(&key) % folds as u64) as usize
+}
+
+/// Scores every posting with the extractor that may see it: the engine's own, or with
+/// `folds` ≥ 2 one that learned from the other folds.
+fn per_fold<T: Send>(
+    engine: &Engine,
+    postings: &[JobPosting],
+    options: &EvalOptions,
+    score: impl Fn(&Extractor, &JobPosting) -> Option<T> + Sync,
+) -> Vec<T> {
+    if options.folds < 2 {
+        return postings
+            .par_iter()
+            .filter_map(|p| score(engine.extractor(), p))
+            .collect();
+    }
+    let mut out = Vec::new();
+    for fold in 0..options.folds {
+        let training = postings
+            .iter()
+            .filter(|p| fold_of(p, options.folds) != fold);
+        let extractor = match engine.extractor().learn(training, options.learn) {
+            Some(learned) => engine.extractor().with_learned(learned),
+            None => engine.extractor().clone(),
+        };
+        out.extend(
+            postings
+                .par_iter()
+                .filter(|p| fold_of(p, options.folds) == fold)
+                .filter_map(|p| score(&extractor, p))
+                .collect::<Vec<T>>(),
+        );
+    }
+    out
+}
+
 /// Extracts every offer that carries `competences[]` and compares the predicted
 /// `rome:` skills with the codes the recruiter ticked.
 ///
@@ -144,45 +215,49 @@ fn score_offer(ranked: &[(SkillId, f32)], gold: &HashSet<SkillId>, threshold: f3
 pub fn evaluate_extraction(
     engine: &Engine,
     postings: &[JobPosting],
-    threshold: f32,
+    options: &EvalOptions,
 ) -> ExtractionReport {
-    let (all, required) = postings
-        .par_iter()
-        .filter(|p| !p.labelled_skills.is_empty())
-        .map(|posting| {
-            let extraction = engine.extract(&posting.title, &posting.description);
-            let ranked: Vec<(SkillId, f32)> = extraction
-                .distinct_skills()
-                .into_iter()
-                .filter(|(id, _)| id.as_str().starts_with("rome:"))
-                .filter(|(id, _)| {
-                    engine
-                        .taxonomy()
-                        .skill(id)
-                        .is_none_or(|s| s.kind != crate::taxonomy::SkillKind::Transversal)
-                })
-                .map(|(id, s)| (id.clone(), s))
-                .collect();
-            let gold_all: HashSet<SkillId> = posting
-                .labelled_skills
-                .iter()
-                .map(|s| SkillId::rome(&s.code))
-                .collect();
-            let gold_required: HashSet<SkillId> = posting
-                .labelled_skills
-                .iter()
-                .filter(|s| s.requirement == Some(Requirement::Required))
-                .map(|s| SkillId::rome(&s.code))
-                .collect();
-            (
-                score_offer(&ranked, &gold_all, threshold),
-                score_offer(&ranked, &gold_required, threshold),
-            )
-        })
-        .reduce(
-            || (Counts::default(), Counts::default()),
-            |a, b| (a.0.add(b.0), a.1.add(b.1)),
-        );
+    let threshold = options.threshold;
+    let (all, required) = per_fold(engine, postings, options, |extractor, posting| {
+        if posting.labelled_skills.is_empty() {
+            return None;
+        }
+        let extraction = match posting.rome.filter(|_| options.oracle) {
+            Some(code) => extractor.extract_known(&posting.title, &posting.description, code),
+            None => extractor.extract(&posting.title, &posting.description),
+        };
+        let ranked: Vec<(SkillId, f32)> = extraction
+            .distinct_skills()
+            .into_iter()
+            .filter(|(id, _)| id.as_str().starts_with("rome:"))
+            .filter(|(id, _)| {
+                extractor
+                    .taxonomy()
+                    .skill(id)
+                    .is_none_or(|s| s.kind != crate::taxonomy::SkillKind::Transversal)
+            })
+            .map(|(id, s)| (id.clone(), s))
+            .collect();
+        let gold_all: HashSet<SkillId> = posting
+            .labelled_skills
+            .iter()
+            .map(|s| SkillId::rome(&s.code))
+            .collect();
+        let gold_required: HashSet<SkillId> = posting
+            .labelled_skills
+            .iter()
+            .filter(|s| s.requirement == Some(Requirement::Required))
+            .map(|s| SkillId::rome(&s.code))
+            .collect();
+        Some((
+            score_offer(&ranked, &gold_all, threshold),
+            score_offer(&ranked, &gold_required, threshold),
+        ))
+    })
+    .into_iter()
+    .fold((Counts::default(), Counts::default()), |a, b| {
+        (a.0.add(b.0), a.1.add(b.1))
+    });
     ExtractionReport {
         threshold,
         all: all.scores(),
@@ -191,20 +266,23 @@ pub fn evaluate_extraction(
 }
 
 /// Classifies every offer that carries a ROME code and measures accuracy@1 and @3.
-pub fn evaluate_classification(engine: &Engine, postings: &[JobPosting]) -> ClassificationReport {
+pub fn evaluate_classification(
+    engine: &Engine,
+    postings: &[JobPosting],
+    options: &EvalOptions,
+) -> ClassificationReport {
     // (offers, @1, @3) overall and for M18xx.
-    let totals = postings
-        .par_iter()
-        .filter_map(|posting| {
-            let gold = posting.rome?;
-            let extraction = engine.extract(&posting.title, &posting.description);
-            let rank = extraction.occupations.iter().position(|o| o.code == gold);
-            let at1 = usize::from(rank == Some(0));
-            let at3 = usize::from(rank.is_some_and(|r| r < 3));
-            let digital = usize::from(gold.domain() == "M18");
-            Some([1, at1, at3, digital, digital * at1, digital * at3])
-        })
-        .reduce(|| [0; 6], |a, b| std::array::from_fn(|i| a[i] + b[i]));
+    let totals = per_fold(engine, postings, options, |extractor, posting| {
+        let gold = posting.rome?;
+        let occupations = extractor.classify(&posting.title, &posting.description);
+        let rank = occupations.iter().position(|o| o.code == gold);
+        let at1 = usize::from(rank == Some(0));
+        let at3 = usize::from(rank.is_some_and(|r| r < 3));
+        let digital = usize::from(gold.domain() == "M18");
+        Some([1, at1, at3, digital, digital * at1, digital * at3])
+    })
+    .into_iter()
+    .fold([0; 6], |a, b| std::array::from_fn(|i| a[i] + b[i]));
     let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
     ClassificationReport {
         offers: totals[0],

@@ -8,6 +8,10 @@
 
 use std::collections::HashMap;
 
+use rustc_hash::FxHashSet;
+
+use super::learned::Learned;
+
 use crate::taxonomy::Taxonomy;
 use crate::text::{self, Token, TokenKind};
 
@@ -23,6 +27,11 @@ pub struct LinkingParams {
     pub prior_weight: f32,
     /// Factor on the prior of a "cœur de métier" item.
     pub core_factor: f32,
+    /// Factor on the prior of an emerging ("Émergente") item, in place of `core_factor`:
+    /// recruiters almost never tick them.
+    pub emerging_factor: f32,
+    /// Weight of the learned tick rate, when labelled offers were given.
+    pub learned_weight: f32,
     /// Inferred skills never score above this, below verbatim matches.
     pub ceiling: f32,
     /// Exponent on the métier probability: above 1 trusts only confident predictions.
@@ -37,8 +46,10 @@ impl Default for LinkingParams {
             evidence_weight: 0.5,
             prior_weight: 0.5,
             core_factor: 2.0,
+            emerging_factor: 0.05,
+            learned_weight: 1.5,
             ceiling: 0.8,
-            probability_exponent: 1.0,
+            probability_exponent: 0.5,
         }
     }
 }
@@ -133,6 +144,7 @@ impl Linker {
         taxonomy: &Taxonomy,
         occupations: &[(usize, f32)],
         tokens: &[Token],
+        learned: Option<&Learned>,
     ) -> Vec<Inferred> {
         // Clause of each content token, and the token indices of each term per clause.
         let mut clause = 0u32;
@@ -150,29 +162,54 @@ impl Linker {
         }
         let p = &self.params;
         let mut best: HashMap<u32, Inferred> = HashMap::new();
-        for &(occupation, probability) in occupations {
-            let occupation = &taxonomy.occupations()[occupation];
-            for link in &occupation.skills {
-                let (ids, mass) = &self.labels[link.skill as usize];
-                if ids.is_empty() || *mass <= 0.0 {
-                    continue;
-                }
-                let (evidence, span) = self.evidence(ids, *mass, &occurrences, tokens);
-                let skill = taxonomy.skill_at(link.skill);
-                let mut prior = category_prior(skill.family.as_deref()) * p.prior_weight;
-                if link.core {
+        for &(index, probability) in occupations {
+            let occupation = &taxonomy.occupations()[index];
+            // The référentiel's links, and what recruiters ticked beyond them.
+            let mut candidates: Vec<(u32, bool, bool)> = occupation
+                .skills
+                .iter()
+                .map(|l| (l.skill, l.core, l.emerging))
+                .collect();
+            if let Some(learned) = learned {
+                let linked: FxHashSet<u32> = candidates.iter().map(|c| c.0).collect();
+                candidates.extend(
+                    learned
+                        .ticked(index)
+                        .filter(|s| !linked.contains(s))
+                        .map(|s| (s, false, false)),
+                );
+            }
+            for (skill_index, core, emerging) in candidates {
+                let (ids, mass) = &self.labels[skill_index as usize];
+                let (evidence, span) = if ids.is_empty() || *mass <= 0.0 {
+                    (0.0, None)
+                } else {
+                    self.evidence(ids, *mass, &occurrences, tokens)
+                };
+                let skill = taxonomy.skill_at(skill_index);
+                let mut prior = category_prior(skill.family.as_deref());
+                if emerging {
+                    prior *= p.emerging_factor;
+                } else if core {
                     prior *= p.core_factor;
                 }
                 let confidence = probability.powf(p.probability_exponent);
-                let score = (confidence * (p.evidence_weight * evidence + prior)).min(p.ceiling);
-                let entry = best.entry(link.skill).or_insert(Inferred {
-                    skill: link.skill,
+                let belief = match learned {
+                    Some(learned) => {
+                        p.learned_weight * learned.tick_rate(index, skill_index, prior.min(1.0))
+                    }
+                    None if evidence <= 0.0 && ids.is_empty() => continue,
+                    None => p.prior_weight * prior,
+                };
+                let score = (confidence * (p.evidence_weight * evidence + belief)).min(p.ceiling);
+                let entry = best.entry(skill_index).or_insert(Inferred {
+                    skill: skill_index,
                     score: 0.0,
                     span: None,
                 });
                 if score > entry.score {
                     *entry = Inferred {
-                        skill: link.skill,
+                        skill: skill_index,
                         score,
                         span: span.or(entry.span),
                     };

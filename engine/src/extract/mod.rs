@@ -10,6 +10,7 @@
 //! **Architecture invariant:** extraction does no IO; it works on a loaded [`Taxonomy`].
 
 mod context;
+mod learned;
 mod linking;
 mod matcher;
 mod occupation;
@@ -17,13 +18,16 @@ mod occupation;
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use rustc_hash::FxHashMap;
+
 use serde::Serialize;
 
-use crate::model::SkillId;
+use crate::model::{RomeCode, SkillId};
 use crate::taxonomy::Taxonomy;
 use crate::text;
 
 pub use context::Context;
+pub use learned::{LearnParams, LearnReport, Learned};
 pub use linking::{Linker, LinkingParams};
 pub use matcher::SkillMatcher;
 pub use occupation::{ClassifierParams, OccupationCandidate, OccupationClassifier};
@@ -137,6 +141,8 @@ pub struct Extractor {
     occupations: Option<(Arc<Taxonomy>, OccupationClassifier)>,
     /// Set when `taxonomy` carries its own métier → skill links.
     linker: Option<Linker>,
+    /// What labelled offers given at run time taught, if any.
+    learned: Option<Arc<Learned>>,
 }
 
 impl Extractor {
@@ -167,7 +173,34 @@ impl Extractor {
             params,
             occupations,
             linker,
+            learned: None,
         }
+    }
+
+    /// Learns from labelled offers (their `romeCode` and ticked `competences[]`) how
+    /// recruiters title each métier and which of its skills they ask for; `None` without
+    /// a métier référentiel.
+    pub fn learn<'a>(
+        &self,
+        postings: impl IntoIterator<Item = &'a crate::model::JobPosting>,
+        params: LearnParams,
+    ) -> Option<Learned> {
+        let (rome, _) = self.occupations.as_ref()?;
+        Some(Learned::fit(rome, postings, params))
+    }
+
+    /// This extractor, using what `learned` taught (fitted by [`Extractor::learn`] on
+    /// the same référentiel).
+    pub fn with_learned(&self, learned: Learned) -> Extractor {
+        Extractor {
+            learned: Some(Arc::new(learned)),
+            ..self.clone()
+        }
+    }
+
+    /// What labelled offers taught this extractor, if any.
+    pub fn learned(&self) -> Option<&Learned> {
+        self.learned.as_deref()
     }
 
     /// The taxonomy skills are taken from.
@@ -193,14 +226,64 @@ impl Extractor {
 
     /// Ranks occupations only (no skill extraction).
     pub fn classify(&self, title: &str, body: &str) -> Vec<OccupationCandidate> {
-        match &self.occupations {
-            Some((_, classifier)) => classifier.classify(title, body, self.params.max_occupations),
-            None => Vec::new(),
+        let Some((rome, classifier)) = &self.occupations else {
+            return Vec::new();
+        };
+        let top = self.params.max_occupations;
+        let Some(learned) = &self.learned else {
+            return classifier.classify(title, body, top);
+        };
+        let (titles, weight) = learned.title_posterior(title);
+        let referential = classifier.classify(title, body, top.max(50));
+        if weight <= 0.0 {
+            return referential.into_iter().take(top).collect();
         }
+        // Mix the référentiel's probabilities with the learned title model's.
+        let mut mixed: FxHashMap<u32, (f32, Option<OccupationCandidate>)> = FxHashMap::default();
+        for candidate in referential {
+            if let Some(index) = learned.occupation_index(&candidate.code) {
+                let p = (1.0 - weight) * candidate.score;
+                mixed.insert(index, (p, Some(candidate)));
+            }
+        }
+        for (index, p) in titles {
+            mixed.entry(index).or_insert((0.0, None)).0 += weight * p;
+        }
+        let mut out: Vec<OccupationCandidate> = mixed
+            .into_iter()
+            .map(|(index, (p, candidate))| {
+                let mut candidate = candidate.unwrap_or_else(|| {
+                    let occupation = &rome.occupations()[index as usize];
+                    OccupationCandidate {
+                        code: occupation.code,
+                        label: occupation.label.clone(),
+                        score: 0.0,
+                        title_score: 0.0,
+                        text_score: 0.0,
+                    }
+                });
+                candidate.score = (p * 1e4).round() / 1e4;
+                candidate
+            })
+            .collect();
+        out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.code.cmp(&b.code)));
+        out.truncate(top);
+        out
     }
 
     /// Extracts skills and occupations from a posting's title and text.
     pub fn extract(&self, title: &str, body: &str) -> Extraction {
+        self.extract_inner(title, body, None)
+    }
+
+    /// Extracts skills from a text whose métier is already known (a France Travail
+    /// record's `romeCode`): linking uses that métier with certainty instead of the
+    /// predicted ones; `occupations` still holds the classifier's ranking.
+    pub fn extract_known(&self, title: &str, body: &str, known: RomeCode) -> Extraction {
+        self.extract_inner(title, body, Some(known))
+    }
+
+    fn extract_inner(&self, title: &str, body: &str, known: Option<RomeCode>) -> Extraction {
         let title_tokens = text::analyze(title);
         let body_tokens = text::analyze(body);
         let mut skills = Vec::new();
@@ -216,10 +299,24 @@ impl Extractor {
 
         let occupations = self.classify(title, body);
         if let (Some(linker), Some((rome, _))) = (&self.linker, &self.occupations) {
+            let certain;
+            let linked = match known.and_then(|code| rome.occupation(&code)) {
+                Some(occupation) => {
+                    certain = [OccupationCandidate {
+                        code: occupation.code,
+                        label: occupation.label.clone(),
+                        score: 1.0,
+                        title_score: 0.0,
+                        text_score: 0.0,
+                    }];
+                    &certain[..]
+                }
+                None => &occupations[..],
+            };
             self.inferred(
                 linker,
                 rome,
-                &occupations,
+                linked,
                 &body_tokens,
                 &body_context,
                 &mut skills,
@@ -319,7 +416,7 @@ impl Extractor {
                     .map(|i| (i, o.score))
             })
             .collect();
-        let inferred = linker.link(rome, &chosen, tokens);
+        let inferred = linker.link(rome, &chosen, tokens, self.learned.as_deref());
         let on_profile: std::collections::HashSet<&SkillId> = inferred
             .iter()
             .map(|i| &rome.skill_at(i.skill).id)

@@ -62,7 +62,7 @@ const TITLE_STOP: &[&str] = &[
 ];
 
 /// The terms of a title or appellation: stemmed words without title stop words.
-fn title_words(text: &str) -> Vec<String> {
+pub(super) fn title_words(text: &str) -> Vec<String> {
     text::analyze(text)
         .into_iter()
         .filter(|t| t.kind == text::TokenKind::Word && !TITLE_STOP.contains(&t.norm.as_str()))

@@ -9,9 +9,10 @@ use std::time::Instant;
 use anyhow::{Context, Result};
 use clap::Subcommand;
 use passerelle_engine::{
-    Engine, EngineConfig, ExtractParams, JobPosting, RankParams, Ranker, RomeCode, TaxonomySpec,
-    builtin_geography, builtin_lexicon, demo_catalogue, demo_model, evaluate_classification,
-    evaluate_extraction, evaluate_mobility, mobility_pairs, read_postings, sample_pairs,
+    Engine, EngineConfig, EvalOptions, ExtractParams, JobPosting, RankParams, Ranker, RomeCode,
+    TaxonomySpec, builtin_geography, builtin_lexicon, demo_catalogue, demo_model,
+    evaluate_classification, evaluate_extraction, evaluate_mobility, mobility_pairs, read_postings,
+    sample_pairs,
 };
 
 use crate::ReferentialArgs;
@@ -28,6 +29,14 @@ pub enum EvalCommand {
         /// Score at or above which a skill counts as predicted.
         #[arg(long, default_value_t = 0.5)]
         threshold: f32,
+        /// Link each offer to its labelled `romeCode` instead of the predicted métiers:
+        /// what extraction would reach with a perfect classifier (a diagnostic).
+        #[arg(long)]
+        oracle_occupation: bool,
+        /// Learn at run time from the labelled offers, scored by K-fold
+        /// cross-validation (each offer by what the other folds taught).
+        #[arg(long, value_name = "K")]
+        learn_folds: Option<usize>,
     },
     /// Agreement of needs clusters with the offers' ROME codes (NMI, adjusted Rand).
     Clusters {
@@ -45,6 +54,10 @@ pub enum EvalCommand {
         referential: ReferentialArgs,
         #[arg(long, num_args = 1.., required = true)]
         offers: Vec<PathBuf>,
+        /// Learn at run time from the labelled offers, scored by K-fold
+        /// cross-validation (each offer by what the other folds taught).
+        #[arg(long, value_name = "K")]
+        learn_folds: Option<usize>,
     },
     /// Share of the missing core skills of real ROME mobilities (any métier → a digital
     /// one) that the top trainings of the demo catalogue teach, against a ranking by
@@ -95,19 +108,36 @@ fn load(offers: &[PathBuf]) -> Result<Vec<JobPosting>> {
     Ok(postings)
 }
 
+/// `--learn-folds K`: none, or at least two folds.
+fn checked_folds(folds: Option<usize>) -> Result<usize> {
+    match folds {
+        None => Ok(0),
+        Some(k) if k >= 2 => Ok(k),
+        Some(k) => anyhow::bail!("--learn-folds needs at least 2 folds, got {k}"),
+    }
+}
+
 pub fn run(command: EvalCommand) -> Result<()> {
     match command {
         EvalCommand::Extract {
             referential,
             offers,
             threshold,
+            oracle_occupation,
+            learn_folds,
         } => {
             if !matches!(referential.taxonomy, TaxonomySpec::Rome(_)) {
                 anyhow::bail!("eval extract compares rome: ids: pass --taxonomy rome:DIR");
             }
             let engine = super::open_engine(&referential)?;
             let postings = load(&offers)?;
-            let report = evaluate_extraction(&engine, &postings, threshold);
+            let options = EvalOptions {
+                threshold,
+                oracle: oracle_occupation,
+                folds: checked_folds(learn_folds)?,
+                ..EvalOptions::default()
+            };
+            let report = evaluate_extraction(&engine, &postings, &options);
             println!("{}", serde_json::to_string_pretty(&report)?);
         }
         EvalCommand::Clusters {
@@ -158,15 +188,15 @@ pub fn run(command: EvalCommand) -> Result<()> {
         EvalCommand::Classify {
             referential,
             offers,
+            learn_folds,
         } => {
-            let config = EngineConfig {
-                taxonomy: referential.taxonomy.clone(),
-                rome: referential.rome.clone(),
-                ..EngineConfig::builtin()
-            };
-            let engine = passerelle_engine::Engine::open(&config)?;
+            let engine = super::open_engine(&referential)?;
             let postings = load(&offers)?;
-            let report = evaluate_classification(&engine, &postings);
+            let options = EvalOptions {
+                folds: checked_folds(learn_folds)?,
+                ..EvalOptions::default()
+            };
+            let report = evaluate_classification(&engine, &postings, &options);
             println!("{}", serde_json::to_string_pretty(&report)?);
         }
         EvalCommand::Mobility {

@@ -19,7 +19,26 @@ pub fn open_engine(referential: &ReferentialArgs) -> Result<Engine> {
         rome: referential.rome.clone(),
         ..EngineConfig::builtin()
     };
-    Engine::open(&config).context("cannot load the taxonomy")
+    let engine = Engine::open(&config).context("cannot load the taxonomy")?;
+    if referential.learn.is_empty() {
+        return Ok(engine);
+    }
+    let mut postings = Vec::new();
+    for path in &referential.learn {
+        let batch = passerelle_engine::read_postings(path)
+            .with_context(|| format!("cannot read {}", path.display()))?;
+        eprintln!("learn: {}", batch.report.summary());
+        postings.extend(batch.records.into_iter().map(|(_, p)| p));
+    }
+    let engine = engine.learn(&postings, passerelle_engine::LearnParams::default())?;
+    if let Some(learned) = engine.extractor().learned() {
+        let report = learned.report();
+        eprintln!(
+            "learn: {} offers with a known métier ({} with ticked skills), {} métiers",
+            report.titled, report.with_skills, report.occupations
+        );
+    }
+    Ok(engine)
 }
 
 /// A progress bar on stderr, hidden when stderr is not a terminal.
