@@ -236,3 +236,66 @@ fn a_killed_build_leaves_the_previous_one_usable() {
     assert!(after == before || serde_json::from_slice::<serde_json::Value>(&after).is_ok());
     std::fs::remove_dir_all(&out).unwrap();
 }
+
+/// `--learn` reads labelled offers before extracting and says what it learned; a
+/// missing file is named.
+#[test]
+fn extract_learns_from_labelled_offers_first() {
+    let mut child = passerelle()
+        .args(["extract", "--input", "-", "--learn"])
+        .arg(demo_offers())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"{\"id\": \"a\", \"text\": \"Developpeur web : JavaScript, React.\"}\n")
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("1500 read, 1500 accepted, 0 rejected"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("offers with a known métier"), "{stderr}");
+    let line: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert!(
+        !line["occupations"].as_array().unwrap().is_empty(),
+        "{line}"
+    );
+
+    let output = passerelle()
+        .args([
+            "extract",
+            "--input",
+            "-",
+            "--learn",
+            "/nonexistent/offers.jsonl",
+        ])
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("/nonexistent/offers.jsonl"), "{stderr}");
+}
+
+#[test]
+fn eval_needs_two_folds_to_learn() {
+    let output = passerelle()
+        .args(["eval", "classify", "--learn-folds", "1", "--offers"])
+        .arg(demo_offers())
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("--learn-folds needs at least 2 folds"),
+        "{stderr}"
+    );
+}
