@@ -19,8 +19,8 @@ use crate::taxonomy::Taxonomy;
 pub struct LearnParams {
     /// Pseudo-offers of the référentiel prior mixed into each métier's tick rates.
     pub rate_smoothing: f32,
-    /// Scale that turns the référentiel prior of an item (see
-    /// [`super::linking::category_prior`]) into a tick rate.
+    /// Scale that turns the référentiel prior of an item (its category's, see
+    /// `category_prior` in the linking module) into a tick rate.
     pub prior_rate: f32,
     /// Share of the learned title model in the occupation probabilities, at most.
     pub title_weight: f32,
