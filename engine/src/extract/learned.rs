@@ -13,6 +13,7 @@ use rustc_hash::FxHashMap;
 use super::occupation::title_words;
 use crate::model::{JobPosting, RomeCode, SkillId};
 use crate::taxonomy::Taxonomy;
+use crate::text;
 
 /// Tunables of what is learned and how much it weighs.
 #[derive(Debug, Clone, Copy)]
@@ -32,6 +33,12 @@ pub struct LearnParams {
     /// Bayes; lower trusts the batch's mix of métiers less, which matters when the
     /// offers to read are not drawn like the ones learned from).
     pub title_prior_exponent: f32,
+    /// Share of the learned text model in the occupation probabilities (0 turns it off).
+    pub body_weight: f32,
+    /// Dirichlet smoothing of the text model's word probabilities.
+    pub body_smoothing: f32,
+    /// Factor on the text model's log-likelihoods.
+    pub body_temperature: f32,
 }
 
 impl Default for LearnParams {
@@ -43,6 +50,9 @@ impl Default for LearnParams {
             title_confidence: 20.0,
             title_smoothing: 100.0,
             title_prior_exponent: 1.0,
+            body_weight: 0.2,
+            body_smoothing: 300.0,
+            body_temperature: 0.1,
         }
     }
 }
@@ -53,12 +63,10 @@ pub struct Learned {
     params: LearnParams,
     /// Per occupation index: offers with ticked skills, and ticks per skill index.
     ticks: Vec<(u32, FxHashMap<u32, u32>)>,
-    /// Title word → (occupation index → count).
-    words: FxHashMap<String, FxHashMap<u32, u32>>,
-    /// Per occupation index: labelled titles and their word count.
-    titles: Vec<(u32, u32)>,
-    /// Word count of all labelled titles.
-    total_words: u32,
+    /// Title words of each métier's labelled offers.
+    titles: WordModel,
+    /// Text words of each métier's labelled offers.
+    bodies: WordModel,
     /// Occupation index of each métier code.
     index: FxHashMap<RomeCode, u32>,
     report: LearnReport,
@@ -95,9 +103,8 @@ impl Learned {
         let mut learned = Learned {
             params,
             ticks: vec![(0, FxHashMap::default()); count],
-            words: FxHashMap::default(),
-            titles: vec![(0, 0); count],
-            total_words: 0,
+            titles: WordModel::new(count),
+            bodies: WordModel::new(count),
             index,
             report: LearnReport::default(),
         };
@@ -107,18 +114,14 @@ impl Learned {
                 continue;
             };
             learned.report.titled += 1;
-            let words = distinct(title_words(&posting.title));
-            let slot = &mut learned.titles[occupation as usize];
-            slot.0 += 1;
-            slot.1 += words.len() as u32;
-            learned.total_words += words.len() as u32;
-            for word in words {
-                *learned
-                    .words
-                    .entry(word)
-                    .or_default()
-                    .entry(occupation)
-                    .or_insert(0) += 1;
+            learned
+                .titles
+                .add(occupation, distinct(title_words(&posting.title)));
+            if params.body_weight > 0.0 {
+                learned.bodies.add(
+                    occupation,
+                    distinct(text::content_terms(&posting.description)),
+                );
             }
             let mut skills: Vec<u32> = posting
                 .labelled_skills
@@ -137,7 +140,7 @@ impl Learned {
                 *ticks.entry(skill).or_insert(0) += 1;
             }
         }
-        learned.report.occupations = learned.titles.iter().filter(|t| t.0 > 0).count();
+        learned.report.occupations = learned.titles.documents.iter().filter(|&&d| d > 0).count();
         learned
     }
 
@@ -170,38 +173,120 @@ impl Learned {
         (ticked + a * prior * self.params.prior_rate) / (*offers as f32 + a)
     }
 
-    /// Occupation probabilities from the title alone (naive Bayes over title words,
-    /// among the métiers seen), with the weight they deserve in a mix: none without
-    /// a known word, more as the best métier has more labelled titles.
+    /// Occupation probabilities from the title words (naive Bayes among the métiers
+    /// seen), with the weight they deserve in a mix: none without a known word, more as
+    /// the best métier has more labelled titles.
     pub fn title_posterior(&self, title: &str) -> (Vec<(u32, f32)>, f32) {
-        let words: Vec<String> = distinct(title_words(title))
-            .into_iter()
-            .filter(|w| self.words.contains_key(w))
-            .collect();
-        if words.is_empty() || self.total_words == 0 {
+        let p = &self.params;
+        let posterior = self.titles.posterior(
+            &distinct(title_words(title)),
+            p.title_smoothing,
+            p.title_prior_exponent,
+            1.0,
+        );
+        let weight = posterior.first().map_or(0.0, |&(best, _)| {
+            let support = self.titles.documents[best as usize] as f32;
+            p.title_weight * (support / p.title_confidence).min(1.0)
+        });
+        (posterior, weight)
+    }
+
+    /// Occupation probabilities from the text's words, tempered (naive Bayes over many
+    /// words is overconfident), with their weight in a mix.
+    pub fn body_posterior(&self, body: &str) -> (Vec<(u32, f32)>, f32) {
+        let p = &self.params;
+        if p.body_weight <= 0.0 {
             return (Vec::new(), 0.0);
         }
-        let mut candidates: Vec<u32> = words
+        let posterior = self.bodies.posterior(
+            &distinct(text::content_terms(body)),
+            p.body_smoothing,
+            p.title_prior_exponent,
+            p.body_temperature,
+        );
+        let weight = if posterior.is_empty() {
+            0.0
+        } else {
+            p.body_weight
+        };
+        (posterior, weight)
+    }
+}
+
+/// Word counts per métier, for a multinomial naive Bayes.
+#[derive(Debug, Clone)]
+struct WordModel {
+    /// Word → (occupation index → documents of that métier holding it).
+    words: FxHashMap<String, FxHashMap<u32, u32>>,
+    /// Per occupation index: documents.
+    documents: Vec<u32>,
+    /// Per occupation index: words over its documents.
+    lengths: Vec<u32>,
+    /// Words over all documents.
+    total: u32,
+}
+
+impl WordModel {
+    fn new(occupations: usize) -> WordModel {
+        WordModel {
+            words: FxHashMap::default(),
+            documents: vec![0; occupations],
+            lengths: vec![0; occupations],
+            total: 0,
+        }
+    }
+
+    fn add(&mut self, occupation: u32, words: Vec<String>) {
+        self.documents[occupation as usize] += 1;
+        self.lengths[occupation as usize] += words.len() as u32;
+        self.total += words.len() as u32;
+        for word in words {
+            *self
+                .words
+                .entry(word)
+                .or_default()
+                .entry(occupation)
+                .or_insert(0) += 1;
+        }
+    }
+
+    /// Posterior over the métiers that share a word with `words` (Dirichlet-smoothed
+    /// word probabilities, the class prior raised to `prior_exponent`, log-likelihoods
+    /// multiplied by `temperature`), most probable first; empty without a known word.
+    fn posterior(
+        &self,
+        words: &[String],
+        smoothing: f32,
+        prior_exponent: f32,
+        temperature: f32,
+    ) -> Vec<(u32, f32)> {
+        let known: Vec<(&FxHashMap<u32, u32>, f32)> = words
             .iter()
-            .flat_map(|w| self.words[w].keys().copied())
+            .filter_map(|w| self.words.get(w))
+            .map(|counts| {
+                let background = counts.values().sum::<u32>() as f32 / self.total as f32;
+                (counts, background)
+            })
+            .collect();
+        if known.is_empty() {
+            return Vec::new();
+        }
+        let mut candidates: Vec<u32> = known
+            .iter()
+            .flat_map(|(counts, _)| counts.keys().copied())
             .collect();
         candidates.sort_unstable();
         candidates.dedup();
-        let mu = self.params.title_smoothing;
-        let total_titles: u32 = self.titles.iter().map(|t| t.0).sum();
-        let background: Vec<f32> = words
-            .iter()
-            .map(|w| self.words[w].values().sum::<u32>() as f32 / self.total_words as f32)
-            .collect();
+        let documents: u32 = self.documents.iter().sum();
         let mut scored: Vec<(u32, f32)> = candidates
             .into_iter()
             .map(|o| {
-                let (titles, length) = self.titles[o as usize];
+                let length = self.lengths[o as usize] as f32;
                 let mut log =
-                    self.params.title_prior_exponent * (titles as f32 / total_titles as f32).ln();
-                for (w, p) in words.iter().zip(&background) {
-                    let c = self.words[w].get(&o).copied().unwrap_or(0) as f32;
-                    log += ((c + mu * p) / (length as f32 + mu)).ln();
+                    prior_exponent * (self.documents[o as usize] as f32 / documents as f32).ln();
+                for (counts, background) in &known {
+                    let c = counts.get(&o).copied().unwrap_or(0) as f32;
+                    log += temperature * ((c + smoothing * background) / (length + smoothing)).ln();
                 }
                 (o, log)
             })
@@ -212,9 +297,7 @@ impl Learned {
             s.1 = (s.1 - best).exp() / sum;
         }
         scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        let support = self.titles[scored[0].0 as usize].0 as f32;
-        let weight = self.params.title_weight * (support / self.params.title_confidence).min(1.0);
-        (scored, weight)
+        scored
     }
 }
 
@@ -269,6 +352,7 @@ mod tests {
         JobPosting {
             id: title.to_string(),
             title: title.to_string(),
+            description: title.to_string(),
             rome: Some(RomeCode::parse(rome).unwrap()),
             labelled_skills: skills
                 .iter()
@@ -314,7 +398,12 @@ mod tests {
         let (posterior, weight) = learned.title_posterior("Agent d'entretien");
         assert_eq!(posterior[0].0 as usize, k2205, "{posterior:?}");
         assert!(weight > 0.0 && weight <= learned.params().title_weight);
+        // The text model says the same from the text's words, with its own weight.
+        let (posterior, weight) = learned.body_posterior("Entretien de bureaux");
+        assert_eq!(posterior[0].0 as usize, k2205, "{posterior:?}");
+        assert_eq!(weight, learned.params().body_weight);
         // Words never seen give nothing to mix.
         assert_eq!(learned.title_posterior("Boulanger").1, 0.0);
+        assert_eq!(learned.body_posterior("Boulanger").1, 0.0);
     }
 }

@@ -233,8 +233,10 @@ impl Extractor {
         let Some(learned) = &self.learned else {
             return classifier.classify(title, body, top);
         };
-        let (titles, weight) = learned.title_posterior(title);
+        let (titles, title_weight) = learned.title_posterior(title);
+        let (bodies, body_weight) = learned.body_posterior(body);
         let referential = classifier.classify(title, body, top.max(50));
+        let weight = title_weight + body_weight;
         if weight <= 0.0 {
             return referential.into_iter().take(top).collect();
         }
@@ -247,7 +249,10 @@ impl Extractor {
             }
         }
         for (index, p) in titles {
-            mixed.entry(index).or_insert((0.0, None)).0 += weight * p;
+            mixed.entry(index).or_insert((0.0, None)).0 += title_weight * p;
+        }
+        for (index, p) in bodies {
+            mixed.entry(index).or_insert((0.0, None)).0 += body_weight * p;
         }
         let mut out: Vec<OccupationCandidate> = mixed
             .into_iter()
