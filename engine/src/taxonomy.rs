@@ -84,6 +84,23 @@ pub struct Occupation {
     pub mobility: Vec<RomeCode>,
 }
 
+impl Occupation {
+    /// A métier known by its code and label only; readers fill in the rest.
+    pub fn new(code: RomeCode, label: impl Into<String>) -> Occupation {
+        Occupation {
+            code,
+            label: label.into(),
+            parent: None,
+            appellations: Vec::new(),
+            skills: Vec::new(),
+            definition: String::new(),
+            domain: None,
+            grand_domain: None,
+            mobility: Vec::new(),
+        }
+    }
+}
+
 /// A vocabulary of skills and, optionally, of occupations.
 #[derive(Debug, Clone, Default)]
 pub struct Taxonomy {

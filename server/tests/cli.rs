@@ -12,6 +12,19 @@ fn passerelle() -> Command {
     Command::new(env!("CARGO_BIN_EXE_passerelle"))
 }
 
+/// Runs `passerelle args` with `input` on its stdin.
+fn run_with_input(args: &[&str], input: &[u8]) -> std::process::Output {
+    let mut child = passerelle()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    child.wait_with_output().unwrap()
+}
+
 #[test]
 fn extract_reports_bad_lines_and_goes_on() {
     let input = concat!(
@@ -20,20 +33,7 @@ fn extract_reports_bad_lines_and_goes_on() {
         "[1, 2]\n",
         "{\"id\": \"c\", \"intitule\": \"Développeur React (H/F)\", \"description\": \"Git et Docker.\"}\n",
     );
-    let mut child = passerelle()
-        .args(["extract", "--input", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
-    let output = child.wait_with_output().unwrap();
+    let output = run_with_input(&["extract", "--input", "-"], input.as_bytes());
     assert!(output.status.success());
     let stdout = String::from_utf8(output.stdout).unwrap();
     let stderr = String::from_utf8(output.stderr).unwrap();
@@ -66,34 +66,38 @@ fn extract_reports_bad_lines_and_goes_on() {
     );
 }
 
-#[test]
-fn unknown_taxonomy_is_a_clear_error() {
+/// Runs `passerelle args` with no input and checks that it fails saying `needle`.
+fn fails_saying(args: &[&str], needle: &str) {
     let output = passerelle()
-        .args(["extract", "--taxonomy", "wikidata:x", "--input", "-"])
+        .args(args)
         .stdin(Stdio::null())
         .output()
         .unwrap();
-    assert!(!output.status.success());
+    assert!(!output.status.success(), "{args:?} succeeded");
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains("unknown taxonomy"), "{stderr}");
+    assert!(stderr.contains(needle), "{stderr}");
+}
+
+#[test]
+fn unknown_taxonomy_is_a_clear_error() {
+    fails_saying(
+        &["extract", "--taxonomy", "wikidata:x", "--input", "-"],
+        "unknown taxonomy",
+    );
 }
 
 #[test]
 fn missing_rome_folder_names_it() {
-    let output = passerelle()
-        .args([
+    fails_saying(
+        &[
             "extract",
             "--taxonomy",
             "rome:/nonexistent/rome",
             "--input",
             "-",
-        ])
-        .stdin(Stdio::null())
-        .output()
-        .unwrap();
-    assert!(!output.status.success());
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains("/nonexistent/rome"), "{stderr}");
+        ],
+        "/nonexistent/rome",
+    );
 }
 
 fn demo_offers() -> std::path::PathBuf {
@@ -241,21 +245,17 @@ fn a_killed_build_leaves_the_previous_one_usable() {
 /// missing file is named.
 #[test]
 fn extract_learns_from_labelled_offers_first() {
-    let mut child = passerelle()
-        .args(["extract", "--input", "-", "--learn"])
-        .arg(demo_offers())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(b"{\"id\": \"a\", \"text\": \"Developpeur web : JavaScript, React.\"}\n")
-        .unwrap();
-    let output = child.wait_with_output().unwrap();
+    let offers = demo_offers();
+    let output = run_with_input(
+        &[
+            "extract",
+            "--input",
+            "-",
+            "--learn",
+            offers.to_str().unwrap(),
+        ],
+        b"{\"id\": \"a\", \"text\": \"Developpeur web : JavaScript, React.\"}\n",
+    );
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(output.status.success(), "{stderr}");
     assert!(
@@ -269,33 +269,30 @@ fn extract_learns_from_labelled_offers_first() {
         "{line}"
     );
 
-    let output = passerelle()
-        .args([
+    fails_saying(
+        &[
             "extract",
             "--input",
             "-",
             "--learn",
             "/nonexistent/offers.jsonl",
-        ])
-        .stdin(Stdio::null())
-        .output()
-        .unwrap();
-    assert!(!output.status.success());
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains("/nonexistent/offers.jsonl"), "{stderr}");
+        ],
+        "/nonexistent/offers.jsonl",
+    );
 }
 
 #[test]
 fn eval_needs_two_folds_to_learn() {
-    let output = passerelle()
-        .args(["eval", "classify", "--learn-folds", "1", "--offers"])
-        .arg(demo_offers())
-        .output()
-        .unwrap();
-    assert!(!output.status.success());
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(
-        stderr.contains("--learn-folds needs at least 2 folds"),
-        "{stderr}"
+    let offers = demo_offers();
+    fails_saying(
+        &[
+            "eval",
+            "classify",
+            "--learn-folds",
+            "1",
+            "--offers",
+            offers.to_str().unwrap(),
+        ],
+        "--learn-folds needs at least 2 folds",
     );
 }

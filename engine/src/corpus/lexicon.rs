@@ -101,15 +101,8 @@ pub fn parse_occupations(taxonomy: &mut Taxonomy, path: &Path, text: &[u8]) -> R
     table.for_each(|row| {
         let code = RomeCode::parse(row.require("code")?).map_err(|e| row.error(e.to_string()))?;
         taxonomy.add_occupation(Occupation {
-            code,
-            label: row.require("label")?.to_string(),
-            parent: None,
             appellations: split_list(row.get("titles")).map(str::to_string).collect(),
-            skills: Vec::new(),
-            definition: String::new(),
-            domain: None,
-            grand_domain: None,
-            mobility: Vec::new(),
+            ..Occupation::new(code, row.require("label")?)
         });
         Ok(())
     })

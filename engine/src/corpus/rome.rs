@@ -175,15 +175,8 @@ pub fn read_rome(folder: &Path) -> Result<Taxonomy> {
             };
             position.insert(code, metiers.len());
             metiers.push(Occupation {
-                code,
-                label: row.require("libelle_rome")?.to_string(),
                 parent,
-                appellations: Vec::new(),
-                skills: Vec::new(),
-                definition: String::new(),
-                domain: None,
-                grand_domain: None,
-                mobility: Vec::new(),
+                ..Occupation::new(code, row.require("libelle_rome")?)
             });
             Ok(())
         })?;

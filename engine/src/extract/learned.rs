@@ -333,17 +333,7 @@ mod tests {
             ("K2205", "Agent / Agente de propreté de locaux"),
             ("I1203", "Agent / Agente d'entretien du bâtiment"),
         ] {
-            taxonomy.add_occupation(Occupation {
-                code: RomeCode::parse(code).unwrap(),
-                label: label.to_string(),
-                parent: None,
-                appellations: Vec::new(),
-                skills: Vec::new(),
-                definition: String::new(),
-                domain: None,
-                grand_domain: None,
-                mobility: Vec::new(),
-            });
+            taxonomy.add_occupation(Occupation::new(RomeCode::parse(code).unwrap(), label));
         }
         taxonomy
     }
