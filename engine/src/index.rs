@@ -91,6 +91,26 @@ impl IndexDocument {
             contract: None,
         }
     }
+
+    /// Every document of a build: its postings (`analyses` in the same order, as the
+    /// build returns them) followed by the trainings.
+    pub fn of_build(
+        postings: &[JobPosting],
+        analyses: &[PostingAnalysis],
+        trainings: &[Training],
+        geography: &Geography,
+    ) -> Vec<IndexDocument> {
+        postings
+            .iter()
+            .zip(analyses)
+            .map(|(posting, analysis)| IndexDocument::from_posting(posting, analysis))
+            .chain(
+                trainings
+                    .iter()
+                    .map(|training| IndexDocument::from_training(training, geography)),
+            )
+            .collect()
+    }
 }
 
 /// A search request; every filter optional.

@@ -44,17 +44,12 @@ impl Snapshot {
             built_at,
         )?;
         let mut index = DocumentIndex::in_memory()?;
-        let mut documents: Vec<IndexDocument> = postings
-            .iter()
-            .zip(&build.postings)
-            .map(|(posting, analysis)| IndexDocument::from_posting(posting, analysis))
-            .collect();
-        documents.extend(
-            trainings
-                .iter()
-                .map(|training| IndexDocument::from_training(training, &geography)),
-        );
-        index.upsert(&documents)?;
+        index.upsert(&IndexDocument::of_build(
+            postings,
+            &build.postings,
+            &trainings,
+            &geography,
+        ))?;
         Ok(Snapshot::assemble(
             engine,
             geography,

@@ -135,16 +135,7 @@ pub fn run(args: BuildArgs) -> Result<()> {
     let indexing = Instant::now();
     let mut index = DocumentIndex::open_or_create(&args.out.join("index"))
         .with_context(|| format!("cannot open the index in {}", args.out.display()))?;
-    let mut documents: Vec<IndexDocument> = postings
-        .iter()
-        .zip(&build.postings)
-        .map(|(posting, analysis)| IndexDocument::from_posting(posting, analysis))
-        .collect();
-    documents.extend(
-        trainings
-            .iter()
-            .map(|training| IndexDocument::from_training(training, &geography)),
-    );
+    let documents = IndexDocument::of_build(&postings, &build.postings, &trainings, &geography);
     let spinner = stage_spinner("index plein texte");
     index.upsert(&documents).context("indexing failed")?;
     let index_time = indexing.elapsed();

@@ -6,7 +6,7 @@ import { autocomplete } from './autocomplete.js';
 import { ChipList } from './chips.js';
 import { highlightText } from './highlight.js';
 import { scoreBars } from './chart.js';
-import { showLoading, doneLoading, errorBox, announce, revealResults } from './feedback.js';
+import { showLoading, doneLoading, errorBox, announce, submitOneAtATime } from './feedback.js';
 import { formatDate, formatDistance, formatShare, formatInteger, formatDecimal, modalityLabel, levelLabel, plural } from './format.js';
 
 const SCORE_LABELS = {
@@ -67,7 +67,6 @@ export function initAdviser() {
 
   // The CV analysis last shown: its text and its mentions (byte spans).
   let cv = null;
-  let running = null;
   const selection = new Set();
   let lastProfile = null;
 
@@ -204,41 +203,27 @@ export function initAdviser() {
     return error;
   }
 
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    replaceChildren(formError);
+  submitOneAtATime({
+    form,
+    formError,
+    results,
+    submit,
+    message: 'Recherche des formations…',
+    incomplete: 'Profil incomplet',
+    failed: 'La recherche de formations a échoué',
     // A CV pasted but not analysed yet is analysed first, so that its skills join the chips.
-    if (cvText.value.trim() && cv?.text !== cvText.value) await analyseCv();
-    let profile;
-    try {
-      profile = readProfile();
-    } catch (error) {
-      replaceChildren(formError, errorBox(error, 'Profil incomplet'));
-      error.element?.focus();
-      return;
-    }
-    running?.abort();
-    running = new AbortController();
-    const mine = running;
-    submit.disabled = true;
-    showLoading(results, 'Recherche des formations…');
-    try {
-      const answer = await api.recommendations(profile, { signal: mine.signal });
-      doneLoading(results);
+    prepare: async () => {
+      if (cvText.value.trim() && cv?.text !== cvText.value) await analyseCv();
+    },
+    read: readProfile,
+    send: (profile, signal) => api.recommendations(profile, { signal }),
+    render: (answer, profile) => {
       lastProfile = profile;
       selection.clear();
       renderResults(answer, profile);
-      revealResults(results);
       const count = asArray(answer.trainings).length;
       announce(count ? `${count} formations recommandées` : 'Aucune formation ne correspond au profil');
-    } catch (error) {
-      if (api.isAbort(error)) return;
-      doneLoading(results);
-      replaceChildren(results, h('div', { class: 'card' }, errorBox(error, 'La recherche de formations a échoué')));
-      revealResults(results);
-    } finally {
-      if (running === mine) submit.disabled = false;
-    }
+    },
   });
 
   document.getElementById('adviser-reset').addEventListener('click', () => {

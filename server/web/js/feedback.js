@@ -71,6 +71,48 @@ export async function loadInto(container, message, work, render) {
   }
 }
 
+/**
+ * Sends a form's request, one at a time: on submit, `prepare()` (optional, awaited) runs
+ * first, then `read()` builds the request (an error it throws names the field to fix in
+ * its `element`, shown in `formError` under `incomplete`); a request still running is
+ * aborted; `send(request, signal)` calls the API with a loading `message` in `results`,
+ * and `render(answer, request)` fills them; a failure shows an error box titled `failed`.
+ */
+export function submitOneAtATime({ form, formError, results, submit, message, incomplete, failed, prepare, read, send, render }) {
+  let running = null;
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    replaceChildren(formError);
+    if (prepare) await prepare();
+    let request;
+    try {
+      request = read();
+    } catch (error) {
+      replaceChildren(formError, errorBox(error, incomplete));
+      error.element?.focus();
+      return;
+    }
+    running?.abort();
+    running = new AbortController();
+    const mine = running;
+    submit.disabled = true;
+    showLoading(results, message);
+    try {
+      const answer = await send(request, mine.signal);
+      doneLoading(results);
+      render(answer, request);
+      revealResults(results);
+    } catch (error) {
+      if (isAbort(error)) return;
+      doneLoading(results);
+      replaceChildren(results, h('div', { class: 'card' }, errorBox(error, failed)));
+      revealResults(results);
+    } finally {
+      if (running === mine) submit.disabled = false;
+    }
+  });
+}
+
 /** Reads `message` to screen readers through the page's polite live region. */
 export function announce(message) {
   const region = document.getElementById('announcer');

@@ -5,7 +5,7 @@ import { h, replaceChildren, asArray } from './dom.js';
 import { autocomplete } from './autocomplete.js';
 import { highlightText } from './highlight.js';
 import { barChart } from './chart.js';
-import { showLoading, doneLoading, errorBox, announce, revealResults } from './feedback.js';
+import { errorBox, announce, submitOneAtATime } from './feedback.js';
 import { formatInteger, formatShare, modalityLabel, plural } from './format.js';
 
 const COMPONENT_LABELS = {
@@ -36,7 +36,6 @@ export function initProvider() {
   const trainingInput = document.getElementById('training-input');
   const trainingChosen = document.getElementById('training-chosen');
   const territorySelect = document.getElementById('territory-select');
-  let running = null;
 
   const training = autocomplete(trainingInput, {
     source: async (q, signal) => asArray((await api.trainings({ q, limit: 12 }, { signal })).trainings),
@@ -90,36 +89,20 @@ export function initProvider() {
     return body;
   }
 
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    replaceChildren(formError);
-    let body;
-    try {
-      body = readRequest();
-    } catch (error) {
-      replaceChildren(formError, errorBox(error, 'Demande incomplète'));
-      error.element?.focus();
-      return;
-    }
-    running?.abort();
-    running = new AbortController();
-    const mine = running;
-    submit.disabled = true;
-    showLoading(results, 'Analyse du programme…');
-    try {
-      const report = await api.coverage(body, { signal: mine.signal });
-      doneLoading(results);
+  submitOneAtATime({
+    form,
+    formError,
+    results,
+    submit,
+    message: 'Analyse du programme…',
+    incomplete: 'Demande incomplète',
+    failed: 'L’analyse de couverture a échoué',
+    read: readRequest,
+    send: (body, signal) => api.coverage(body, { signal }),
+    render: (report) => {
       renderReport(report);
-      revealResults(results);
       announce(`Rapport de couverture prêt : ${asArray(report.covered).length} compétences couvertes, ${asArray(report.missing).length} manquantes`);
-    } catch (error) {
-      if (api.isAbort(error)) return;
-      doneLoading(results);
-      replaceChildren(results, h('div', { class: 'card' }, errorBox(error, 'L’analyse de couverture a échoué')));
-      revealResults(results);
-    } finally {
-      if (running === mine) submit.disabled = false;
-    }
+    },
   });
 
   function renderReport(report) {
