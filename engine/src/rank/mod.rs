@@ -122,6 +122,11 @@ struct Entry {
     point: Option<(f64, f64)>,
     /// Needs (cluster id, similarity) the curriculum answers, most similar first.
     needs: Vec<(String, f32)>,
+    /// The GEN label's expiry date, when the training has a label and the date parses.
+    label_expires: Option<Date>,
+    /// The sessions whose start date parses: (start, index in `training.sessions`), in
+    /// catalogue order. Parsed once here rather than for every request.
+    session_starts: Vec<(Date, usize)>,
 }
 
 /// The prepared catalogue with the needs model it is ranked against.
@@ -431,7 +436,9 @@ impl Ranker {
             + weights.next_session
             + weights.demand)
             .max(f32::EPSILON);
-        let mut excluded: BTreeMap<String, usize> = BTreeMap::new();
+        // A handful of distinct reasons: counted under their static names, turned into
+        // the map once at the end.
+        let mut excluded_counts: Vec<(&'static str, usize)> = Vec::new();
         let mut ranked: Vec<Scored> = Vec::new();
         let mut demand_by_region: HashMap<String, f32> = HashMap::new();
         for entry in &self.entries {
@@ -444,7 +451,10 @@ impl Ranker {
             {
                 Ok(next) => next,
                 Err(reason) => {
-                    *excluded.entry(reason.to_string()).or_insert(0) += 1;
+                    match excluded_counts.iter_mut().find(|(r, _)| *r == reason) {
+                        Some((_, count)) => *count += 1,
+                        None => excluded_counts.push((reason, 1)),
+                    }
                     continue;
                 }
             };
@@ -516,6 +526,10 @@ impl Ranker {
                 demand_region,
             });
         }
+        let excluded: BTreeMap<String, usize> = excluded_counts
+            .into_iter()
+            .map(|(reason, count)| (reason.to_string(), count))
+            .collect();
         // Reasons are written for the listed trainings only.
         ranked.sort_by(|a, b| {
             b.score
@@ -621,9 +635,7 @@ impl Ranker {
         distance_km: Option<f64>,
     ) -> std::result::Result<(Date, NextSession), &'static str> {
         let training = entry.training.as_ref();
-        if let Some(label) = &training.label
-            && parse_date("", &label.expires).is_ok_and(|expires| expires < today)
-        {
+        if entry.label_expires.is_some_and(|expires| expires < today) {
             return Err("label_expired");
         }
         if !learner.modalities.is_empty() && !learner.modalities.contains(&training.modality) {
@@ -645,20 +657,24 @@ impl Ranker {
         {
             return Err("too_far");
         }
-        let upcoming: Vec<(Date, &Session)> = training
-            .sessions
-            .iter()
-            .filter_map(|s| Some((parse_date("", &s.start).ok()?, s)))
-            .filter(|(start, _)| *start >= start_from)
-            .collect();
-        if upcoming.is_empty() {
+        // The earliest open session from `start_from` (the first in catalogue order
+        // among equals).
+        let mut any_upcoming = false;
+        let mut earliest: Option<(Date, &Session)> = None;
+        for &(start, index) in &entry.session_starts {
+            if start < start_from {
+                continue;
+            }
+            any_upcoming = true;
+            let session = &training.sessions[index];
+            if !session.is_full() && earliest.is_none_or(|(best, _)| start < best) {
+                earliest = Some((start, session));
+            }
+        }
+        if !any_upcoming {
             return Err("no_upcoming_session");
         }
-        let Some((start, session)) = upcoming
-            .into_iter()
-            .filter(|(_, s)| !s.is_full())
-            .min_by_key(|(start, _)| *start)
-        else {
+        let Some((start, session)) = earliest else {
             return Err("sessions_full");
         };
         // With a target, a training that teaches none of the gap and does not lead to
@@ -851,6 +867,16 @@ fn prepare(
         .filter(|(_, s)| *s >= params.min_cluster_similarity)
         .collect();
     needs.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    let label_expires = training
+        .label
+        .as_ref()
+        .and_then(|label| parse_date("", &label.expires).ok());
+    let session_starts = training
+        .sessions
+        .iter()
+        .enumerate()
+        .filter_map(|(index, s)| Some((parse_date("", &s.start).ok()?, index)))
+        .collect();
     Entry {
         training: Arc::new(training),
         text,
@@ -859,6 +885,8 @@ fn prepare(
         placement,
         point,
         needs,
+        label_expires,
+        session_starts,
     }
 }
 
@@ -969,11 +997,7 @@ fn format_km(km: f64) -> String {
 }
 
 fn list_labels(skills: &[SkillRef], at_most: usize) -> String {
-    let mut labels: Vec<&str> = skills
-        .iter()
-        .take(at_most)
-        .map(|s| s.label.as_str())
-        .collect();
+    let mut labels: Vec<&str> = skills.iter().take(at_most).map(|s| &*s.label).collect();
     let more = skills.len().saturating_sub(at_most);
     let more_text = format!("et {more} autre{}", if more > 1 { "s" } else { "" });
     if more > 0 {

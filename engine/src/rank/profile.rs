@@ -5,6 +5,7 @@
 //! this module logs or stores it.
 
 use std::fmt;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -91,10 +92,13 @@ pub struct Situation {
 }
 
 /// A skill as shown to users.
+///
+/// Cheap to clone (shared id and label): rankings repeat the gap's skills for every
+/// training they list.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct SkillRef {
     pub id: SkillId,
-    pub label: String,
+    pub label: Arc<str>,
 }
 
 /// A skill found in the CV, with its byte span in `cv_text`.
@@ -279,7 +283,7 @@ impl Ranker {
                 }
                 skills.push(SkillRef {
                     id: mention.skill.clone(),
-                    label: mention.label.clone(),
+                    label: mention.label.as_str().into(),
                 });
             }
             cv_skills.sort_by_key(|s| (s.start, s.end));
@@ -323,14 +327,14 @@ impl Ranker {
         {
             return Some(SkillRef {
                 id: skill.id.clone(),
-                label: skill.label.clone(),
+                label: skill.label.as_str().into(),
             });
         }
         if let Some(&index) = self.labels.get(&fold(name)) {
             let skill = taxonomy.skill_at(index);
             return Some(SkillRef {
                 id: skill.id.clone(),
-                label: skill.label.clone(),
+                label: skill.label.as_str().into(),
             });
         }
         // "gestion de projets agiles": the best skill extracted from the name itself.
@@ -346,7 +350,7 @@ impl Ranker {
             })
             .map(|m| SkillRef {
                 id: m.skill.clone(),
-                label: m.label.clone(),
+                label: m.label.as_str().into(),
             })
     }
 
@@ -373,7 +377,7 @@ impl Ranker {
             skills.dedup_by(|a, b| a.0.id == b.0.id);
             let label = skills
                 .iter()
-                .map(|(s, _)| s.label.as_str())
+                .map(|(s, _)| &*s.label)
                 .collect::<Vec<_>>()
                 .join(", ");
             return Ok(ResolvedTarget {
@@ -438,7 +442,7 @@ impl Ranker {
                     (
                         SkillRef {
                             id: s.id.clone(),
-                            label: s.label.clone(),
+                            label: s.label.as_str().into(),
                         },
                         s.weight,
                     )
@@ -458,7 +462,7 @@ impl Ranker {
                     (
                         SkillRef {
                             id: skill.id.clone(),
-                            label: skill.label.clone(),
+                            label: skill.label.as_str().into(),
                         },
                         weight,
                     )
