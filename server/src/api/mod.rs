@@ -186,6 +186,44 @@ where
         .map_err(ApiError::internal)?
 }
 
+/// Runs CPU-heavy work on the blocking pool and serialises its result there too.
+///
+/// A ranking is a large tree of small allocations: serialising it on the thread that
+/// built it frees it there as well, and the async worker only writes the bytes.
+async fn blocking_json<T, F>(work: F) -> Result<JsonBytes, ApiError>
+where
+    F: FnOnce() -> Result<T, ApiError> + Send + 'static,
+    T: serde::Serialize,
+{
+    blocking(move || {
+        let value = work()?;
+        let mut bytes = Vec::with_capacity(JSON_CAPACITY);
+        serde_json::to_writer(&mut bytes, &value).map_err(ApiError::internal)?;
+        Ok(JsonBytes(bytes))
+    })
+    .await
+}
+
+/// Room reserved for a serialised answer: rankings take a few dozen KiB.
+const JSON_CAPACITY: usize = 16 << 10;
+
+/// A JSON document already serialised, answered with `content-type: application/json`
+/// as `axum::Json` would.
+struct JsonBytes(Vec<u8>);
+
+impl IntoResponse for JsonBytes {
+    fn into_response(self) -> axum::response::Response {
+        (
+            [(
+                axum::http::header::CONTENT_TYPE,
+                axum::http::HeaderValue::from_static("application/json"),
+            )],
+            self.0,
+        )
+            .into_response()
+    }
+}
+
 /// Ids in paths and bodies: printable, short, no path separators.
 fn check_id(field: &str, id: &str) -> Result<(), ApiError> {
     let valid = !id.is_empty()
