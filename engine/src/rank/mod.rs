@@ -17,7 +17,7 @@ mod territorial;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::Arc;
 
 use jiff::civil::Date;
@@ -29,7 +29,9 @@ use crate::extract::{Field, SkillMention};
 use crate::index::DocumentIndex;
 use crate::model::{Certification, Modality, Session, SkillId, Training};
 use crate::needs::NeedsModel;
-use crate::territory::{Geography, Placement, TerritoryId, TerritoryLevel, haversine_km};
+use crate::territory::{
+    Geography, Placement, TerritoryId, TerritoryLevel, haversine_km, latitude_gap_km,
+};
 use crate::text::fold;
 use crate::{Error, Result};
 
@@ -119,6 +121,8 @@ struct Entry {
     /// Distinct skills taught.
     skills: FxHashSet<SkillId>,
     placement: Option<Placement>,
+    /// The région of the placement, as the territory its demand is read in.
+    region: Option<TerritoryId>,
     point: Option<(f64, f64)>,
     /// Needs (cluster id, similarity) the curriculum answers, most similar first.
     needs: Vec<(String, f32)>,
@@ -138,13 +142,13 @@ pub struct Ranker {
     index: Option<Arc<DocumentIndex>>,
     params: RankParams,
     entries: Vec<Entry>,
-    by_id: HashMap<String, usize>,
+    by_id: FxHashMap<String, usize>,
     /// Folded labels and variants → skill index.
-    labels: HashMap<String, u32>,
+    labels: FxHashMap<String, u32>,
     /// Skill → (territory → share of its offers asking for the skill).
-    demand: HashMap<SkillId, HashMap<TerritoryId, f32>>,
+    demand: FxHashMap<SkillId, FxHashMap<TerritoryId, f32>>,
     /// Skill → highest regional share, to normalise regional demand.
-    demand_max: HashMap<SkillId, f32>,
+    demand_max: FxHashMap<SkillId, f32>,
 }
 
 /// One factor of a score, each in [0, 1].
@@ -223,8 +227,8 @@ struct Scored<'a> {
     entry: &'a Entry,
     details: ScoreDetails,
     distance_km: Option<f64>,
-    next: (Date, NextSession),
-    demand_region: Option<TerritoryId>,
+    next: (Date, &'a Session),
+    demand_region: Option<&'a TerritoryId>,
 }
 
 /// Trainings for a learner, and how many were excluded by each hard filter.
@@ -248,7 +252,7 @@ impl Ranker {
         params: RankParams,
     ) -> Ranker {
         let taxonomy = engine.taxonomy();
-        let mut labels = HashMap::new();
+        let mut labels = FxHashMap::default();
         for (index, skill) in taxonomy.skills().iter().enumerate() {
             for surface in &skill.surfaces {
                 labels.entry(fold(&surface.text)).or_insert(index as u32);
@@ -257,8 +261,8 @@ impl Ranker {
         for (index, skill) in taxonomy.skills().iter().enumerate() {
             labels.insert(fold(&skill.label), index as u32);
         }
-        let mut demand: HashMap<SkillId, HashMap<TerritoryId, f32>> = HashMap::new();
-        let mut demand_max: HashMap<SkillId, f32> = HashMap::new();
+        let mut demand: FxHashMap<SkillId, FxHashMap<TerritoryId, f32>> = FxHashMap::default();
+        let mut demand_max: FxHashMap<SkillId, f32> = FxHashMap::default();
         for territory in &model.territories {
             for cell in &territory.skills {
                 let Ok(id) = SkillId::parse(&cell.id) else {
@@ -440,24 +444,21 @@ impl Ranker {
         // the map once at the end.
         let mut excluded_counts: Vec<(&'static str, usize)> = Vec::new();
         let mut ranked: Vec<Scored> = Vec::new();
-        let mut demand_by_region: HashMap<String, f32> = HashMap::new();
+        let mut demand_by_region: FxHashMap<&str, f32> = FxHashMap::default();
+        let learner_point = learner.location.as_ref().map(|l| (l.lat, l.lon));
         for entry in &self.entries {
             let training = entry.training.as_ref();
-            let distance_km = match (&learner.location, entry.point) {
-                (Some(l), Some(p)) => Some(haversine_km((l.lat, l.lon), p)),
-                _ => None,
-            };
-            let next = match self.filter(entry, &learner, &gap, today_date, start_from, distance_km)
-            {
-                Ok(next) => next,
-                Err(reason) => {
-                    match excluded_counts.iter_mut().find(|(r, _)| *r == reason) {
-                        Some((_, count)) => *count += 1,
-                        None => excluded_counts.push((reason, 1)),
+            let (distance_km, next) =
+                match self.filter(entry, &learner, &gap, today_date, start_from, learner_point) {
+                    Ok(passed) => passed,
+                    Err(reason) => {
+                        match excluded_counts.iter_mut().find(|(r, _)| *r == reason) {
+                            Some((_, count)) => *count += 1,
+                            None => excluded_counts.push((reason, 1)),
+                        }
+                        continue;
                     }
-                    continue;
-                }
-            };
+                };
             let gap_coverage = if gap_total > 0.0 {
                 gap.iter()
                     .filter(|g| entry.skills.contains(&g.0.id))
@@ -487,17 +488,14 @@ impl Ranker {
             let wait_days = (next.0 - today_date).get_days().max(0) as f64;
             let next_session = (1.0 / (1.0 + wait_days / self.params.wait_half_days)) as f32;
             let demand_region = if remote {
-                learner_region.clone()
+                learner_region.as_ref()
             } else {
-                entry.placement.as_ref().map(|p| TerritoryId {
-                    level: TerritoryLevel::Region,
-                    code: p.region.clone(),
-                })
+                entry.region.as_ref()
             };
             // The same few régions come back for every training: compute each once.
-            let demand = match &demand_region {
+            let demand = match demand_region {
                 Some(region) => *demand_by_region
-                    .entry(region.code.clone())
+                    .entry(region.code.as_str())
                     .or_insert_with(|| self.gap_demand(&gap, region)),
                 None => 0.0,
             };
@@ -546,14 +544,25 @@ impl Ranker {
                     gap.iter().partition(|g| entry.skills.contains(&g.0.id));
                 let skills_gained: Vec<SkillRef> = gained.iter().map(|g| g.0.clone()).collect();
                 let skills_missing: Vec<SkillRef> = missing.iter().map(|g| g.0.clone()).collect();
+                let (start, session) = scored.next;
+                let next = (
+                    start,
+                    NextSession {
+                        start: session.start.clone(),
+                        end: session.end.clone(),
+                        seats_left: session
+                            .seats
+                            .map(|seats| seats.saturating_sub(session.seats_taken.unwrap_or(0))),
+                    },
+                );
                 let reasons = self.reasons(
                     entry,
                     &skills_gained,
                     &skills_missing,
                     gap.len(),
                     scored.distance_km,
-                    &scored.next,
-                    scored.demand_region.as_ref(),
+                    &next,
+                    scored.demand_region,
                     &learner,
                 );
                 Recommendation {
@@ -568,7 +577,7 @@ impl Ranker {
                     skills_gained,
                     skills_missing,
                     distance_km: scored.distance_km.map(|d| (d * 10.0).round() / 10.0),
-                    next_session: Some(scored.next.1),
+                    next_session: Some(next.1),
                     certification: training.certification.clone(),
                     duration_months: training.duration_months,
                     reasons,
@@ -624,16 +633,17 @@ impl Ranker {
         if best > 0.0 { here / best } else { 0.0 }
     }
 
-    /// The hard filters; `Ok` carries the next session the learner can join.
-    fn filter(
+    /// The hard filters; `Ok` carries the distance to the training, when both places are
+    /// known, and the next session the learner can join.
+    fn filter<'a>(
         &self,
-        entry: &Entry,
+        entry: &'a Entry,
         learner: &Learner,
         gap: &[(SkillRef, f32, f32)],
         today: Date,
         start_from: Date,
-        distance_km: Option<f64>,
-    ) -> std::result::Result<(Date, NextSession), &'static str> {
+        learner_point: Option<(f64, f64)>,
+    ) -> std::result::Result<(Option<f64>, (Date, &'a Session)), &'static str> {
         let training = entry.training.as_ref();
         if entry.label_expires.is_some_and(|expires| expires < today) {
             return Err("label_expired");
@@ -651,7 +661,24 @@ impl Ranker {
         {
             return Err("level_prerequisite");
         }
-        if training.modality != Modality::Distanciel
+        let onsite = training.modality != Modality::Distanciel;
+        let distance_km = match (learner_point, entry.point) {
+            (Some(from), Some(to)) => {
+                // Most of the catalogue is out of a learner's radius: a latitude gap
+                // beyond it excludes a training without the trigonometry. Up to 5000 km
+                // only, far from the near-antipodal points where the exact formula can
+                // lose precision.
+                if onsite
+                    && let Some(radius) = learner.radius_km
+                    && (radius + 1.0..5000.0).contains(&latitude_gap_km(from, to))
+                {
+                    return Err("too_far");
+                }
+                Some(haversine_km(from, to))
+            }
+            _ => None,
+        };
+        if onsite
             && let (Some(radius), Some(distance)) = (learner.radius_km, distance_km)
             && distance > radius
         {
@@ -688,16 +715,7 @@ impl Ranker {
                 return Err("not_relevant");
             }
         }
-        Ok((
-            start,
-            NextSession {
-                start: session.start.clone(),
-                end: session.end.clone(),
-                seats_left: session
-                    .seats
-                    .map(|seats| seats.saturating_sub(session.seats_taken.unwrap_or(0))),
-            },
-        ))
+        Ok((distance_km, (start, session)))
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -853,6 +871,10 @@ fn prepare(
             (id.clone(), idf)
         })
         .collect();
+    let region = placement.as_ref().map(|p| TerritoryId {
+        level: TerritoryLevel::Region,
+        code: p.region.clone(),
+    });
     let mut needs: Vec<(String, f32)> = model
         .clusters
         .iter()
@@ -883,6 +905,7 @@ fn prepare(
         mentions,
         skills,
         placement,
+        region,
         point,
         needs,
         label_expires,
