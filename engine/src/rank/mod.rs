@@ -149,6 +149,7 @@ pub struct Ranker {
     demand: FxHashMap<SkillId, FxHashMap<TerritoryId, f32>>,
     /// Skill → highest regional share, to normalise regional demand.
     demand_max: FxHashMap<SkillId, f32>,
+    targets: Arc<profile::TargetCache>,
 }
 
 /// One factor of a score, each in [0, 1].
@@ -298,6 +299,7 @@ impl Ranker {
             labels,
             demand,
             demand_max,
+            targets: Arc::default(),
         }
     }
 

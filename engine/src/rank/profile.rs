@@ -2,11 +2,14 @@
 //! taxonomy, métiers and geography.
 //!
 //! A profile is personal data (RGPD): its `Debug` output is redacted, and nothing in
-//! this module logs or stores it.
+//! this module logs it or keeps it beyond the request. Only two resolutions of a target
+//! are remembered, neither of which identifies anyone: a ROME code's target profile and
+//! a job title's métier (see `TargetCache`).
 
 use std::fmt;
-use std::sync::Arc;
+use std::sync::{Arc, RwLock};
 
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::extract::Field;
@@ -22,6 +25,19 @@ pub const MAX_CV_BYTES: usize = 200_000;
 
 /// Skills a profile may list.
 const MAX_LISTED_SKILLS: usize = 200;
+
+/// Job titles whose métier is remembered; the memory is emptied when full.
+const TITLE_CACHE_SIZE: usize = 4096;
+
+/// Resolutions that hold no personal data, kept across requests because advisers send
+/// the same few: a métier's target profile by ROME code (at most one per métier of the
+/// référentiel, and cheap to clone) and the métier a job title classifies as (at most
+/// [`TITLE_CACHE_SIZE`] titles). Nothing else of a profile is kept.
+#[derive(Debug, Default)]
+pub(super) struct TargetCache {
+    by_code: RwLock<FxHashMap<RomeCode, ResolvedTarget>>,
+    by_title: RwLock<FxHashMap<String, RomeCode>>,
+}
 
 /// A job seeker's profile. Every field is optional, but one of `skills`, `cv_text` and
 /// `target` must be given.
@@ -405,24 +421,52 @@ impl Ranker {
                 if title.trim().is_empty() {
                     return Err(Error::invalid("target.appellation", "empty job title"));
                 }
-                let candidates = self.engine.extractor().classify(title, "");
-                candidates
-                    .first()
-                    .filter(|c| c.score > 0.0)
-                    .map(|c| c.code)
-                    .ok_or_else(|| Error::NotFound {
-                        kind: "job title",
-                        value: title.clone(),
-                    })?
+                self.title_code(title).ok_or_else(|| Error::NotFound {
+                    kind: "job title",
+                    value: title.clone(),
+                })?
             }
             (None, None) => unreachable!("checked by LearnerProfile::check"),
         };
         Ok(self.target_of(code))
     }
 
+    /// The métier a job title classifies as, remembered for the next requests.
+    fn title_code(&self, title: &str) -> Option<RomeCode> {
+        if let Ok(known) = self.targets.by_title.read()
+            && let Some(&code) = known.get(title)
+        {
+            return Some(code);
+        }
+        let code = (self.engine.extractor().classify(title, ""))
+            .first()
+            .filter(|c| c.score > 0.0)
+            .map(|c| c.code)?;
+        if let Ok(mut known) = self.targets.by_title.write() {
+            if known.len() >= TITLE_CACHE_SIZE {
+                known.clear();
+            }
+            known.insert(title.to_string(), code);
+        }
+        Some(code)
+    }
+
     /// The target profile of a métier: what its postings ask for, else the skills the
     /// référentiel attaches to it.
     pub fn target_of(&self, code: RomeCode) -> ResolvedTarget {
+        if let Ok(known) = self.targets.by_code.read()
+            && let Some(target) = known.get(&code)
+        {
+            return target.clone();
+        }
+        let target = self.build_target(code);
+        if let Ok(mut known) = self.targets.by_code.write() {
+            known.insert(code, target.clone());
+        }
+        target
+    }
+
+    fn build_target(&self, code: RomeCode) -> ResolvedTarget {
         let taxonomy = self.engine.taxonomy();
         let label = self
             .engine
