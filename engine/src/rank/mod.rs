@@ -120,6 +120,8 @@ struct Entry {
     mentions: Vec<SkillMention>,
     /// Distinct skills taught.
     skills: FxHashSet<SkillId>,
+    /// The taxonomy positions of `skills`, sorted: the gap is tested against these.
+    skill_indices: Vec<u32>,
     placement: Option<Placement>,
     /// The région of the placement, as the territory its demand is read in.
     region: Option<TerritoryId>,
@@ -218,9 +220,18 @@ pub struct TargetSummary {
     pub skills: Vec<SkillRef>,
 }
 
-/// A gap skill: the skill, its target weight, and that weight adjusted for its kind and
-/// local demand.
-type GapSkill = (SkillRef, f32, f32);
+/// A gap skill's taxonomy position (when it has one) and id.
+type GapKey<'a> = (Option<u32>, &'a SkillId);
+
+impl Entry {
+    /// Whether the curriculum teaches a gap skill: by taxonomy position, else by id.
+    fn teaches(&self, (index, id): &GapKey) -> bool {
+        match index {
+            Some(index) => self.skill_indices.binary_search(index).is_ok(),
+            None => self.skills.contains(*id),
+        }
+    }
+}
 
 /// A training that passed the filters, before its reasons are written.
 struct Scored<'a> {
@@ -429,6 +440,12 @@ impl Ranker {
             })
             .collect();
         gap.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)));
+        // Gap skills by taxonomy position, tested against every eligible training.
+        let taxonomy = self.engine.taxonomy();
+        let gap_keys: Vec<GapKey> = gap
+            .iter()
+            .map(|g| (taxonomy.skill_index(&g.0.id), &g.0.id))
+            .collect();
         let gap_total: f32 = gap.iter().map(|g| g.2).sum();
         let start_from = match &learner.available_from {
             Some(date) => parse_date("available_from", date)?.max(today_date),
@@ -450,21 +467,28 @@ impl Ranker {
         let learner_point = learner.location.as_ref().map(|l| (l.lat, l.lon));
         for entry in &self.entries {
             let training = entry.training.as_ref();
-            let (distance_km, next) =
-                match self.filter(entry, &learner, &gap, today_date, start_from, learner_point) {
-                    Ok(passed) => passed,
-                    Err(reason) => {
-                        match excluded_counts.iter_mut().find(|(r, _)| *r == reason) {
-                            Some((_, count)) => *count += 1,
-                            None => excluded_counts.push((reason, 1)),
-                        }
-                        continue;
+            let (distance_km, next) = match self.filter(
+                entry,
+                &learner,
+                &gap_keys,
+                today_date,
+                start_from,
+                learner_point,
+            ) {
+                Ok(passed) => passed,
+                Err(reason) => {
+                    match excluded_counts.iter_mut().find(|(r, _)| *r == reason) {
+                        Some((_, count)) => *count += 1,
+                        None => excluded_counts.push((reason, 1)),
                     }
-                };
+                    continue;
+                }
+            };
             let gap_coverage = if gap_total > 0.0 {
                 gap.iter()
-                    .filter(|g| entry.skills.contains(&g.0.id))
-                    .map(|g| g.2)
+                    .zip(&gap_keys)
+                    .filter(|(_, key)| entry.teaches(key))
+                    .map(|(g, _)| g.2)
                     .sum::<f32>()
                     / gap_total
             } else {
@@ -542,10 +566,15 @@ impl Ranker {
             .map(|scored| {
                 let entry = scored.entry;
                 let training = entry.training.as_ref();
-                let (gained, missing): (Vec<&GapSkill>, Vec<&GapSkill>) =
-                    gap.iter().partition(|g| entry.skills.contains(&g.0.id));
-                let skills_gained: Vec<SkillRef> = gained.iter().map(|g| g.0.clone()).collect();
-                let skills_missing: Vec<SkillRef> = missing.iter().map(|g| g.0.clone()).collect();
+                let mut skills_gained = Vec::new();
+                let mut skills_missing = Vec::new();
+                for (g, key) in gap.iter().zip(&gap_keys) {
+                    if entry.teaches(key) {
+                        skills_gained.push(g.0.clone());
+                    } else {
+                        skills_missing.push(g.0.clone());
+                    }
+                }
                 let (start, session) = scored.next;
                 let next = (
                     start,
@@ -641,7 +670,7 @@ impl Ranker {
         &self,
         entry: &'a Entry,
         learner: &Learner,
-        gap: &[(SkillRef, f32, f32)],
+        gap: &[GapKey],
         today: Date,
         start_from: Date,
         learner_point: Option<(f64, f64)>,
@@ -709,7 +738,7 @@ impl Ranker {
         // With a target, a training that teaches none of the gap and does not lead to
         // the target métier is not relevant.
         if let Some(target) = &learner.target {
-            let teaches_gap = gap.iter().any(|g| entry.skills.contains(&g.0.id));
+            let teaches_gap = gap.iter().any(|key| entry.teaches(key));
             let leads_to_target = target
                 .rome
                 .is_some_and(|code| training.rome.contains(&code));
@@ -850,6 +879,10 @@ fn prepare(
         .filter(|m| m.score >= params.min_skill_score)
         .collect();
     let skills: FxHashSet<SkillId> = mentions.iter().map(|m| m.skill.clone()).collect();
+    let mut skill_indices: Vec<u32> = (skills.iter())
+        .filter_map(|id| engine.taxonomy().skill_index(id))
+        .collect();
+    skill_indices.sort_unstable();
     let placement = geography.place(&training.location.as_location()).ok();
     let point = training
         .location
@@ -906,6 +939,7 @@ fn prepare(
         text,
         mentions,
         skills,
+        skill_indices,
         placement,
         region,
         point,
