@@ -73,6 +73,9 @@ trap cleanup EXIT
 start() {
     local name="$1"
     shift
+    # Emptied first: the server opens it after a fork, and the previous run's address
+    # must not be read meanwhile.
+    : >"$out/$name.log"
     "$@" 2>"$out/$name.log" &
     local pid=$!
     pids+=("$pid")

@@ -1,6 +1,7 @@
 //! Domain nouns shared by every step: codes, skills, postings. No logic beyond validation.
 
 use std::fmt;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -117,24 +118,27 @@ impl fmt::Display for InseeCode {
 
 /// A skill identifier, namespaced by its taxonomy:
 /// `rome:<code_ogr>`, `esco:<uri>` or `passerelle:<slug>`.
+///
+/// The text is shared: a ranking repeats the same few dozen ids for every training it
+/// lists, and a clone costs a reference count instead of an allocation.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(transparent)]
-pub struct SkillId(String);
+pub struct SkillId(Arc<str>);
 
 impl SkillId {
     /// A ROME item (`code_ogr`).
     pub fn rome(code_ogr: &str) -> SkillId {
-        SkillId(format!("rome:{code_ogr}"))
+        SkillId(format!("rome:{code_ogr}").into())
     }
 
     /// An ESCO concept URI.
     pub fn esco(uri: &str) -> SkillId {
-        SkillId(format!("esco:{uri}"))
+        SkillId(format!("esco:{uri}").into())
     }
 
     /// A skill of Passerelle's own lexicon.
     pub fn passerelle(slug: &str) -> SkillId {
-        SkillId(format!("passerelle:{slug}"))
+        SkillId(format!("passerelle:{slug}").into())
     }
 
     /// Parses an id that already carries its namespace.
@@ -142,7 +146,7 @@ impl SkillId {
         let text = text.trim();
         match text.split_once(':') {
             Some(("rome" | "esco" | "passerelle", rest)) if !rest.is_empty() => {
-                Ok(SkillId(text.to_string()))
+                Ok(SkillId(text.into()))
             }
             _ => Err(Error::invalid(
                 "skill",

@@ -5,9 +5,9 @@
 //! A [`Taxonomy`] is built by the readers of `corpus` (ROME 4.0 CSV export, ESCO CSV,
 //! Passerelle's own lexicon) and is read-only afterwards.
 
-use std::collections::HashMap;
 use std::path::PathBuf;
 
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use crate::model::{RomeCode, SkillId};
@@ -109,9 +109,9 @@ pub struct Taxonomy {
     /// The version of the source, e.g. "60" for ROME 4.0 v460.
     pub version: String,
     skills: Vec<Skill>,
-    by_id: HashMap<SkillId, u32>,
+    by_id: FxHashMap<SkillId, u32>,
     occupations: Vec<Occupation>,
-    by_code: HashMap<RomeCode, u32>,
+    by_code: FxHashMap<RomeCode, u32>,
 }
 
 impl Taxonomy {

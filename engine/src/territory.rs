@@ -493,6 +493,12 @@ pub fn haversine_km(a: (f64, f64), b: (f64, f64)) -> f64 {
     2.0 * 6371.0 * h.sqrt().asin()
 }
 
+/// The distance along a meridian between the latitudes of two points: a lower bound of
+/// [`haversine_km`], without trigonometry.
+pub(crate) fn latitude_gap_km(a: (f64, f64), b: (f64, f64)) -> f64 {
+    6371.0 * (a.0 - b.0).abs().to_radians()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -592,5 +598,27 @@ mod tests {
     fn haversine_paris_lyon() {
         let distance = haversine_km((48.8566, 2.3522), (45.7640, 4.8357));
         assert!((distance - 392.0).abs() < 5.0, "{distance}");
+    }
+}
+
+#[cfg(test)]
+mod properties {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    proptest! {
+        // Rankings exclude a training out of the radius on its latitude gap alone, with
+        // a 1 km margin: the gap must never exceed the great-circle distance.
+        #[test]
+        fn latitude_gap_bounds_the_distance(
+            lat1 in -90.0f64..=90.0, lon1 in -180.0f64..=180.0,
+            lat2 in -90.0f64..=90.0, lon2 in -180.0f64..=180.0,
+        ) {
+            let (a, b) = ((lat1, lon1), (lat2, lon2));
+            let gap = latitude_gap_km(a, b);
+            prop_assume!(gap < 5000.0);
+            prop_assert!(gap <= haversine_km(a, b) + 1e-6, "{gap} {}", haversine_km(a, b));
+        }
     }
 }

@@ -17,7 +17,7 @@ mod territorial;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::Arc;
 
 use jiff::civil::Date;
@@ -29,7 +29,9 @@ use crate::extract::{Field, SkillMention};
 use crate::index::DocumentIndex;
 use crate::model::{Certification, Modality, Session, SkillId, Training};
 use crate::needs::NeedsModel;
-use crate::territory::{Geography, Placement, TerritoryId, TerritoryLevel, haversine_km};
+use crate::territory::{
+    Geography, Placement, TerritoryId, TerritoryLevel, haversine_km, latitude_gap_km,
+};
 use crate::text::fold;
 use crate::{Error, Result};
 
@@ -118,10 +120,19 @@ struct Entry {
     mentions: Vec<SkillMention>,
     /// Distinct skills taught.
     skills: FxHashSet<SkillId>,
+    /// The taxonomy positions of `skills`, sorted: the gap is tested against these.
+    skill_indices: Vec<u32>,
     placement: Option<Placement>,
+    /// The région of the placement, as the territory its demand is read in.
+    region: Option<TerritoryId>,
     point: Option<(f64, f64)>,
     /// Needs (cluster id, similarity) the curriculum answers, most similar first.
     needs: Vec<(String, f32)>,
+    /// The GEN label's expiry date, when the training has a label and the date parses.
+    label_expires: Option<Date>,
+    /// The sessions whose start date parses: (start, index in `training.sessions`), in
+    /// catalogue order. Parsed once here rather than for every request.
+    session_starts: Vec<(Date, usize)>,
 }
 
 /// The prepared catalogue with the needs model it is ranked against.
@@ -133,13 +144,14 @@ pub struct Ranker {
     index: Option<Arc<DocumentIndex>>,
     params: RankParams,
     entries: Vec<Entry>,
-    by_id: HashMap<String, usize>,
+    by_id: FxHashMap<String, usize>,
     /// Folded labels and variants → skill index.
-    labels: HashMap<String, u32>,
+    labels: FxHashMap<String, u32>,
     /// Skill → (territory → share of its offers asking for the skill).
-    demand: HashMap<SkillId, HashMap<TerritoryId, f32>>,
+    demand: FxHashMap<SkillId, FxHashMap<TerritoryId, f32>>,
     /// Skill → highest regional share, to normalise regional demand.
-    demand_max: HashMap<SkillId, f32>,
+    demand_max: FxHashMap<SkillId, f32>,
+    targets: Arc<profile::TargetCache>,
 }
 
 /// One factor of a score, each in [0, 1].
@@ -208,9 +220,18 @@ pub struct TargetSummary {
     pub skills: Vec<SkillRef>,
 }
 
-/// A gap skill: the skill, its target weight, and that weight adjusted for its kind and
-/// local demand.
-type GapSkill = (SkillRef, f32, f32);
+/// A gap skill's taxonomy position (when it has one) and id.
+type GapKey<'a> = (Option<u32>, &'a SkillId);
+
+impl Entry {
+    /// Whether the curriculum teaches a gap skill: by taxonomy position, else by id.
+    fn teaches(&self, (index, id): &GapKey) -> bool {
+        match index {
+            Some(index) => self.skill_indices.binary_search(index).is_ok(),
+            None => self.skills.contains(*id),
+        }
+    }
+}
 
 /// A training that passed the filters, before its reasons are written.
 struct Scored<'a> {
@@ -218,8 +239,8 @@ struct Scored<'a> {
     entry: &'a Entry,
     details: ScoreDetails,
     distance_km: Option<f64>,
-    next: (Date, NextSession),
-    demand_region: Option<TerritoryId>,
+    next: (Date, &'a Session),
+    demand_region: Option<&'a TerritoryId>,
 }
 
 /// Trainings for a learner, and how many were excluded by each hard filter.
@@ -243,7 +264,7 @@ impl Ranker {
         params: RankParams,
     ) -> Ranker {
         let taxonomy = engine.taxonomy();
-        let mut labels = HashMap::new();
+        let mut labels = FxHashMap::default();
         for (index, skill) in taxonomy.skills().iter().enumerate() {
             for surface in &skill.surfaces {
                 labels.entry(fold(&surface.text)).or_insert(index as u32);
@@ -252,8 +273,8 @@ impl Ranker {
         for (index, skill) in taxonomy.skills().iter().enumerate() {
             labels.insert(fold(&skill.label), index as u32);
         }
-        let mut demand: HashMap<SkillId, HashMap<TerritoryId, f32>> = HashMap::new();
-        let mut demand_max: HashMap<SkillId, f32> = HashMap::new();
+        let mut demand: FxHashMap<SkillId, FxHashMap<TerritoryId, f32>> = FxHashMap::default();
+        let mut demand_max: FxHashMap<SkillId, f32> = FxHashMap::default();
         for territory in &model.territories {
             for cell in &territory.skills {
                 let Ok(id) = SkillId::parse(&cell.id) else {
@@ -289,6 +310,7 @@ impl Ranker {
             labels,
             demand,
             demand_max,
+            targets: Arc::default(),
         }
     }
 
@@ -418,6 +440,12 @@ impl Ranker {
             })
             .collect();
         gap.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)));
+        // Gap skills by taxonomy position, tested against every eligible training.
+        let taxonomy = self.engine.taxonomy();
+        let gap_keys: Vec<GapKey> = gap
+            .iter()
+            .map(|g| (taxonomy.skill_index(&g.0.id), &g.0.id))
+            .collect();
         let gap_total: f32 = gap.iter().map(|g| g.2).sum();
         let start_from = match &learner.available_from {
             Some(date) => parse_date("available_from", date)?.max(today_date),
@@ -431,27 +459,36 @@ impl Ranker {
             + weights.next_session
             + weights.demand)
             .max(f32::EPSILON);
-        let mut excluded: BTreeMap<String, usize> = BTreeMap::new();
+        // A handful of distinct reasons: counted under their static names, turned into
+        // the map once at the end.
+        let mut excluded_counts: Vec<(&'static str, usize)> = Vec::new();
         let mut ranked: Vec<Scored> = Vec::new();
-        let mut demand_by_region: HashMap<String, f32> = HashMap::new();
+        let mut demand_by_region: FxHashMap<&str, f32> = FxHashMap::default();
+        let learner_point = learner.location.as_ref().map(|l| (l.lat, l.lon));
         for entry in &self.entries {
             let training = entry.training.as_ref();
-            let distance_km = match (&learner.location, entry.point) {
-                (Some(l), Some(p)) => Some(haversine_km((l.lat, l.lon), p)),
-                _ => None,
-            };
-            let next = match self.filter(entry, &learner, &gap, today_date, start_from, distance_km)
-            {
-                Ok(next) => next,
+            let (distance_km, next) = match self.filter(
+                entry,
+                &learner,
+                &gap_keys,
+                today_date,
+                start_from,
+                learner_point,
+            ) {
+                Ok(passed) => passed,
                 Err(reason) => {
-                    *excluded.entry(reason.to_string()).or_insert(0) += 1;
+                    match excluded_counts.iter_mut().find(|(r, _)| *r == reason) {
+                        Some((_, count)) => *count += 1,
+                        None => excluded_counts.push((reason, 1)),
+                    }
                     continue;
                 }
             };
             let gap_coverage = if gap_total > 0.0 {
                 gap.iter()
-                    .filter(|g| entry.skills.contains(&g.0.id))
-                    .map(|g| g.2)
+                    .zip(&gap_keys)
+                    .filter(|(_, key)| entry.teaches(key))
+                    .map(|(g, _)| g.2)
                     .sum::<f32>()
                     / gap_total
             } else {
@@ -477,17 +514,14 @@ impl Ranker {
             let wait_days = (next.0 - today_date).get_days().max(0) as f64;
             let next_session = (1.0 / (1.0 + wait_days / self.params.wait_half_days)) as f32;
             let demand_region = if remote {
-                learner_region.clone()
+                learner_region.as_ref()
             } else {
-                entry.placement.as_ref().map(|p| TerritoryId {
-                    level: TerritoryLevel::Region,
-                    code: p.region.clone(),
-                })
+                entry.region.as_ref()
             };
             // The same few régions come back for every training: compute each once.
-            let demand = match &demand_region {
+            let demand = match demand_region {
                 Some(region) => *demand_by_region
-                    .entry(region.code.clone())
+                    .entry(region.code.as_str())
                     .or_insert_with(|| self.gap_demand(&gap, region)),
                 None => 0.0,
             };
@@ -516,6 +550,10 @@ impl Ranker {
                 demand_region,
             });
         }
+        let excluded: BTreeMap<String, usize> = excluded_counts
+            .into_iter()
+            .map(|(reason, count)| (reason.to_string(), count))
+            .collect();
         // Reasons are written for the listed trainings only.
         ranked.sort_by(|a, b| {
             b.score
@@ -528,18 +566,34 @@ impl Ranker {
             .map(|scored| {
                 let entry = scored.entry;
                 let training = entry.training.as_ref();
-                let (gained, missing): (Vec<&GapSkill>, Vec<&GapSkill>) =
-                    gap.iter().partition(|g| entry.skills.contains(&g.0.id));
-                let skills_gained: Vec<SkillRef> = gained.iter().map(|g| g.0.clone()).collect();
-                let skills_missing: Vec<SkillRef> = missing.iter().map(|g| g.0.clone()).collect();
+                let mut skills_gained = Vec::new();
+                let mut skills_missing = Vec::new();
+                for (g, key) in gap.iter().zip(&gap_keys) {
+                    if entry.teaches(key) {
+                        skills_gained.push(g.0.clone());
+                    } else {
+                        skills_missing.push(g.0.clone());
+                    }
+                }
+                let (start, session) = scored.next;
+                let next = (
+                    start,
+                    NextSession {
+                        start: session.start.clone(),
+                        end: session.end.clone(),
+                        seats_left: session
+                            .seats
+                            .map(|seats| seats.saturating_sub(session.seats_taken.unwrap_or(0))),
+                    },
+                );
                 let reasons = self.reasons(
                     entry,
                     &skills_gained,
                     &skills_missing,
                     gap.len(),
                     scored.distance_km,
-                    &scored.next,
-                    scored.demand_region.as_ref(),
+                    &next,
+                    scored.demand_region,
                     &learner,
                 );
                 Recommendation {
@@ -554,7 +608,7 @@ impl Ranker {
                     skills_gained,
                     skills_missing,
                     distance_km: scored.distance_km.map(|d| (d * 10.0).round() / 10.0),
-                    next_session: Some(scored.next.1),
+                    next_session: Some(next.1),
                     certification: training.certification.clone(),
                     duration_months: training.duration_months,
                     reasons,
@@ -610,20 +664,19 @@ impl Ranker {
         if best > 0.0 { here / best } else { 0.0 }
     }
 
-    /// The hard filters; `Ok` carries the next session the learner can join.
-    fn filter(
+    /// The hard filters; `Ok` carries the distance to the training, when both places are
+    /// known, and the next session the learner can join.
+    fn filter<'a>(
         &self,
-        entry: &Entry,
+        entry: &'a Entry,
         learner: &Learner,
-        gap: &[(SkillRef, f32, f32)],
+        gap: &[GapKey],
         today: Date,
         start_from: Date,
-        distance_km: Option<f64>,
-    ) -> std::result::Result<(Date, NextSession), &'static str> {
+        learner_point: Option<(f64, f64)>,
+    ) -> std::result::Result<(Option<f64>, (Date, &'a Session)), &'static str> {
         let training = entry.training.as_ref();
-        if let Some(label) = &training.label
-            && parse_date("", &label.expires).is_ok_and(|expires| expires < today)
-        {
+        if entry.label_expires.is_some_and(|expires| expires < today) {
             return Err("label_expired");
         }
         if !learner.modalities.is_empty() && !learner.modalities.contains(&training.modality) {
@@ -639,32 +692,53 @@ impl Ranker {
         {
             return Err("level_prerequisite");
         }
-        if training.modality != Modality::Distanciel
+        let onsite = training.modality != Modality::Distanciel;
+        let distance_km = match (learner_point, entry.point) {
+            (Some(from), Some(to)) => {
+                // Most of the catalogue is out of a learner's radius: a latitude gap
+                // beyond it excludes a training without the trigonometry. Up to 5000 km
+                // only, far from the near-antipodal points where the exact formula can
+                // lose precision.
+                if onsite
+                    && let Some(radius) = learner.radius_km
+                    && (radius + 1.0..5000.0).contains(&latitude_gap_km(from, to))
+                {
+                    return Err("too_far");
+                }
+                Some(haversine_km(from, to))
+            }
+            _ => None,
+        };
+        if onsite
             && let (Some(radius), Some(distance)) = (learner.radius_km, distance_km)
             && distance > radius
         {
             return Err("too_far");
         }
-        let upcoming: Vec<(Date, &Session)> = training
-            .sessions
-            .iter()
-            .filter_map(|s| Some((parse_date("", &s.start).ok()?, s)))
-            .filter(|(start, _)| *start >= start_from)
-            .collect();
-        if upcoming.is_empty() {
+        // The earliest open session from `start_from` (the first in catalogue order
+        // among equals).
+        let mut any_upcoming = false;
+        let mut earliest: Option<(Date, &Session)> = None;
+        for &(start, index) in &entry.session_starts {
+            if start < start_from {
+                continue;
+            }
+            any_upcoming = true;
+            let session = &training.sessions[index];
+            if !session.is_full() && earliest.is_none_or(|(best, _)| start < best) {
+                earliest = Some((start, session));
+            }
+        }
+        if !any_upcoming {
             return Err("no_upcoming_session");
         }
-        let Some((start, session)) = upcoming
-            .into_iter()
-            .filter(|(_, s)| !s.is_full())
-            .min_by_key(|(start, _)| *start)
-        else {
+        let Some((start, session)) = earliest else {
             return Err("sessions_full");
         };
         // With a target, a training that teaches none of the gap and does not lead to
         // the target métier is not relevant.
         if let Some(target) = &learner.target {
-            let teaches_gap = gap.iter().any(|g| entry.skills.contains(&g.0.id));
+            let teaches_gap = gap.iter().any(|key| entry.teaches(key));
             let leads_to_target = target
                 .rome
                 .is_some_and(|code| training.rome.contains(&code));
@@ -672,16 +746,7 @@ impl Ranker {
                 return Err("not_relevant");
             }
         }
-        Ok((
-            start,
-            NextSession {
-                start: session.start.clone(),
-                end: session.end.clone(),
-                seats_left: session
-                    .seats
-                    .map(|seats| seats.saturating_sub(session.seats_taken.unwrap_or(0))),
-            },
-        ))
+        Ok((distance_km, (start, session)))
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -814,6 +879,10 @@ fn prepare(
         .filter(|m| m.score >= params.min_skill_score)
         .collect();
     let skills: FxHashSet<SkillId> = mentions.iter().map(|m| m.skill.clone()).collect();
+    let mut skill_indices: Vec<u32> = (skills.iter())
+        .filter_map(|id| engine.taxonomy().skill_index(id))
+        .collect();
+    skill_indices.sort_unstable();
     let placement = geography.place(&training.location.as_location()).ok();
     let point = training
         .location
@@ -837,6 +906,10 @@ fn prepare(
             (id.clone(), idf)
         })
         .collect();
+    let region = placement.as_ref().map(|p| TerritoryId {
+        level: TerritoryLevel::Region,
+        code: p.region.clone(),
+    });
     let mut needs: Vec<(String, f32)> = model
         .clusters
         .iter()
@@ -851,14 +924,28 @@ fn prepare(
         .filter(|(_, s)| *s >= params.min_cluster_similarity)
         .collect();
     needs.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    let label_expires = training
+        .label
+        .as_ref()
+        .and_then(|label| parse_date("", &label.expires).ok());
+    let session_starts = training
+        .sessions
+        .iter()
+        .enumerate()
+        .filter_map(|(index, s)| Some((parse_date("", &s.start).ok()?, index)))
+        .collect();
     Entry {
         training: Arc::new(training),
         text,
         mentions,
         skills,
+        skill_indices,
         placement,
+        region,
         point,
         needs,
+        label_expires,
+        session_starts,
     }
 }
 
@@ -969,11 +1056,7 @@ fn format_km(km: f64) -> String {
 }
 
 fn list_labels(skills: &[SkillRef], at_most: usize) -> String {
-    let mut labels: Vec<&str> = skills
-        .iter()
-        .take(at_most)
-        .map(|s| s.label.as_str())
-        .collect();
+    let mut labels: Vec<&str> = skills.iter().take(at_most).map(|s| &*s.label).collect();
     let more = skills.len().saturating_sub(at_most);
     let more_text = format!("et {more} autre{}", if more > 1 { "s" } else { "" });
     if more > 0 {

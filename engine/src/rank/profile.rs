@@ -2,10 +2,14 @@
 //! taxonomy, métiers and geography.
 //!
 //! A profile is personal data (RGPD): its `Debug` output is redacted, and nothing in
-//! this module logs or stores it.
+//! this module logs it or keeps it beyond the request. Only two resolutions of a target
+//! are remembered, neither of which identifies anyone: a ROME code's target profile and
+//! a job title's métier (see `TargetCache`).
 
 use std::fmt;
+use std::sync::{Arc, RwLock};
 
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::extract::Field;
@@ -21,6 +25,19 @@ pub const MAX_CV_BYTES: usize = 200_000;
 
 /// Skills a profile may list.
 const MAX_LISTED_SKILLS: usize = 200;
+
+/// Job titles whose métier is remembered; the memory is emptied when full.
+const TITLE_CACHE_SIZE: usize = 4096;
+
+/// Resolutions that hold no personal data, kept across requests because advisers send
+/// the same few: a métier's target profile by ROME code (at most one per métier of the
+/// référentiel, and cheap to clone) and the métier a job title classifies as (at most
+/// [`TITLE_CACHE_SIZE`] titles). Nothing else of a profile is kept.
+#[derive(Debug, Default)]
+pub(super) struct TargetCache {
+    by_code: RwLock<FxHashMap<RomeCode, ResolvedTarget>>,
+    by_title: RwLock<FxHashMap<String, RomeCode>>,
+}
 
 /// A job seeker's profile. Every field is optional, but one of `skills`, `cv_text` and
 /// `target` must be given.
@@ -91,10 +108,13 @@ pub struct Situation {
 }
 
 /// A skill as shown to users.
+///
+/// Cheap to clone (shared id and label): rankings repeat the gap's skills for every
+/// training they list.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct SkillRef {
     pub id: SkillId,
-    pub label: String,
+    pub label: Arc<str>,
 }
 
 /// A skill found in the CV, with its byte span in `cv_text`.
@@ -279,7 +299,7 @@ impl Ranker {
                 }
                 skills.push(SkillRef {
                     id: mention.skill.clone(),
-                    label: mention.label.clone(),
+                    label: mention.label.as_str().into(),
                 });
             }
             cv_skills.sort_by_key(|s| (s.start, s.end));
@@ -323,14 +343,14 @@ impl Ranker {
         {
             return Some(SkillRef {
                 id: skill.id.clone(),
-                label: skill.label.clone(),
+                label: skill.label.as_str().into(),
             });
         }
         if let Some(&index) = self.labels.get(&fold(name)) {
             let skill = taxonomy.skill_at(index);
             return Some(SkillRef {
                 id: skill.id.clone(),
-                label: skill.label.clone(),
+                label: skill.label.as_str().into(),
             });
         }
         // "gestion de projets agiles": the best skill extracted from the name itself.
@@ -346,7 +366,7 @@ impl Ranker {
             })
             .map(|m| SkillRef {
                 id: m.skill.clone(),
-                label: m.label.clone(),
+                label: m.label.as_str().into(),
             })
     }
 
@@ -373,7 +393,7 @@ impl Ranker {
             skills.dedup_by(|a, b| a.0.id == b.0.id);
             let label = skills
                 .iter()
-                .map(|(s, _)| s.label.as_str())
+                .map(|(s, _)| &*s.label)
                 .collect::<Vec<_>>()
                 .join(", ");
             return Ok(ResolvedTarget {
@@ -401,24 +421,52 @@ impl Ranker {
                 if title.trim().is_empty() {
                     return Err(Error::invalid("target.appellation", "empty job title"));
                 }
-                let candidates = self.engine.extractor().classify(title, "");
-                candidates
-                    .first()
-                    .filter(|c| c.score > 0.0)
-                    .map(|c| c.code)
-                    .ok_or_else(|| Error::NotFound {
-                        kind: "job title",
-                        value: title.clone(),
-                    })?
+                self.title_code(title).ok_or_else(|| Error::NotFound {
+                    kind: "job title",
+                    value: title.clone(),
+                })?
             }
             (None, None) => unreachable!("checked by LearnerProfile::check"),
         };
         Ok(self.target_of(code))
     }
 
+    /// The métier a job title classifies as, remembered for the next requests.
+    fn title_code(&self, title: &str) -> Option<RomeCode> {
+        if let Ok(known) = self.targets.by_title.read()
+            && let Some(&code) = known.get(title)
+        {
+            return Some(code);
+        }
+        let code = (self.engine.extractor().classify(title, ""))
+            .first()
+            .filter(|c| c.score > 0.0)
+            .map(|c| c.code)?;
+        if let Ok(mut known) = self.targets.by_title.write() {
+            if known.len() >= TITLE_CACHE_SIZE {
+                known.clear();
+            }
+            known.insert(title.to_string(), code);
+        }
+        Some(code)
+    }
+
     /// The target profile of a métier: what its postings ask for, else the skills the
     /// référentiel attaches to it.
     pub fn target_of(&self, code: RomeCode) -> ResolvedTarget {
+        if let Ok(known) = self.targets.by_code.read()
+            && let Some(target) = known.get(&code)
+        {
+            return target.clone();
+        }
+        let target = self.build_target(code);
+        if let Ok(mut known) = self.targets.by_code.write() {
+            known.insert(code, target.clone());
+        }
+        target
+    }
+
+    fn build_target(&self, code: RomeCode) -> ResolvedTarget {
         let taxonomy = self.engine.taxonomy();
         let label = self
             .engine
@@ -438,7 +486,7 @@ impl Ranker {
                     (
                         SkillRef {
                             id: s.id.clone(),
-                            label: s.label.clone(),
+                            label: s.label.as_str().into(),
                         },
                         s.weight,
                     )
@@ -458,7 +506,7 @@ impl Ranker {
                     (
                         SkillRef {
                             id: skill.id.clone(),
-                            label: skill.label.clone(),
+                            label: skill.label.as_str().into(),
                         },
                         weight,
                     )
