@@ -5,8 +5,12 @@
 //!   fields, and reports bad lines on stderr with their line number;
 //! - an unknown taxonomy is a clear error, not a panic.
 
+mod common;
+
 use std::io::Write;
 use std::process::{Command, Stdio};
+
+use common::demo_offers;
 
 fn passerelle() -> Command {
     Command::new(env!("CARGO_BIN_EXE_passerelle"))
@@ -98,10 +102,6 @@ fn missing_rome_folder_names_it() {
         ],
         "/nonexistent/rome",
     );
-}
-
-fn demo_offers() -> std::path::PathBuf {
-    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../corpora/postings/demo_offers.jsonl")
 }
 
 #[test]

@@ -5,18 +5,14 @@
 mod common;
 
 use std::net::SocketAddr;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{ServerGuard, free_port, healthz_ok, request};
+use common::{ServerGuard, demo_offers, free_port, healthz_ok, request};
 use serde_json::{Value, json};
 
 const TOKEN: &str = "e2e-token";
-
-fn demo_offers() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../corpora/postings/demo_offers.jsonl")
-}
 
 fn build(out: &Path) {
     let output = Command::new(env!("CARGO_BIN_EXE_passerelle"))

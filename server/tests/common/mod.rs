@@ -1,12 +1,18 @@
-//! Helpers shared by the tests that start the real `passerelle` binary: a free loopback
-//! port, a guard that kills the server, and a minimal HTTP/1.1 client.
+//! Helpers shared by the tests that run the real `passerelle` binary: the demo offers, a
+//! free loopback port, a guard that kills the server, and a minimal HTTP/1.1 client.
 
 #![allow(dead_code)]
 
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
 use std::process::Child;
 use std::time::Duration;
+
+/// The embedded demo offers (France Travail records with `romeCode` and skills).
+pub fn demo_offers() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../corpora/postings/demo_offers.jsonl")
+}
 
 /// Kills the server when the test ends, whether it passed, failed or panicked.
 pub struct ServerGuard(pub Child);
