@@ -46,8 +46,8 @@ fn real_offers_quality_floors() {
         assert!(classification.accuracy_at_1 >= 0.64, "{classification:?}");
         assert!(classification.accuracy_at_3 >= 0.78, "{classification:?}");
         let extraction = evaluate_extraction(&engine, &postings, &EvalOptions::default());
-        assert!(extraction.all.f1 >= 0.21, "{extraction:?}");
-        assert!(extraction.all.recall_at_10 >= 0.31, "{extraction:?}");
+        assert!(extraction.all.f1 >= 0.245, "{extraction:?}");
+        assert!(extraction.all.recall_at_10 >= 0.37, "{extraction:?}");
 
         // Learning at run time from the labelled offers, 5-fold cross-validated (measured
         // when the guard was set: F1 0.502, recall@10 0.550, accuracy@1 0.724, @3 0.847).
@@ -75,7 +75,8 @@ fn digital_titles_csv_is_read() {
 }
 
 /// 300 of the 2,010 mobility links of ROME v460 towards a digital métier (measured when
-/// the guard was set: covered@5 0.170 for the ranker, 0.063 for the title baseline).
+/// the guard was set: covered@5 0.170 for the ranker, 0.063 for the title baseline; since
+/// linking sums the evidence of several métiers, 0.192 against 0.097, wins 211 to 3).
 #[test]
 fn ranker_beats_title_match_on_real_mobilities() {
     with_shared_data!(data => {
@@ -108,7 +109,7 @@ fn ranker_beats_title_match_on_real_mobilities() {
             report.ranker.covered_at_k > report.title_baseline.covered_at_k,
             "{report:?}"
         );
-        assert!(report.coverage_ratio >= 2.0, "{report:?}");
+        assert!(report.coverage_ratio >= 1.8, "{report:?}");
         assert!(report.ranker_wins > 10 * report.baseline_wins, "{report:?}");
     });
 }

@@ -24,6 +24,22 @@ fn rome_export_loads_whole() {
         assert_eq!(m1805.label, "Développeur / Développeuse informatique");
         assert!(m1805.appellations.len() >= 15, "{}", m1805.appellations.len());
         assert!(m1805.skills.iter().any(|s| s.core));
+        // Items inherited from ROME v3 and items created with 4.0 are told apart;
+        // macro-compétences (all created with 4.0) are never "recent".
+        let recent = |code: &str| {
+            let skill = rome.skill_index(&SkillId::rome(code)).unwrap();
+            m1805.skills.iter().find(|s| s.skill == skill).map(|s| s.recent)
+        };
+        assert!(m1805.skills.iter().any(|s| s.recent));
+        assert!(m1805.skills.iter().any(|s| !s.recent));
+        assert!(m1805.skills.iter().filter(|s| s.recent).all(|s| !rome
+            .skill_at(s.skill)
+            .family
+            .as_deref()
+            .unwrap_or("")
+            .starts_with("Macro")));
+        assert_eq!(recent("109846"), Some(false), "Concevoir une application web");
+        assert_eq!(recent("400192"), Some(true), "Optimiser les processus de qualité…");
         assert!(!m1805.definition.is_empty());
         assert!(!m1805.mobility.is_empty());
         assert_eq!(m1805.domain.as_deref(), Some("Systèmes d'information et de télécommunication"));

@@ -61,6 +61,11 @@ pub struct OccupationSkill {
     /// The item is an emerging one (`Émergente`): part of the métier's future rather
     /// than of what recruiters ask for today.
     pub emerging: bool,
+    /// The item was created with ROME 4.0 rather than inherited from ROME v3 (a
+    /// compétence or savoir whose `code_ogr` is 200000 or above; macro-compétences
+    /// are all new and do not count). Recruiters tick inherited items about three
+    /// times as often, category for category.
+    pub recent: bool,
 }
 
 /// A ROME métier with what the référentiel says about it.

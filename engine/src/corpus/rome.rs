@@ -61,6 +61,10 @@ impl RomeFiles {
 /// Loads a ROME 4.0 export folder: every item (compétences, savoirs, savoir-être) as a
 /// skill `rome:<code_ogr>`, every métier with its appellations, linked items
 /// (`coeur_metier` kept), definition texts, domain and mobility links.
+/// The first `code_ogr` of the items created with ROME 4.0: compétences and savoirs
+/// inherited from ROME v3 are numbered 100000 to 146000, the new ones from 400000.
+const RECENT_ITEM_CODE: u32 = 200_000;
+
 pub fn read_rome(folder: &Path) -> Result<Taxonomy> {
     let files = RomeFiles::locate(folder)?;
     let mut taxonomy = Taxonomy::new("rome", format!("4.0 v{}", files.version));
@@ -213,10 +217,14 @@ pub fn read_rome(folder: &Path) -> Result<Taxonomy> {
             let Some(i) = metier_of(row.get("code_rome"), row)? else {
                 return Ok(());
             };
-            let id = SkillId::rome(row.require("code_ogr")?);
+            let code = row.require("code_ogr")?;
+            let id = SkillId::rome(code);
             if let Some(skill) = taxonomy.skill_index(&id) {
+                let family = taxonomy.skill_at(skill).family.as_deref().unwrap_or("");
                 metiers[i].skills.push(OccupationSkill {
                     skill,
+                    recent: !family.starts_with("Macro")
+                        && code.parse::<u32>().is_ok_and(|c| c >= RECENT_ITEM_CODE),
                     core: !row.get("coeur_metier").is_empty(),
                     emerging: row.get("coeur_metier").starts_with("\u{c9}mergente")
                         || row.get("coeur_metier").starts_with("E\u{301}mergente"),

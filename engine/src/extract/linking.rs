@@ -30,6 +30,9 @@ pub struct LinkingParams {
     /// Factor on the prior of an emerging ("Émergente") item, in place of `core_factor`:
     /// recruiters almost never tick them.
     pub emerging_factor: f32,
+    /// Factor on the prior of an item created with ROME 4.0 (see
+    /// [`OccupationSkill::recent`](crate::taxonomy::OccupationSkill::recent)).
+    pub recent_factor: f32,
     /// Weight of the learned tick rate, when labelled offers were given.
     pub learned_weight: f32,
     /// Inferred skills never score above this, below verbatim matches.
@@ -41,12 +44,13 @@ pub struct LinkingParams {
 impl Default for LinkingParams {
     fn default() -> LinkingParams {
         LinkingParams {
-            max_occupations: 3,
-            min_occupation: 0.05,
+            max_occupations: 8,
+            min_occupation: 0.01,
             evidence_weight: 0.5,
             prior_weight: 0.5,
             core_factor: 2.0,
             emerging_factor: 0.05,
+            recent_factor: 0.3,
             learned_weight: 1.5,
             ceiling: 0.8,
             probability_exponent: 0.5,
@@ -165,10 +169,10 @@ impl Linker {
         for &(index, probability) in occupations {
             let occupation = &taxonomy.occupations()[index];
             // The référentiel's links, and what recruiters ticked beyond them.
-            let mut candidates: Vec<(u32, bool, bool)> = occupation
+            let mut candidates: Vec<(u32, bool, bool, bool)> = occupation
                 .skills
                 .iter()
-                .map(|l| (l.skill, l.core, l.emerging))
+                .map(|l| (l.skill, l.core, l.emerging, l.recent))
                 .collect();
             if let Some(learned) = learned {
                 let linked: FxHashSet<u32> = candidates.iter().map(|c| c.0).collect();
@@ -176,10 +180,10 @@ impl Linker {
                     learned
                         .ticked(index)
                         .filter(|s| !linked.contains(s))
-                        .map(|s| (s, false, false)),
+                        .map(|s| (s, false, false, false)),
                 );
             }
-            for (skill_index, core, emerging) in candidates {
+            for (skill_index, core, emerging, recent) in candidates {
                 let (ids, mass) = &self.labels[skill_index as usize];
                 let (evidence, span) = if ids.is_empty() || *mass <= 0.0 {
                     (0.0, None)
@@ -192,6 +196,9 @@ impl Linker {
                     prior *= p.emerging_factor;
                 } else if core {
                     prior *= p.core_factor;
+                }
+                if recent {
+                    prior *= p.recent_factor;
                 }
                 let confidence = probability.powf(p.probability_exponent);
                 let belief = match learned {
@@ -207,7 +214,13 @@ impl Linker {
                     score: 0.0,
                     span: None,
                 });
-                if score > entry.score {
+                // Référentiel priors are coarse: an item that several plausible métiers
+                // share gains from each (+0.025 F1, +0.05 recall@10 on the dev offers).
+                // Learned tick rates are calibrated per métier: the best one holds.
+                if learned.is_none() {
+                    entry.score = (entry.score + score).min(p.ceiling);
+                    entry.span = entry.span.or(span);
+                } else if score > entry.score {
                     *entry = Inferred {
                         skill: skill_index,
                         score,
