@@ -46,8 +46,8 @@ fn real_offers_quality_floors() {
         assert!(classification.accuracy_at_1 >= 0.64, "{classification:?}");
         assert!(classification.accuracy_at_3 >= 0.78, "{classification:?}");
         let extraction = evaluate_extraction(&engine, &postings, &EvalOptions::default());
-        assert!(extraction.all.f1 >= 0.245, "{extraction:?}");
-        assert!(extraction.all.recall_at_10 >= 0.37, "{extraction:?}");
+        assert!(extraction.all.f1 >= 0.255, "{extraction:?}");
+        assert!(extraction.all.recall_at_10 >= 0.38, "{extraction:?}");
 
         // Learning at run time from the labelled offers, 5-fold cross-validated (measured
         // when the guard was set: F1 0.502, recall@10 0.550, accuracy@1 0.724, @3 0.847).

@@ -47,7 +47,7 @@ impl Default for LinkingParams {
             max_occupations: 8,
             min_occupation: 0.01,
             evidence_weight: 0.5,
-            prior_weight: 0.5,
+            prior_weight: 0.45,
             core_factor: 2.0,
             emerging_factor: 0.05,
             recent_factor: 0.3,
@@ -58,21 +58,21 @@ impl Default for LinkingParams {
     }
 }
 
-/// How likely an item of a ROME category is to be one a recruiter asks for, on a
-/// coarse scale: activities (macro-compétences, then technical compétences) far more
-/// than certifications or tools. The levels follow the référentiel's own structure.
+/// How likely an item of a ROME category is to be one a recruiter asks for, relative to
+/// a technical macro-compétence. The levels are the categories' tick rates on the
+/// development offers, rounded (items inherited from ROME v3; see
+/// [`LinkingParams::recent_factor`] for the others): technical activities first,
+/// knowledge and certifications far behind, transversal macro-compétences last.
 pub fn category_prior(family: Option<&str>) -> f32 {
     match family.unwrap_or("") {
         "Macro-compétence/Technique" => 1.0,
-        "Macro-compétence/Technique expert" => 0.7,
-        "Compétence/Technique" => 0.6,
-        "Compétence/Technique expert" => 0.4,
-        "Compétence/Transverse" => 0.35,
-        "Savoir/Techniques professionnelles" => 0.35,
-        "Macro-compétence/Transverse" => 0.2,
+        "Compétence/Technique" | "Compétence/Transverse" => 0.95,
+        "Compétence/Technique expert" => 0.6,
+        "Macro-compétence/Technique expert" => 0.55,
+        "Savoir/Techniques professionnelles" => 0.3,
         "Savoir/Domaines d'expertise" | "Savoir/Normes et procédés" => 0.25,
-        "Savoir/Produits, outils et matières" => 0.2,
-        "Savoir/Certifications et habilitations" => 0.05,
+        "Savoir/Produits, outils et matières" | "Savoir/Certifications et habilitations" => 0.15,
+        "Macro-compétence/Transverse" => 0.15,
         _ => 0.1,
     }
 }
