@@ -61,19 +61,74 @@ const TITLE_STOP: &[&str] = &[
     "pour", "par", "sur", "avec", "ou", "dans", "h", "f",
 ];
 
-/// The terms of a title or appellation: stemmed words without title stop words.
+/// The terms of a title or appellation: stemmed words without title stop words, with
+/// English job-title words as their French counterparts.
 pub(super) fn title_words(text: &str) -> Vec<String> {
-    text::analyze(text)
-        .into_iter()
-        .filter(|t| t.kind == text::TokenKind::Word && !TITLE_STOP.contains(&t.norm.as_str()))
-        .map(|t| {
-            if t.stop {
-                t.norm.into_string()
-            } else {
-                t.term.into_string()
-            }
-        })
-        .collect()
+    let mut words = Vec::new();
+    for token in text::analyze(text) {
+        if token.kind != text::TokenKind::Word || TITLE_STOP.contains(&token.norm.as_str()) {
+            continue;
+        }
+        if token.stop {
+            words.push(token.norm.into_string());
+            continue;
+        }
+        match ENGLISH_TITLES
+            .iter()
+            .find(|(english, _)| *english == token.term.as_str())
+        {
+            Some((_, french)) => words.extend(french.split(' ').map(str::to_string)),
+            None => words.push(token.term.into_string()),
+        }
+    }
+    words
+}
+
+/// English job-title words of French postings and appellations, as the stemmed French
+/// words they stand for, and a few abbreviations spelt out, so that "Cloud Architect" meets "Architecte cloud" and
+/// "Ingénieur data" meets "Data engineer". Both sides of the match go through it.
+const ENGLISH_TITLES: &[(&str, &str)] = &[
+    ("engineer", "ingenieur"),
+    ("developer", "developpeur"),
+    ("developper", "developpeur"),
+    ("dev", "developpeur"),
+    ("architect", "architecte"),
+    ("analyst", "analyste"),
+    ("administrator", "administrateur"),
+    ("admin", "administrateur"),
+    ("technician", "technicien"),
+    ("specialist", "specialiste"),
+    ("software", "logiciel"),
+    ("security", "securite"),
+    ("network", "reseau"),
+    ("project", "projet"),
+    ("officer", "responsable"),
+    ("accountant", "comptable"),
+    ("buyer", "acheteur"),
+    ("driver", "chauffeur"),
+    // Abbreviations that appellations also spell out.
+    ("bi", "business intelligence"),
+    ("rh", "ressources humaines"),
+    ("hr", "ressources humaines"),
+    // "Full-stack" and "front-end" are split by the analyzer ("end" is title noise).
+    ("fullstack", "full stack"),
+    ("frontend", "front"),
+    ("backend", "back"),
+];
+
+/// What separates the parts of a posting title: "Développeur Java - Lyon",
+/// "Alternance - Data analyst - Services financiers".
+const TITLE_SEPARATORS: &[&str] = &[" - ", " – ", " — ", " | "];
+
+fn title_segments(title: &str) -> Vec<&str> {
+    let mut segments = vec![title];
+    for separator in TITLE_SEPARATORS {
+        segments = segments
+            .into_iter()
+            .flat_map(|s| s.split(separator))
+            .collect();
+    }
+    segments
 }
 
 /// Tunables of the classifier.
@@ -99,6 +154,11 @@ pub struct ClassifierParams {
     /// Added to top-level fiches (those without a parent): recruiters pick the generic
     /// fiche's appellations more often than a specialisation's.
     pub top_level_bonus: f32,
+    /// When a title has parts ("Développeur Java - Services financiers"): the share of
+    /// the whole title's score, and of the parts after the first one that names a job
+    /// (the others are most often a place, a company or a department).
+    pub whole_title_share: f32,
+    pub later_part_share: f32,
 }
 
 impl Default for ClassifierParams {
@@ -112,6 +172,8 @@ impl Default for ClassifierParams {
             parent_share: 0.9,
             domain_weight: 2.0,
             top_level_bonus: 0.03,
+            whole_title_share: 0.9,
+            later_part_share: 0.75,
         }
     }
 }
@@ -363,7 +425,35 @@ impl OccupationClassifier {
     }
 
     /// Best appellation F-measure per métier.
+    /// Best appellation F-measure per métier, over the whole title and its parts.
     fn title_scores(&self, title: &str) -> HashMap<u32, f32> {
+        let whole = self.title_scores_of(title);
+        let parts = title_segments(title);
+        if parts.len() < 2 {
+            return whole;
+        }
+        let p = &self.params;
+        let mut best: HashMap<u32, f32> = whole
+            .into_iter()
+            .map(|(o, score)| (o, p.whole_title_share * score))
+            .collect();
+        let mut share = 1.0;
+        for part in parts {
+            let scores = self.title_scores_of(part);
+            if scores.is_empty() {
+                continue;
+            }
+            for (o, score) in scores {
+                let slot = best.entry(o).or_insert(0.0);
+                *slot = slot.max(share * score);
+            }
+            share = p.later_part_share;
+        }
+        best
+    }
+
+    /// Best appellation F-measure per métier for one title.
+    fn title_scores_of(&self, title: &str) -> HashMap<u32, f32> {
         let mut terms: Vec<u32> = title_words(title)
             .iter()
             .filter(|t| !TITLE_NOISE.contains(&t.as_str()))
@@ -477,6 +567,43 @@ fn split_gendered(title: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn english_title_words_meet_french_appellations() {
+        let words = |title: &str| {
+            let mut words = title_words(title);
+            words.sort();
+            words
+        };
+        assert_eq!(words("Cloud Architect"), words("Architecte cloud"));
+        assert_eq!(words("Data Engineer"), words("Ingénieur data"));
+        assert_eq!(
+            words("Développeur fullstack"),
+            words("Développeur full-stack")
+        );
+        assert_eq!(
+            words("Développeur BI"),
+            words("Développeur business intelligence")
+        );
+        assert_ne!(words("Cloud Architect"), words("Cloud engineer"));
+    }
+
+    #[test]
+    fn titles_split_into_parts() {
+        assert_eq!(
+            title_segments("Alternance - Développeur Java - Services financiers"),
+            vec!["Alternance", "Développeur Java", "Services financiers"]
+        );
+        assert_eq!(
+            title_segments("Chef de projet | SI – Lyon"),
+            vec!["Chef de projet", "SI", "Lyon"]
+        );
+        // A hyphen inside a word is not a separator.
+        assert_eq!(
+            title_segments("Développeur full-stack"),
+            vec!["Développeur full-stack"]
+        );
+    }
 
     #[test]
     fn gendered_titles_split() {
