@@ -50,7 +50,7 @@ fn real_offers_quality_floors() {
         assert!(extraction.all.recall_at_10 >= 0.38, "{extraction:?}");
 
         // Learning at run time from the labelled offers, 5-fold cross-validated (measured
-        // when the guard was set: F1 0.502, recall@10 0.550, accuracy@1 0.724, @3 0.847).
+        // when the guard was set: F1 0.498, recall@10 0.559, accuracy@1 0.737, @3 0.844).
         let learning = EvalOptions {
             folds: 5,
             ..EvalOptions::default()
@@ -59,7 +59,7 @@ fn real_offers_quality_floors() {
         assert!(extraction.all.f1 >= 0.45, "{extraction:?}");
         assert!(extraction.all.recall_at_10 >= 0.50, "{extraction:?}");
         let classification = evaluate_classification(&engine, &postings, &learning);
-        assert!(classification.accuracy_at_1 >= 0.70, "{classification:?}");
+        assert!(classification.accuracy_at_1 >= 0.72, "{classification:?}");
         assert!(classification.accuracy_at_3 >= 0.83, "{classification:?}");
     });
 }

@@ -46,7 +46,7 @@ impl Default for LearnParams {
         LearnParams {
             rate_smoothing: 2.0,
             prior_rate: 0.3,
-            title_weight: 0.5,
+            title_weight: 0.4,
             title_confidence: 20.0,
             title_smoothing: 100.0,
             title_prior_exponent: 1.0,
