@@ -33,15 +33,20 @@ fn offers(data: &std::path::Path) -> Vec<JobPosting> {
     postings
 }
 
+/// The engine on the ROME 4.0 référentiel of `data`, nothing learned.
+fn rome_engine(data: &std::path::Path) -> Engine {
+    Engine::open(&EngineConfig {
+        taxonomy: TaxonomySpec::Rome(data.join("rome_v460")),
+        ..EngineConfig::builtin()
+    })
+    .unwrap()
+}
+
 #[test]
 fn real_offers_quality_floors() {
     with_shared_data!(data => {
         let postings = offers(&data);
-        let config = EngineConfig {
-            taxonomy: TaxonomySpec::Rome(data.join("rome_v460")),
-            ..EngineConfig::builtin()
-        };
-        let engine = Engine::open(&config).unwrap();
+        let engine = rome_engine(&data);
         let classification = evaluate_classification(&engine, &postings, &EvalOptions::default());
         assert!(classification.accuracy_at_1 >= 0.64, "{classification:?}");
         assert!(classification.accuracy_at_3 >= 0.78, "{classification:?}");
@@ -82,11 +87,7 @@ fn digital_titles_classification_floors() {
     with_shared_data!(data => {
         let batch = read_postings(&data.join("offers/ft_digital_titles_2026-04.csv")).unwrap();
         let postings: Vec<JobPosting> = batch.records.into_iter().map(|(_, p)| p).collect();
-        let config = EngineConfig {
-            taxonomy: TaxonomySpec::Rome(data.join("rome_v460")),
-            ..EngineConfig::builtin()
-        };
-        let engine = Engine::open(&config).unwrap();
+        let engine = rome_engine(&data);
         let report = evaluate_classification(&engine, &postings, &EvalOptions::default());
         assert!(report.digital_offers >= 750, "{report:?}");
         assert!(report.digital_accuracy_at_1 >= 0.52, "{report:?}");
