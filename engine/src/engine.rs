@@ -7,7 +7,7 @@ use std::sync::Arc;
 use tracing::info;
 
 use crate::corpus;
-use crate::extract::{ExtractParams, Extraction, Extractor, LearnParams};
+use crate::extract::{AdaptParams, ExtractParams, Extraction, Extractor, LearnParams};
 use crate::model::{JobPosting, Training};
 use crate::needs::{self, NeedsBuild, NeedsModel, NeedsParams};
 use crate::taxonomy::{Taxonomy, TaxonomySpec};
@@ -135,6 +135,27 @@ impl Engine {
         Ok(Engine {
             extractor: self.extractor.with_learned(learned),
         })
+    }
+
+    /// This engine adapted to an unlabelled batch of postings (see
+    /// [`Extractor::adapt`]); the same engine when the batch is too small, no métier
+    /// référentiel is loaded, or it already learned from labelled offers.
+    pub fn adapt(&self, postings: &[JobPosting], params: AdaptParams) -> Engine {
+        match self.extractor.adapt(postings, params) {
+            Some(learned) => {
+                info!(
+                    target: "engine",
+                    postings = postings.len(),
+                    pseudo_labelled = learned.report().titled,
+                    occupations = learned.report().occupations,
+                    "adapted to the batch"
+                );
+                Engine {
+                    extractor: self.extractor.with_learned(learned),
+                }
+            }
+            None => self.clone(),
+        }
     }
 
     /// The compiled extractor.

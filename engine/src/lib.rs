@@ -45,8 +45,8 @@ pub use eval::{
     evaluate_classification, evaluate_extraction, evaluate_mobility, mobility_pairs, sample_pairs,
 };
 pub use extract::{
-    ClassifierParams, ExtractParams, Extraction, Extractor, Field, LearnParams, LearnReport,
-    Learned, LinkingParams, MentionSource, OccupationCandidate, SkillMention,
+    AdaptParams, ClassifierParams, ExtractParams, Extraction, Extractor, Field, LearnParams,
+    LearnReport, Learned, LinkingParams, MentionSource, OccupationCandidate, SkillMention,
 };
 pub use index::{
     DocumentIndex, DocumentKind, IndexDocument, SearchHit, SearchQuery, SearchResults,

@@ -66,6 +66,17 @@ pub struct ReferentialArgs {
     learn: Vec<PathBuf>,
 }
 
+/// Adaptation of a batch command to the batch it reads.
+#[derive(Debug, Clone, Copy, clap::Args)]
+pub struct AdaptArgs {
+    /// Do not adapt to the batch. By default a batch of 200 offers or more, read
+    /// without labelled offers to learn from, teaches the occupation models its own
+    /// vocabulary: the third of it classified most confidently serves as pseudo-labels
+    /// (no label of the batch is read). Then each offer's answer depends on the batch.
+    #[arg(long)]
+    no_adapt: bool,
+}
+
 fn main() -> Result<()> {
     match run() {
         // A closed pipe (`passerelle clusters | head`) is not a failure.

@@ -3,6 +3,7 @@
 //! Properties pinned down:
 //! - `extract` writes one JSON line per good input line, in order, with the documented
 //!   fields, and reports bad lines on stderr with their line number;
+//! - a batch of 200 offers or more adapts the occupation models unless `--no-adapt`;
 //! - an unknown taxonomy is a clear error, not a panic.
 
 mod common;
@@ -239,6 +240,33 @@ fn a_killed_build_leaves_the_previous_one_usable() {
     let after = std::fs::read(out.join("needs-model.json")).unwrap();
     assert!(after == before || serde_json::from_slice::<serde_json::Value>(&after).is_ok());
     std::fs::remove_dir_all(&out).unwrap();
+}
+
+/// A batch of 200 offers or more teaches the occupation models its own vocabulary,
+/// unless `--no-adapt`; a smaller one is answered as it is.
+#[test]
+fn extract_adapts_to_large_batches_only() {
+    let offers = demo_offers();
+    let run = |extra: &[&str]| {
+        let mut args = vec!["extract", "--input", offers.to_str().unwrap()];
+        args.extend_from_slice(extra);
+        let output = passerelle().args(&args).output().unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+        assert!(output.status.success(), "{stderr}");
+        (String::from_utf8(output.stdout).unwrap(), stderr)
+    };
+    let (adapted, stderr) = run(&[]);
+    assert!(stderr.contains("adapt: 525 of 1500 offers"), "{stderr}");
+    let (plain, stderr) = run(&["--no-adapt"]);
+    assert!(!stderr.contains("adapt:"), "{stderr}");
+    assert_eq!(adapted.lines().count(), 1500);
+    assert_eq!(plain.lines().count(), 1500);
+
+    let small = run_with_input(
+        &["extract", "--input", "-"],
+        b"{\"id\": \"a\", \"text\": \"Developpeur web : JavaScript, React.\"}\n",
+    );
+    assert!(!String::from_utf8_lossy(&small.stderr).contains("adapt:"));
 }
 
 /// `--learn` reads labelled offers before extracting and says what it learned; a

@@ -57,6 +57,28 @@ impl Default for LearnParams {
     }
 }
 
+/// Tunables of adaptation to an unlabelled batch ([`crate::Extractor::adapt`]).
+#[derive(Debug, Clone, Copy)]
+pub struct AdaptParams {
+    /// Batches smaller than this are left alone: too few titles to learn from.
+    pub min_postings: usize,
+    /// Share of the batch, its most confidently classified postings, taken as
+    /// pseudo-labels.
+    pub share: f32,
+    /// How the pseudo-labelled postings are learned from.
+    pub learn: LearnParams,
+}
+
+impl Default for AdaptParams {
+    fn default() -> AdaptParams {
+        AdaptParams {
+            min_postings: 200,
+            share: 0.35,
+            learn: LearnParams::default(),
+        }
+    }
+}
+
 /// What a batch of labelled offers taught, per métier of the référentiel.
 #[derive(Debug, Clone)]
 pub struct Learned {
@@ -83,6 +105,9 @@ pub struct LearnReport {
     pub with_skills: usize,
     /// Distinct métiers seen.
     pub occupations: usize,
+    /// The labels were the référentiel's own confident predictions on an unlabelled
+    /// batch ([`crate::Extractor::adapt`]), not a source's `romeCode`.
+    pub pseudo: bool,
 }
 
 impl Learned {
@@ -171,6 +196,16 @@ impl Learned {
         let ticked = ticks.get(&skill).copied().unwrap_or(0) as f32;
         let a = self.params.rate_smoothing;
         (ticked + a * prior * self.params.prior_rate) / (*offers as f32 + a)
+    }
+
+    /// Records that the labels learned from were pseudo-labels.
+    pub(super) fn mark_pseudo(&mut self) {
+        self.report.pseudo = true;
+    }
+
+    /// Whether some offers taught which skills recruiters tick.
+    pub fn knows_ticks(&self) -> bool {
+        self.report.with_skills > 0
     }
 
     /// Occupation probabilities from the title words (naive Bayes among the métiers

@@ -150,6 +150,9 @@ impl Linker {
         tokens: &[Token],
         learned: Option<&Learned>,
     ) -> Vec<Inferred> {
+        // Learned tick rates replace the référentiel's priors only when some offers
+        // carried ticked skills (not after adapting to an unlabelled batch).
+        let learned = learned.filter(|l| l.knows_ticks());
         // Clause of each content token, and the token indices of each term per clause.
         let mut clause = 0u32;
         let mut occurrences: HashMap<u32, Vec<(u32, usize)>> = HashMap::new();

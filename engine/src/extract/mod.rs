@@ -27,7 +27,7 @@ use crate::taxonomy::Taxonomy;
 use crate::text;
 
 pub use context::Context;
-pub use learned::{LearnParams, LearnReport, Learned};
+pub use learned::{AdaptParams, LearnParams, LearnReport, Learned};
 pub use linking::{Linker, LinkingParams};
 pub use matcher::SkillMatcher;
 pub use occupation::{ClassifierParams, OccupationCandidate, OccupationClassifier};
@@ -187,6 +187,48 @@ impl Extractor {
     ) -> Option<Learned> {
         let (rome, _) = self.occupations.as_ref()?;
         Some(Learned::fit(rome, postings, params))
+    }
+
+    /// Adapts the occupation models to an unlabelled batch (self-training): ranks each
+    /// posting's métiers with the référentiel alone, takes the most confidently ranked
+    /// share of the batch as pseudo-labels and learns title and text models from them,
+    /// as [`Extractor::learn`] does from real labels. Nothing says which skills
+    /// recruiters ticked, so linking keeps the référentiel's priors.
+    ///
+    /// `None` without a métier référentiel, for a batch smaller than
+    /// `params.min_postings`, or when this extractor already learned from labels.
+    pub fn adapt(
+        &self,
+        postings: &[crate::model::JobPosting],
+        params: AdaptParams,
+    ) -> Option<Learned> {
+        use rayon::prelude::*;
+        let (rome, _) = self.occupations.as_ref()?;
+        if self.learned.is_some() || postings.len() < params.min_postings {
+            return None;
+        }
+        let mut ranked: Vec<(f32, usize, RomeCode)> = postings
+            .par_iter()
+            .enumerate()
+            .filter_map(|(i, p)| {
+                let best = self.classify(&p.title, &p.description).into_iter().next()?;
+                Some((best.score, i, best.code))
+            })
+            .collect();
+        ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        let keep = (postings.len() as f32 * params.share).ceil() as usize;
+        let pseudo: Vec<crate::model::JobPosting> = ranked
+            .into_iter()
+            .take(keep)
+            .map(|(_, i, code)| crate::model::JobPosting {
+                rome: Some(code),
+                labelled_skills: Vec::new(),
+                ..postings[i].clone()
+            })
+            .collect();
+        let mut learned = Learned::fit(rome, &pseudo, params.learn);
+        learned.mark_pseudo();
+        Some(learned)
     }
 
     /// This extractor, using what `learned` taught (fitted by [`Extractor::learn`] on

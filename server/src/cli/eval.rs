@@ -15,7 +15,7 @@ use passerelle_engine::{
     sample_pairs,
 };
 
-use crate::ReferentialArgs;
+use crate::{AdaptArgs, ReferentialArgs};
 
 #[derive(Debug, Subcommand)]
 pub enum EvalCommand {
@@ -37,6 +37,8 @@ pub enum EvalCommand {
         /// cross-validation (each offer by what the other folds taught).
         #[arg(long, value_name = "K")]
         learn_folds: Option<usize>,
+        #[command(flatten)]
+        adapt: AdaptArgs,
     },
     /// Agreement of needs clusters with the offers' ROME codes (NMI, adjusted Rand).
     Clusters {
@@ -58,6 +60,8 @@ pub enum EvalCommand {
         /// cross-validation (each offer by what the other folds taught).
         #[arg(long, value_name = "K")]
         learn_folds: Option<usize>,
+        #[command(flatten)]
+        adapt: AdaptArgs,
     },
     /// Share of the missing core skills of real ROME mobilities (any métier → a digital
     /// one) that the top trainings of the demo catalogue teach, against a ranking by
@@ -125,16 +129,23 @@ pub fn run(command: EvalCommand) -> Result<()> {
             threshold,
             oracle_occupation,
             learn_folds,
+            adapt,
         } => {
             if !matches!(referential.taxonomy, TaxonomySpec::Rome(_)) {
                 anyhow::bail!("eval extract compares rome: ids: pass --taxonomy rome:DIR");
             }
             let engine = super::open_engine(&referential)?;
             let postings = load(&offers)?;
+            let folds = checked_folds(learn_folds)?;
+            let engine = if folds < 2 {
+                super::adapt(engine, &postings, adapt)
+            } else {
+                engine
+            };
             let options = EvalOptions {
                 threshold,
                 oracle: oracle_occupation,
-                folds: checked_folds(learn_folds)?,
+                folds,
                 ..EvalOptions::default()
             };
             let report = evaluate_extraction(&engine, &postings, &options);
@@ -189,11 +200,18 @@ pub fn run(command: EvalCommand) -> Result<()> {
             referential,
             offers,
             learn_folds,
+            adapt,
         } => {
             let engine = super::open_engine(&referential)?;
             let postings = load(&offers)?;
+            let folds = checked_folds(learn_folds)?;
+            let engine = if folds < 2 {
+                super::adapt(engine, &postings, adapt)
+            } else {
+                engine
+            };
             let options = EvalOptions {
-                folds: checked_folds(learn_folds)?,
+                folds,
                 ..EvalOptions::default()
             };
             let report = evaluate_classification(&engine, &postings, &options);

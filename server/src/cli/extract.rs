@@ -9,7 +9,7 @@ use passerelle_engine::{Extraction, JobPosting, parse_line};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::ReferentialArgs;
+use crate::{AdaptArgs, ReferentialArgs};
 
 #[derive(Debug, Args)]
 pub struct ExtractArgs {
@@ -24,6 +24,8 @@ pub struct ExtractArgs {
     /// Occupations written per line.
     #[arg(long, default_value_t = 5)]
     occupations: usize,
+    #[command(flatten)]
+    adapt: AdaptArgs,
 }
 
 #[derive(Serialize)]
@@ -58,6 +60,17 @@ pub fn run(args: ExtractArgs) -> Result<()> {
         .map(|(i, l)| (i + 1, l.strip_suffix(b"\r").unwrap_or(l)))
         .filter(|(_, l)| !l.trim_ascii().is_empty())
         .collect();
+    // Parse every line first: the batch adapts the engine before any line is answered.
+    let parsed: Vec<(usize, Result<JobPosting, String>)> = lines
+        .par_iter()
+        .map(|(line, raw)| (*line, parse_line(raw).map_err(|(_, reason)| reason)))
+        .collect();
+    let postings: Vec<JobPosting> = parsed
+        .iter()
+        .filter_map(|(_, p)| p.as_ref().ok().cloned())
+        .collect();
+    let engine = super::adapt(engine, &postings, args.adapt);
+    drop(postings);
     let bar = super::progress(lines.len() as u64, "extract");
     if from_stdin {
         bar.set_draw_target(indicatif::ProgressDrawTarget::hidden());
@@ -65,18 +78,16 @@ pub fn run(args: ExtractArgs) -> Result<()> {
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let (mut accepted, mut rejected) = (0usize, 0usize);
-    for chunk in lines.chunks(CHUNK) {
+    for chunk in parsed.chunks(CHUNK) {
         let results: Vec<(usize, LineResult)> = chunk
             .par_iter()
-            .map(|(line, raw)| {
-                let result = parse_line(raw)
-                    .map_err(|(_, reason)| reason)
-                    .map(|posting| {
-                        let mut extraction = engine.extract(&posting.title, &posting.description);
-                        extraction.skills.retain(|m| m.score >= args.min_score);
-                        extraction.occupations.truncate(args.occupations);
-                        (posting, extraction)
-                    });
+            .map(|(line, parsed)| {
+                let result = parsed.clone().map(|posting| {
+                    let mut extraction = engine.extract(&posting.title, &posting.description);
+                    extraction.skills.retain(|m| m.score >= args.min_score);
+                    extraction.occupations.truncate(args.occupations);
+                    (posting, extraction)
+                });
                 (*line, result)
             })
             .collect();

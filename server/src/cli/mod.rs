@@ -8,9 +8,9 @@ pub mod search;
 pub mod serve;
 
 use anyhow::{Context, Result};
-use passerelle_engine::{Engine, EngineConfig};
+use passerelle_engine::{AdaptParams, Engine, EngineConfig, JobPosting};
 
-use crate::ReferentialArgs;
+use crate::{AdaptArgs, ReferentialArgs};
 
 /// Loads the engine a command needs.
 pub fn open_engine(referential: &ReferentialArgs) -> Result<Engine> {
@@ -39,6 +39,28 @@ pub fn open_engine(referential: &ReferentialArgs) -> Result<Engine> {
         );
     }
     Ok(engine)
+}
+
+/// `engine` adapted to the batch `postings` (see [`Engine::adapt`]), unless told not
+/// to or it learned from labelled offers; says on stderr what it did.
+pub fn adapt(engine: Engine, postings: &[JobPosting], args: AdaptArgs) -> Engine {
+    if args.no_adapt || engine.extractor().learned().is_some() {
+        return engine;
+    }
+    let adapted = engine.adapt(postings, AdaptParams::default());
+    match adapted.extractor().learned() {
+        Some(learned) => {
+            let report = learned.report();
+            eprintln!(
+                "adapt: {} of {} offers, the most confidently classified, taught the occupation models ({} métiers)",
+                report.titled,
+                postings.len(),
+                report.occupations
+            );
+            adapted
+        }
+        None => engine,
+    }
 }
 
 /// A progress bar on stderr, hidden when stderr is not a terminal.
