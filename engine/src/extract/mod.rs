@@ -22,7 +22,7 @@ use rustc_hash::FxHashMap;
 
 use serde::Serialize;
 
-use crate::model::{RomeCode, SkillId};
+use crate::model::{JobPosting, RomeCode, SkillId};
 use crate::taxonomy::Taxonomy;
 use crate::text;
 
@@ -182,7 +182,7 @@ impl Extractor {
     /// a métier référentiel.
     pub fn learn<'a>(
         &self,
-        postings: impl IntoIterator<Item = &'a crate::model::JobPosting>,
+        postings: impl IntoIterator<Item = &'a JobPosting>,
         params: LearnParams,
     ) -> Option<Learned> {
         let (rome, _) = self.occupations.as_ref()?;
@@ -197,11 +197,7 @@ impl Extractor {
     ///
     /// `None` without a métier référentiel, for a batch smaller than
     /// `params.min_postings`, or when this extractor already learned from labels.
-    pub fn adapt(
-        &self,
-        postings: &[crate::model::JobPosting],
-        params: AdaptParams,
-    ) -> Option<Learned> {
+    pub fn adapt(&self, postings: &[JobPosting], params: AdaptParams) -> Option<Learned> {
         use rayon::prelude::*;
         let (rome, _) = self.occupations.as_ref()?;
         if self.learned.is_some() || postings.len() < params.min_postings {
@@ -217,10 +213,10 @@ impl Extractor {
             .collect();
         ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
         let keep = (postings.len() as f32 * params.share).ceil() as usize;
-        let pseudo: Vec<crate::model::JobPosting> = ranked
+        let pseudo: Vec<JobPosting> = ranked
             .into_iter()
             .take(keep)
-            .map(|(_, i, code)| crate::model::JobPosting {
+            .map(|(_, i, code)| JobPosting {
                 rome: Some(code),
                 labelled_skills: Vec::new(),
                 ..postings[i].clone()
