@@ -58,13 +58,13 @@ impl RomeFiles {
     }
 }
 
-/// Loads a ROME 4.0 export folder: every item (compétences, savoirs, savoir-être) as a
-/// skill `rome:<code_ogr>`, every métier with its appellations, linked items
-/// (`coeur_metier` kept), definition texts, domain and mobility links.
 /// The first `code_ogr` of the items created with ROME 4.0: compétences and savoirs
 /// inherited from ROME v3 are numbered 100000 to 146000, the new ones from 400000.
 const RECENT_ITEM_CODE: u32 = 200_000;
 
+/// Loads a ROME 4.0 export folder: every item (compétences, savoirs, savoir-être) as a
+/// skill `rome:<code_ogr>`, every métier with its appellations, linked items
+/// (`coeur_metier` kept), definition texts, domain and mobility links.
 pub fn read_rome(folder: &Path) -> Result<Taxonomy> {
     let files = RomeFiles::locate(folder)?;
     let mut taxonomy = Taxonomy::new("rome", format!("4.0 v{}", files.version));

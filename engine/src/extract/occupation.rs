@@ -85,8 +85,9 @@ pub(super) fn title_words(text: &str) -> Vec<String> {
 }
 
 /// English job-title words of French postings and appellations, as the stemmed French
-/// words they stand for, and a few abbreviations spelt out, so that "Cloud Architect" meets "Architecte cloud" and
-/// "Ingénieur data" meets "Data engineer". Both sides of the match go through it.
+/// words they stand for, and a few abbreviations spelt out, so that "Cloud Architect"
+/// meets "Architecte cloud" and "Ingénieur data" meets "Data engineer". Both sides of
+/// the match go through it.
 const ENGLISH_TITLES: &[(&str, &str)] = &[
     ("engineer", "ingenieur"),
     ("developer", "developpeur"),
@@ -120,6 +121,7 @@ const ENGLISH_TITLES: &[(&str, &str)] = &[
 /// "Alternance - Data analyst - Services financiers".
 const TITLE_SEPARATORS: &[&str] = &[" - ", " – ", " — ", " | "];
 
+/// The parts of a title between [`TITLE_SEPARATORS`], the whole title when it has none.
 fn title_segments(title: &str) -> Vec<&str> {
     let mut segments = vec![title];
     for separator in TITLE_SEPARATORS {
@@ -424,7 +426,6 @@ impl OccupationClassifier {
             .collect()
     }
 
-    /// Best appellation F-measure per métier.
     /// Best appellation F-measure per métier, over the whole title and its parts.
     fn title_scores(&self, title: &str) -> HashMap<u32, f32> {
         let whole = self.title_scores_of(title);

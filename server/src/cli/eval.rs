@@ -112,6 +112,25 @@ fn load(offers: &[PathBuf]) -> Result<Vec<JobPosting>> {
     Ok(postings)
 }
 
+/// The engine, the offers and the folds of `eval extract|classify`: the engine adapted
+/// to the offers unless it learns by cross-validation.
+fn scored(
+    referential: &ReferentialArgs,
+    offers: &[PathBuf],
+    learn_folds: Option<usize>,
+    adapt: AdaptArgs,
+) -> Result<(Engine, Vec<JobPosting>, usize)> {
+    let engine = super::open_engine(referential)?;
+    let postings = load(offers)?;
+    let folds = checked_folds(learn_folds)?;
+    let engine = if folds < 2 {
+        super::adapt(engine, &postings, adapt)
+    } else {
+        engine
+    };
+    Ok((engine, postings, folds))
+}
+
 /// `--learn-folds K`: none, or at least two folds.
 fn checked_folds(folds: Option<usize>) -> Result<usize> {
     match folds {
@@ -134,14 +153,7 @@ pub fn run(command: EvalCommand) -> Result<()> {
             if !matches!(referential.taxonomy, TaxonomySpec::Rome(_)) {
                 anyhow::bail!("eval extract compares rome: ids: pass --taxonomy rome:DIR");
             }
-            let engine = super::open_engine(&referential)?;
-            let postings = load(&offers)?;
-            let folds = checked_folds(learn_folds)?;
-            let engine = if folds < 2 {
-                super::adapt(engine, &postings, adapt)
-            } else {
-                engine
-            };
+            let (engine, postings, folds) = scored(&referential, &offers, learn_folds, adapt)?;
             let options = EvalOptions {
                 threshold,
                 oracle: oracle_occupation,
@@ -202,14 +214,7 @@ pub fn run(command: EvalCommand) -> Result<()> {
             learn_folds,
             adapt,
         } => {
-            let engine = super::open_engine(&referential)?;
-            let postings = load(&offers)?;
-            let folds = checked_folds(learn_folds)?;
-            let engine = if folds < 2 {
-                super::adapt(engine, &postings, adapt)
-            } else {
-                engine
-            };
+            let (engine, postings, folds) = scored(&referential, &offers, learn_folds, adapt)?;
             let options = EvalOptions {
                 folds,
                 ..EvalOptions::default()

@@ -36,7 +36,7 @@ struct Output<'a> {
 }
 
 /// The outcome of one input line: the posting and its extraction, or why it was rejected.
-type LineResult = Result<(JobPosting, Extraction), String>;
+type LineResult<'a> = Result<(&'a JobPosting, Extraction), &'a String>;
 
 /// Lines are extracted in parallel by chunks and written in input order.
 const CHUNK: usize = 512;
@@ -82,7 +82,7 @@ pub fn run(args: ExtractArgs) -> Result<()> {
         let results: Vec<(usize, LineResult)> = chunk
             .par_iter()
             .map(|(line, parsed)| {
-                let result = parsed.clone().map(|posting| {
+                let result = parsed.as_ref().map(|posting| {
                     let mut extraction = engine.extract(&posting.title, &posting.description);
                     extraction.skills.retain(|m| m.score >= args.min_score);
                     extraction.occupations.truncate(args.occupations);
