@@ -66,17 +66,18 @@ fn real_offers_quality_floors() {
         assert!(extraction.all.recall_at_10 >= 0.375, "{extraction:?}");
 
         // Learning at run time from the labelled offers, 5-fold cross-validated (measured
-        // when the guard was set: F1 0.498, recall@10 0.559, accuracy@1 0.737, @3 0.844).
+        // when the guard was set: F1 0.502, recall@10 0.563, accuracy@1 0.745, @3 0.852;
+        // 0.737 and 0.844 before the logistic regression joined the naive-Bayes models).
         let learning = EvalOptions {
             folds: 5,
             ..EvalOptions::default()
         };
         let extraction = evaluate_extraction(&engine, &postings, &learning);
-        assert!(extraction.all.f1 >= 0.45, "{extraction:?}");
-        assert!(extraction.all.recall_at_10 >= 0.50, "{extraction:?}");
+        assert!(extraction.all.f1 >= 0.48, "{extraction:?}");
+        assert!(extraction.all.recall_at_10 >= 0.54, "{extraction:?}");
         let classification = evaluate_classification(&engine, &postings, &learning);
-        assert!(classification.accuracy_at_1 >= 0.72, "{classification:?}");
-        assert!(classification.accuracy_at_3 >= 0.83, "{classification:?}");
+        assert!(classification.accuracy_at_1 >= 0.735, "{classification:?}");
+        assert!(classification.accuracy_at_3 >= 0.845, "{classification:?}");
     });
 }
 
@@ -109,6 +110,15 @@ fn digital_titles_classification_floors() {
         let report = evaluate_classification(&adapted, &postings, &EvalOptions::default());
         assert!(report.digital_accuracy_at_1 >= 0.56, "{report:?}");
         assert!(report.digital_accuracy_at_3 >= 0.69, "{report:?}");
+        // Learned from the file's own labels, 5-fold cross-validated (measured: 0.691,
+        // 0.853).
+        let learning = EvalOptions {
+            folds: 5,
+            ..EvalOptions::default()
+        };
+        let report = evaluate_classification(&engine, &postings, &learning);
+        assert!(report.digital_accuracy_at_1 >= 0.67, "{report:?}");
+        assert!(report.digital_accuracy_at_3 >= 0.83, "{report:?}");
     });
 }
 

@@ -47,6 +47,7 @@ pub use eval::{
 pub use extract::{
     AdaptParams, ClassifierParams, ExtractParams, Extraction, Extractor, Field, LearnParams,
     LearnReport, Learned, LinkingParams, MentionSource, OccupationCandidate, SkillMention,
+    SoftmaxParams,
 };
 pub use index::{
     DocumentIndex, DocumentKind, IndexDocument, SearchHit, SearchQuery, SearchResults,

@@ -11,6 +11,7 @@
 use rustc_hash::FxHashMap;
 
 use super::occupation::title_words;
+use super::softmax::{Document, Softmax, SoftmaxParams};
 use crate::model::{JobPosting, RomeCode, SkillId};
 use crate::taxonomy::Taxonomy;
 use crate::text;
@@ -39,6 +40,11 @@ pub struct LearnParams {
     pub body_smoothing: f32,
     /// Factor on the text model's log-likelihoods.
     pub body_temperature: f32,
+    /// Share of the logistic regression over title and text words in the occupation
+    /// probabilities, mixed last (0 turns it off and skips fitting it).
+    pub softmax_weight: f32,
+    /// How the logistic regression is fitted.
+    pub softmax: SoftmaxParams,
 }
 
 impl Default for LearnParams {
@@ -46,13 +52,15 @@ impl Default for LearnParams {
         LearnParams {
             rate_smoothing: 2.0,
             prior_rate: 0.3,
-            title_weight: 0.4,
+            title_weight: 0.3,
             title_confidence: 20.0,
             title_smoothing: 100.0,
             title_prior_exponent: 1.0,
-            body_weight: 0.2,
+            body_weight: 0.1,
             body_smoothing: 300.0,
             body_temperature: 0.1,
+            softmax_weight: 0.3,
+            softmax: SoftmaxParams::default(),
         }
     }
 }
@@ -74,7 +82,14 @@ impl Default for AdaptParams {
         AdaptParams {
             min_postings: 200,
             share: 0.35,
-            learn: LearnParams::default(),
+            // The logistic regression learns the référentiel's own mistakes back from
+            // pseudo-labels as readily as its right answers: it gained nothing there.
+            learn: LearnParams {
+                softmax_weight: 0.0,
+                title_weight: 0.4,
+                body_weight: 0.2,
+                ..LearnParams::default()
+            },
         }
     }
 }
@@ -89,6 +104,8 @@ pub struct Learned {
     titles: WordModel,
     /// Text words of each métier's labelled offers.
     bodies: WordModel,
+    /// Logistic regression over title and text words, when fitted.
+    softmax: Option<Softmax>,
     /// Occupation index of each métier code.
     index: FxHashMap<RomeCode, u32>,
     report: LearnReport,
@@ -130,15 +147,23 @@ impl Learned {
             ticks: vec![(0, FxHashMap::default()); count],
             titles: WordModel::new(count),
             bodies: WordModel::new(count),
+            softmax: None,
             index,
             report: LearnReport::default(),
         };
+        let mut documents = Vec::new();
         for posting in postings {
             learned.report.offers += 1;
             let Some(&occupation) = posting.rome.as_ref().and_then(|c| learned.index.get(c)) else {
                 continue;
             };
             learned.report.titled += 1;
+            if params.softmax_weight > 0.0 {
+                documents.push((
+                    Document::new(&posting.title, &posting.description),
+                    occupation,
+                ));
+            }
             learned
                 .titles
                 .add(occupation, distinct(title_words(&posting.title)));
@@ -166,6 +191,7 @@ impl Learned {
             }
         }
         learned.report.occupations = learned.titles.documents.iter().filter(|&&d| d > 0).count();
+        learned.softmax = Softmax::fit(&documents, params.softmax);
         learned
     }
 
@@ -243,6 +269,21 @@ impl Learned {
             0.0
         } else {
             p.body_weight
+        };
+        (posterior, weight)
+    }
+
+    /// Occupation probabilities from the logistic regression over title and text words,
+    /// with their weight in a mix: none when it was not fitted or knows no word.
+    pub fn softmax_posterior(&self, title: &str, body: &str) -> (Vec<(u32, f32)>, f32) {
+        let Some(model) = &self.softmax else {
+            return (Vec::new(), 0.0);
+        };
+        let posterior = model.posterior(title, body);
+        let weight = if posterior.is_empty() {
+            0.0
+        } else {
+            self.params.softmax_weight
         };
         (posterior, weight)
     }

@@ -14,6 +14,7 @@ mod learned;
 mod linking;
 mod matcher;
 mod occupation;
+mod softmax;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -31,6 +32,7 @@ pub use learned::{AdaptParams, LearnParams, LearnReport, Learned};
 pub use linking::{Linker, LinkingParams};
 pub use matcher::SkillMatcher;
 pub use occupation::{ClassifierParams, OccupationCandidate, OccupationClassifier};
+pub use softmax::SoftmaxParams;
 
 /// Which field of the input a span refers to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -273,9 +275,10 @@ impl Extractor {
         };
         let (titles, title_weight) = learned.title_posterior(title);
         let (bodies, body_weight) = learned.body_posterior(body);
+        let (softmax, softmax_weight) = learned.softmax_posterior(title, body);
         let referential = classifier.classify(title, body, top.max(50));
         let weight = title_weight + body_weight;
-        if weight <= 0.0 {
+        if weight <= 0.0 && softmax_weight <= 0.0 {
             return referential.into_iter().take(top).collect();
         }
         // Mix the référentiel's probabilities with the learned title model's.
@@ -291,6 +294,15 @@ impl Extractor {
         }
         for (index, p) in bodies {
             mixed.entry(index).or_insert((0.0, None)).0 += body_weight * p;
+        }
+        // Then with the logistic regression's, over that mix.
+        if softmax_weight > 0.0 {
+            for (p, _) in mixed.values_mut() {
+                *p *= 1.0 - softmax_weight;
+            }
+            for (index, p) in softmax {
+                mixed.entry(index).or_insert((0.0, None)).0 += softmax_weight * p;
+            }
         }
         let mut out: Vec<OccupationCandidate> = mixed
             .into_iter()
