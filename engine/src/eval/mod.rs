@@ -187,24 +187,25 @@ fn per_fold<T: Send>(
             .filter_map(|p| score(engine.extractor(), p))
             .collect();
     }
-    let mut out = Vec::new();
-    for fold in 0..options.folds {
-        let training = postings
-            .iter()
-            .filter(|p| fold_of(p, options.folds) != fold);
-        let extractor = match engine.extractor().learn(training, options.learn) {
-            Some(learned) => engine.extractor().with_learned(learned),
-            None => engine.extractor().clone(),
-        };
-        out.extend(
+    // Folds learn in parallel: a fit is single-threaded.
+    let per_fold: Vec<Vec<T>> = (0..options.folds)
+        .into_par_iter()
+        .map(|fold| {
+            let training = postings
+                .iter()
+                .filter(|p| fold_of(p, options.folds) != fold);
+            let extractor = match engine.extractor().learn(training, options.learn) {
+                Some(learned) => engine.extractor().with_learned(learned),
+                None => engine.extractor().clone(),
+            };
             postings
                 .par_iter()
                 .filter(|p| fold_of(p, options.folds) == fold)
                 .filter_map(|p| score(&extractor, p))
-                .collect::<Vec<T>>(),
-        );
-    }
-    out
+                .collect()
+        })
+        .collect();
+    per_fold.into_iter().flatten().collect()
 }
 
 /// Extracts every offer that carries `competences[]` and compares the predicted
