@@ -118,3 +118,30 @@ fn rome_taxonomy_links_variants_and_classifies() {
         assert!(extraction.skills.iter().any(|m| m.source == MentionSource::Occupation));
     });
 }
+
+/// The analyzer's fast UAX#29 word segmentation gives `unicode-segmentation`'s segments
+/// on every real offer (titles, texts and company descriptions of all three files).
+#[test]
+fn fast_word_bounds_match_unicode_segmentation_on_real_offers() {
+    use unicode_segmentation::UnicodeSegmentation;
+    with_shared_data!(data => {
+        let mut texts = 0;
+        for file in [
+            "ft_m1805_2025-10.jsonl",
+            "ft_allsectors_2025-11.jsonl",
+            "ft_digital_titles_2026-04.csv",
+        ] {
+            for (_, posting) in passerelle_engine::read_postings(&data.join("offers").join(file))
+                .unwrap()
+                .records
+            {
+                for text in [&posting.title, &posting.description] {
+                    let reference: Vec<(usize, &str)> = text.split_word_bound_indices().collect();
+                    assert_eq!(passerelle_engine::word_bounds(text), reference, "{}", posting.id);
+                    texts += 1;
+                }
+            }
+        }
+        assert!(texts > 12_000, "{texts}");
+    });
+}

@@ -77,6 +77,7 @@ pub use territory::{
 };
 pub use text::{
     FrenchTokenizer, TANTIVY_ANALYZER, Token, TokenKind, analyze, fold, tantivy_analyzer,
+    word_bounds,
 };
 pub use vectors::{
     Projection, RelatedSkill, SkillBag, SkillVocabulary, VectorParams, related_skills, skill_bag,

@@ -17,7 +17,10 @@ use compact_str::CompactString;
 
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
-use unicode_segmentation::UnicodeSegmentation;
+
+mod segment;
+
+pub use segment::word_bounds;
 
 /// The kind of a token in the analysed stream.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -361,7 +364,7 @@ fn stem_once(norm: &str) -> String {
 /// Analyses a text into tokens with their byte spans in `text`.
 pub fn analyze(text: &str) -> Vec<Token> {
     let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 6 + 1);
-    let segments: Vec<(usize, &str)> = text.split_word_bound_indices().collect();
+    let segments = segment::word_bounds(text);
     let mut index = 0;
     while index < segments.len() {
         let (offset, segment) = segments[index];
