@@ -29,7 +29,7 @@ enum Class {
 }
 
 /// The word-break property of `c`, or `None` when the fast path does not know it.
-fn class(c: char) -> Option<Class> {
+const fn class(c: char) -> Option<Class> {
     use Class::*;
     Some(match c {
         'a'..='z' | 'A'..='Z' => Letter,
@@ -53,6 +53,17 @@ fn class(c: char) -> Option<Class> {
         _ => return None,
     })
 }
+
+/// [`class`] of the ASCII characters, looked up by byte.
+const ASCII: [Option<Class>; 128] = {
+    let mut table = [None; 128];
+    let mut byte = 0;
+    while byte < 128 {
+        table[byte] = class(byte as u8 as char);
+        byte += 1;
+    }
+    table
+};
 
 fn is_letter(c: Class) -> bool {
     c == Class::Letter
@@ -94,14 +105,25 @@ fn joined(classes: &[Class], i: usize) -> bool {
 pub fn word_bounds(text: &str) -> Vec<(usize, &str)> {
     let mut offsets = Vec::with_capacity(text.len() + 1);
     let mut classes = Vec::with_capacity(text.len());
-    for (offset, c) in text.char_indices() {
-        match class(c) {
-            Some(class) => {
-                offsets.push(offset);
-                classes.push(class);
+    let bytes = text.as_bytes();
+    let mut offset = 0;
+    while offset < bytes.len() {
+        let (found, width) = match bytes[offset] {
+            byte @ 0..0x80 => (ASCII[byte as usize], 1),
+            _ => {
+                let c = text[offset..]
+                    .chars()
+                    .next()
+                    .expect("offset is a char boundary");
+                (class(c), c.len_utf8())
             }
-            None => return text.split_word_bound_indices().collect(),
-        }
+        };
+        let Some(found) = found else {
+            return text.split_word_bound_indices().collect();
+        };
+        offsets.push(offset);
+        classes.push(found);
+        offset += width;
     }
     offsets.push(text.len());
     let mut segments = Vec::with_capacity(text.len() / 3 + 1);
