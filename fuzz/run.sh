@@ -21,7 +21,7 @@ seconds="${1:-30}"
 shift || true
 targets=("$@")
 if [[ ${#targets[@]} -eq 0 ]]; then
-    targets=(france_travail lheo profile recommend rome_csv)
+    targets=(france_travail lheo profile recommend rome_csv word_bounds)
 fi
 sanitizer="${FUZZ_SANITIZER:-address}"
 export RUSTC_BOOTSTRAP=1
