@@ -547,6 +547,15 @@ fn normalise_word(surface: &str) -> (CompactString, CompactString, bool) {
 /// elisions ("l'équipe"), inclusive suffixes ("développeur·se", "salarié.e.s"),
 /// and colons ("Compétences:Java").
 fn push_word(tokens: &mut Vec<Token>, text: &str, offset: usize, segment: &str) {
+    // Most words hold none of the marks below (apostrophes, colon, dots; the lead bytes
+    // of ’, · and •): one scan of their bytes spares three searches.
+    if !segment
+        .bytes()
+        .any(|b| matches!(b, b'\'' | b':' | b'.' | 0xC2 | 0xE2))
+    {
+        push_term(tokens, text, offset, offset + segment.len());
+        return;
+    }
     let mut start = offset;
     let mut word = segment;
     // Elision: the prefix up to the first apostrophe, when it is an article or pronoun.
@@ -586,6 +595,11 @@ fn push_word(tokens: &mut Vec<Token>, text: &str, offset: usize, segment: &str) 
             end = start + position;
         }
     }
+    push_term(tokens, text, start, end);
+}
+
+/// Pushes `text[start..end]` as one word token.
+fn push_term(tokens: &mut Vec<Token>, text: &str, start: usize, end: usize) {
     let (norm, term, stop) = normalise_word(&text[start..end]);
     tokens.push(Token {
         start,
