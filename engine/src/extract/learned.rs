@@ -11,7 +11,7 @@
 use rustc_hash::FxHashMap;
 
 use super::occupation::title_words;
-use super::softmax::{Document, Softmax, SoftmaxParams};
+use super::softmax::{Softmax, SoftmaxParams, Training};
 use crate::model::{JobPosting, RomeCode, SkillId};
 use crate::taxonomy::Taxonomy;
 use crate::text;
@@ -151,7 +151,7 @@ impl Learned {
             index,
             report: LearnReport::default(),
         };
-        let mut documents = Vec::new();
+        let mut training = Training::default();
         for posting in postings {
             learned.report.offers += 1;
             let Some(&occupation) = posting.rome.as_ref().and_then(|c| learned.index.get(c)) else {
@@ -159,10 +159,7 @@ impl Learned {
             };
             learned.report.titled += 1;
             if params.softmax_weight > 0.0 {
-                documents.push((
-                    Document::new(&posting.title, &posting.description),
-                    occupation,
-                ));
+                training.add(&posting.title, &posting.description, occupation);
             }
             learned
                 .titles
@@ -191,7 +188,9 @@ impl Learned {
             }
         }
         learned.report.occupations = learned.titles.documents.iter().filter(|&&d| d > 0).count();
-        learned.softmax = Softmax::fit(&documents, params.softmax);
+        if params.softmax_weight > 0.0 {
+            learned.softmax = Softmax::fit(training, params.softmax);
+        }
         learned
     }
 

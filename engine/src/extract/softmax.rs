@@ -32,6 +32,9 @@ pub struct SoftmaxParams {
     pub text_scale: f32,
     /// A text word is a feature when at least this many labelled offers use it.
     pub min_text_documents: u32,
+    /// At most this many features, the most widely used first (bounds the weights to
+    /// `max_features × métiers`).
+    pub max_features: usize,
     /// Métiers kept in a posterior, most probable first.
     pub keep: usize,
 }
@@ -45,6 +48,7 @@ impl Default for SoftmaxParams {
             l2: 1e-5,
             text_scale: 1.0,
             min_text_documents: 2,
+            max_features: 40_000,
             keep: 30,
         }
     }
@@ -54,9 +58,8 @@ impl Default for SoftmaxParams {
 #[derive(Debug, Clone)]
 pub(super) struct Softmax {
     params: SoftmaxParams,
-    /// Feature → (row, inverse document frequency). Title words and text terms are
-    /// kept apart by a one-letter prefix.
-    features: FxHashMap<String, (u32, f32)>,
+    /// Feature word (prefixed, see [`words`]) → its row and weight.
+    features: FxHashMap<String, Feature>,
     /// Column → occupation index of the référentiel.
     classes: Vec<u32>,
     /// Row-major, `features × classes`.
@@ -64,32 +67,107 @@ pub(super) struct Softmax {
     bias: Vec<f32>,
 }
 
-/// A posting's title and text, as the model reads them.
-pub(super) struct Document {
-    title: Vec<String>,
-    text: Vec<String>,
+/// A word the model has weights for.
+#[derive(Debug, Clone, Copy)]
+struct Feature {
+    row: u32,
+    /// Inverse document frequency among the labelled postings.
+    idf: f32,
+    /// A title word, else a text term.
+    title: bool,
 }
 
-impl Document {
-    pub(super) fn new(title: &str, body: &str) -> Document {
-        Document {
-            title: title_words(title)
-                .into_iter()
-                .map(|w| format!("t{w}"))
-                .collect(),
-            text: text::content_terms(body)
-                .into_iter()
-                .map(|w| format!("w{w}"))
-                .collect(),
+fn is_title(word: &str) -> bool {
+    word.starts_with('t')
+}
+
+/// Sparse TF-IDF vector of a posting's feature occurrences: sublinear term
+/// frequencies, the title and the text blocks each L2-normalised, the text's scaled by
+/// `text_scale`; sorted by row.
+fn vector(found: impl Iterator<Item = Feature>, text_scale: f32) -> Vec<(u32, f32)> {
+    let mut counts: FxHashMap<u32, (u32, Feature)> = FxHashMap::default();
+    for feature in found {
+        counts.entry(feature.row).or_insert((0, feature)).0 += 1;
+    }
+    let mut x: Vec<(u32, f32, bool)> = counts
+        .into_values()
+        .map(|(tf, f)| (f.row, (1.0 + (tf as f32).ln()) * f.idf, f.title))
+        .collect();
+    x.sort_unstable_by_key(|e| e.0);
+    let norm = |title: bool| {
+        x.iter()
+            .filter(|e| e.2 == title)
+            .map(|e| e.1 * e.1)
+            .sum::<f32>()
+            .sqrt()
+    };
+    let (title_norm, text_norm) = (norm(true), norm(false));
+    x.into_iter()
+        .map(|(row, value, title)| {
+            let scale = if title {
+                1.0 / title_norm
+            } else {
+                text_scale / text_norm
+            };
+            (row, value * scale)
+        })
+        .collect()
+}
+
+/// Words of a posting's title and text: title words and text terms are kept apart by
+/// a one-letter prefix.
+fn words(title: &str, body: &str) -> impl Iterator<Item = String> {
+    let title = title_words(title).into_iter().map(|w| format!("t{w}"));
+    title.chain(
+        text::content_terms(body)
+            .into_iter()
+            .map(|w| format!("w{w}")),
+    )
+}
+
+/// Labelled postings gathered for a fit, their words interned (a batch of offers
+/// repeats its words: an id per occurrence is a fraction of a string's size).
+#[derive(Debug, Default)]
+pub(super) struct Training {
+    /// Word → id.
+    ids: FxHashMap<String, u32>,
+    /// Per id: labelled postings using the word.
+    frequency: Vec<u32>,
+    /// Word ids of each posting, with its occupation index.
+    postings: Vec<(Vec<u32>, u32)>,
+}
+
+impl Training {
+    /// Adds a posting labelled with an occupation index.
+    pub(super) fn add(&mut self, title: &str, body: &str, occupation: u32) {
+        let mut ids: Vec<u32> = words(title, body)
+            .map(|word| {
+                let next = self.ids.len() as u32;
+                *self.ids.entry(word).or_insert(next)
+            })
+            .collect();
+        self.frequency.resize(self.ids.len(), 0);
+        let mut distinct = ids.clone();
+        distinct.sort_unstable();
+        distinct.dedup();
+        for id in distinct {
+            self.frequency[id as usize] += 1;
         }
+        ids.shrink_to_fit();
+        self.postings.push((ids, occupation));
     }
 }
 
 impl Softmax {
-    /// Fits the model on `documents` labelled with occupation indices; `None` with fewer
-    /// than two métiers to tell apart.
-    pub(super) fn fit(documents: &[(Document, u32)], params: SoftmaxParams) -> Option<Softmax> {
-        let mut classes: Vec<u32> = documents.iter().map(|d| d.1).collect();
+    /// Fits the model on the gathered postings; `None` with fewer than two métiers to
+    /// tell apart.
+    pub(super) fn fit(training: Training, params: SoftmaxParams) -> Option<Softmax> {
+        let Training {
+            ids,
+            frequency,
+            postings,
+        } = training;
+        let mut classes: Vec<u32> = postings.iter().map(|p| p.1).collect();
         classes.sort_unstable();
         classes.dedup();
         if classes.len() < 2 {
@@ -97,32 +175,38 @@ impl Softmax {
         }
         let column: FxHashMap<u32, usize> =
             classes.iter().enumerate().map(|(i, &c)| (c, i)).collect();
-        let mut frequency: FxHashMap<&str, u32> = FxHashMap::default();
-        for (document, _) in documents {
-            let mut words: Vec<&str> = document
-                .title
-                .iter()
-                .chain(&document.text)
-                .map(String::as_str)
-                .collect();
-            words.sort_unstable();
-            words.dedup();
-            for word in words {
-                *frequency.entry(word).or_insert(0) += 1;
-            }
-        }
-        let n = documents.len() as f32;
-        let mut kept: Vec<(&str, u32)> = frequency
+        // Features: every title word and the text words used often enough, the most
+        // widely used first up to the cap; rows in word order, not hashing order.
+        let mut kept: Vec<(String, u32)> = ids
             .into_iter()
-            .filter(|&(word, df)| word.starts_with('t') || df >= params.min_text_documents)
+            .filter(|(word, id)| {
+                is_title(word) || frequency[*id as usize] >= params.min_text_documents
+            })
             .collect();
+        kept.sort_unstable_by(|a, b| {
+            frequency[b.1 as usize]
+                .cmp(&frequency[a.1 as usize])
+                .then_with(|| a.0.cmp(&b.0))
+        });
+        kept.truncate(params.max_features);
         kept.sort_unstable();
-        let features: FxHashMap<String, (u32, f32)> = kept
+        let n = postings.len() as f32;
+        let mut by_id: Vec<Option<Feature>> = vec![None; frequency.len()];
+        let mut features = FxHashMap::default();
+        for (row, (word, id)) in kept.into_iter().enumerate() {
+            let feature = Feature {
+                row: row as u32,
+                idf: ((n + 1.0) / (frequency[id as usize] as f32 + 1.0)).ln() + 1.0,
+                title: is_title(&word),
+            };
+            by_id[id as usize] = Some(feature);
+            features.insert(word, feature);
+        }
+        let samples: Vec<(Vec<(u32, f32)>, usize)> = postings
             .into_iter()
-            .enumerate()
-            .map(|(row, (word, df))| {
-                let idf = ((n + 1.0) / (df as f32 + 1.0)).ln() + 1.0;
-                (word.to_string(), (row as u32, idf))
+            .map(|(words, class)| {
+                let found = words.iter().filter_map(|&id| by_id[id as usize]);
+                (vector(found, params.text_scale), column[&class])
             })
             .collect();
         let width = classes.len();
@@ -133,10 +217,6 @@ impl Softmax {
             features,
             classes,
         };
-        let samples: Vec<(Vec<(u32, f32)>, usize)> = documents
-            .iter()
-            .map(|(document, class)| (model.vector(document), column[class]))
-            .collect();
         let mut order: Vec<usize> = (0..samples.len()).collect();
         let mut rng = Xoshiro256PlusPlus::seed_from_u64(0x5041_5353);
         let mut gradient = vec![0.0f32; width];
@@ -165,7 +245,9 @@ impl Softmax {
     /// Occupation probabilities of a posting, most probable first; empty when none of
     /// its words is a feature.
     pub(super) fn posterior(&self, title: &str, body: &str) -> Vec<(u32, f32)> {
-        let x = self.vector(&Document::new(title, body));
+        let words: Vec<String> = words(title, body).collect();
+        let found = words.iter().filter_map(|w| self.features.get(w).copied());
+        let x = vector(found, self.params.text_scale);
         if x.is_empty() {
             return Vec::new();
         }
@@ -175,35 +257,6 @@ impl Softmax {
         ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         ranked.truncate(self.params.keep);
         ranked
-    }
-
-    /// Sparse TF-IDF vector of a document: sublinear term frequencies, each block
-    /// L2-normalised, the text block scaled by `text_scale`.
-    fn vector(&self, document: &Document) -> Vec<(u32, f32)> {
-        let mut x = self.block(&document.title, 1.0);
-        x.extend(self.block(&document.text, self.params.text_scale));
-        x
-    }
-
-    fn block(&self, words: &[String], scale: f32) -> Vec<(u32, f32)> {
-        let mut counts: FxHashMap<u32, (u32, f32)> = FxHashMap::default();
-        for word in words {
-            if let Some(&(row, idf)) = self.features.get(word) {
-                counts.entry(row).or_insert((0, idf)).0 += 1;
-            }
-        }
-        let mut block: Vec<(u32, f32)> = counts
-            .into_iter()
-            .map(|(row, (tf, idf))| (row, (1.0 + (tf as f32).ln()) * idf))
-            .collect();
-        block.sort_unstable_by_key(|e| e.0);
-        let norm = block.iter().map(|e| e.1 * e.1).sum::<f32>().sqrt();
-        if norm > 0.0 {
-            for e in &mut block {
-                e.1 *= scale / norm;
-            }
-        }
-        block
     }
 
     /// Softmax of the class scores of `x`, written into `out`.
@@ -257,11 +310,14 @@ mod tests {
             ),
             ("Agent d'entretien", "nettoyage des bureaux", 2),
         ];
-        let documents: Vec<(Document, u32)> = labelled
-            .iter()
-            .map(|&(title, body, class)| (Document::new(title, body), class))
-            .collect();
-        let model = Softmax::fit(&documents, SoftmaxParams::default()).unwrap();
+        let training = |postings: &[(&str, &str, u32)]| {
+            let mut training = Training::default();
+            for &(title, body, class) in postings {
+                training.add(title, body, class);
+            }
+            training
+        };
+        let model = Softmax::fit(training(&labelled), SoftmaxParams::default()).unwrap();
         let best = |title: &str, body: &str| model.posterior(title, body)[0].0;
         assert_eq!(best("Technicien maintenance automatismes", ""), 1);
         assert_eq!(best("Technicien de maintenance industrielle", ""), 0);
@@ -271,6 +327,20 @@ mod tests {
         assert!((total - 1.0).abs() < 1e-4, "{posterior:?}");
         assert!(model.posterior("Boulanger", "pain").is_empty());
         // One métier gives nothing to tell apart.
-        assert!(Softmax::fit(&documents[..1], SoftmaxParams::default()).is_none());
+        assert!(Softmax::fit(training(&labelled[..1]), SoftmaxParams::default()).is_none());
+        // The cap keeps the most widely used words: "technicien" and "maintenance" (in
+        // four postings) before any word of a single one.
+        let capped = SoftmaxParams {
+            max_features: 2,
+            ..SoftmaxParams::default()
+        };
+        let model = Softmax::fit(training(&labelled), capped).unwrap();
+        assert_eq!(model.features.len(), 2);
+        assert!(
+            model.features.contains_key("ttechnicien"),
+            "{:?}",
+            model.features.keys()
+        );
+        assert!(model.posterior("Agent d'entretien", "").is_empty());
     }
 }
