@@ -10,8 +10,11 @@ use std::sync::Arc;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 use passerelle_benches::{median_seconds, real_offers, shared_data};
-use passerelle_engine::{ExtractParams, Extractor, analyze, builtin_lexicon, read_esco, read_rome};
+use passerelle_engine::{
+    ExtractParams, Extractor, analyze, builtin_lexicon, read_esco, read_rome, word_bounds,
+};
 use rayon::prelude::*;
+use unicode_segmentation::UnicodeSegmentation;
 
 const RUNS: usize = 5;
 
@@ -104,6 +107,24 @@ fn main() {
         "passerelle analyzer alone, 1 thread".into(),
         seconds,
         tokens,
+    ));
+    // Word segmentation, the analyzer's first step: its own UAX#29 rules for Latin text
+    // beside the unicode-segmentation crate, on the same texts.
+    let mut segments = 0;
+    let seconds = median_seconds(RUNS, || {
+        segments = texts.iter().map(|t| word_bounds(t).len()).sum();
+    });
+    rows.push(("passerelle word bounds, 1 thread".into(), seconds, segments));
+    let seconds = median_seconds(RUNS, || {
+        segments = texts
+            .iter()
+            .map(|t| t.split_word_bound_indices().count())
+            .sum();
+    });
+    rows.push((
+        "unicode-segmentation word bounds, 1 thread".into(),
+        seconds,
+        segments,
     ));
 
     assert!(
