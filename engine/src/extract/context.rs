@@ -288,11 +288,12 @@ impl Context {
                             .find(tokens, line.clone())
                             .first()
                             .map(|(_, s)| *s);
-                        let has_requirement = line
-                            .clone()
-                            .any(|i| REQUIREMENT_WORDS.contains(&tokens[i].norm.as_str()));
+                        let has_requirement = || {
+                            line.clone()
+                                .any(|i| REQUIREMENT_WORDS.contains(&tokens[i].norm.as_str()))
+                        };
                         match cue {
-                            Some(found) if !has_requirement => found,
+                            Some(found) if !has_requirement() => found,
                             _ => current,
                         }
                     }
