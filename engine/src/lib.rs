@@ -46,8 +46,8 @@ pub use eval::{
 };
 pub use extract::{
     AdaptParams, ClassifierParams, ExtractParams, Extraction, Extractor, Field, LearnParams,
-    LearnReport, Learned, LinkingParams, MentionSource, OccupationCandidate, SkillMention,
-    SoftmaxParams,
+    LearnReport, Learned, LinkingParams, MentionSource, OccupationCandidate, Posteriors,
+    SkillMention, SoftmaxParams,
 };
 pub use index::{
     DocumentIndex, DocumentKind, IndexDocument, SearchHit, SearchQuery, SearchResults,

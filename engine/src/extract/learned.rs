@@ -158,17 +158,19 @@ impl Learned {
                 continue;
             };
             learned.report.titled += 1;
+            // Each posting is analysed once for the models that read it.
+            let title = title_words(&posting.title);
+            let text = if params.body_weight > 0.0 || params.softmax_weight > 0.0 {
+                text::content_terms(&posting.description)
+            } else {
+                Vec::new()
+            };
             if params.softmax_weight > 0.0 {
-                training.add(&posting.title, &posting.description, occupation);
+                training.add(&title, &text, occupation);
             }
-            learned
-                .titles
-                .add(occupation, distinct(title_words(&posting.title)));
+            learned.titles.add(occupation, distinct(title));
             if params.body_weight > 0.0 {
-                learned.bodies.add(
-                    occupation,
-                    distinct(text::content_terms(&posting.description)),
-                );
+                learned.bodies.add(occupation, distinct(text));
             }
             let mut skills: Vec<u32> = posting
                 .labelled_skills
@@ -233,17 +235,42 @@ impl Learned {
         self.report.with_skills > 0
     }
 
-    /// Occupation probabilities from the title words (naive Bayes among the métiers
-    /// seen), with the weight they deserve in a mix: none without a known word, more as
-    /// the best métier has more labelled titles.
-    pub fn title_posterior(&self, title: &str) -> (Vec<(u32, f32)>, f32) {
+    /// Occupation probabilities of a posting by each learned model, with the weight each
+    /// deserves in a mix; the title and the text are analysed once for all three.
+    pub fn posteriors(&self, title: &str, body: &str) -> Posteriors {
         let p = &self.params;
-        let posterior = self.titles.posterior(
-            &distinct(title_words(title)),
-            p.title_smoothing,
-            p.title_prior_exponent,
-            1.0,
-        );
+        let title = title_words(title);
+        let text = if p.body_weight > 0.0 || self.softmax.is_some() {
+            text::content_terms(body)
+        } else {
+            Vec::new()
+        };
+        let softmax = match &self.softmax {
+            Some(model) => {
+                let posterior = model.posterior(&title, &text);
+                let weight = if posterior.is_empty() {
+                    0.0
+                } else {
+                    p.softmax_weight
+                };
+                (posterior, weight)
+            }
+            None => (Vec::new(), 0.0),
+        };
+        Posteriors {
+            title: self.title_posterior(distinct(title)),
+            text: self.text_posterior(distinct(text)),
+            softmax,
+        }
+    }
+
+    /// Naive Bayes among the métiers seen over the distinct title words, weighted none
+    /// without a known word, more as the best métier has more labelled titles.
+    fn title_posterior(&self, words: Vec<String>) -> (Vec<(u32, f32)>, f32) {
+        let p = &self.params;
+        let posterior =
+            self.titles
+                .posterior(&words, p.title_smoothing, p.title_prior_exponent, 1.0);
         let weight = posterior.first().map_or(0.0, |&(best, _)| {
             let support = self.titles.documents[best as usize] as f32;
             p.title_weight * (support / p.title_confidence).min(1.0)
@@ -251,15 +278,15 @@ impl Learned {
         (posterior, weight)
     }
 
-    /// Occupation probabilities from the text's words, tempered (naive Bayes over many
-    /// words is overconfident), with their weight in a mix.
-    pub fn body_posterior(&self, body: &str) -> (Vec<(u32, f32)>, f32) {
+    /// Naive Bayes over the distinct text terms, tempered (over many words it is
+    /// overconfident).
+    fn text_posterior(&self, words: Vec<String>) -> (Vec<(u32, f32)>, f32) {
         let p = &self.params;
         if p.body_weight <= 0.0 {
             return (Vec::new(), 0.0);
         }
         let posterior = self.bodies.posterior(
-            &distinct(text::content_terms(body)),
+            &words,
             p.body_smoothing,
             p.title_prior_exponent,
             p.body_temperature,
@@ -271,21 +298,19 @@ impl Learned {
         };
         (posterior, weight)
     }
+}
 
-    /// Occupation probabilities from the logistic regression over title and text words,
-    /// with their weight in a mix: none when it was not fitted or knows no word.
-    pub fn softmax_posterior(&self, title: &str, body: &str) -> (Vec<(u32, f32)>, f32) {
-        let Some(model) = &self.softmax else {
-            return (Vec::new(), 0.0);
-        };
-        let posterior = model.posterior(title, body);
-        let weight = if posterior.is_empty() {
-            0.0
-        } else {
-            self.params.softmax_weight
-        };
-        (posterior, weight)
-    }
+/// What each learned model says of a posting: occupation indices with their
+/// probabilities, most probable first, and the model's weight in the mix (0 when it
+/// has nothing to say).
+#[derive(Debug, Clone, Default)]
+pub struct Posteriors {
+    /// Naive Bayes over the title words.
+    pub title: (Vec<(u32, f32)>, f32),
+    /// Naive Bayes over the text terms.
+    pub text: (Vec<(u32, f32)>, f32),
+    /// Logistic regression over both.
+    pub softmax: (Vec<(u32, f32)>, f32),
 }
 
 /// Word counts per métier, for a multinomial naive Bayes.
@@ -460,15 +485,15 @@ mod tests {
         assert!(learned.tick_rate(k2205, nettoyer, 0.5) > learned.tick_rate(k2205, reparer, 0.5));
         assert_eq!(learned.ticked(k2205).collect::<Vec<_>>(), vec![nettoyer]);
         // A bare title goes to the métier that most often bears it.
-        let (posterior, weight) = learned.title_posterior("Agent d'entretien");
+        let (posterior, weight) = learned.posteriors("Agent d'entretien", "").title;
         assert_eq!(posterior[0].0 as usize, k2205, "{posterior:?}");
         assert!(weight > 0.0 && weight <= learned.params().title_weight);
         // The text model says the same from the text's words, with its own weight.
-        let (posterior, weight) = learned.body_posterior("Entretien de bureaux");
+        let (posterior, weight) = learned.posteriors("", "Entretien de bureaux").text;
         assert_eq!(posterior[0].0 as usize, k2205, "{posterior:?}");
         assert_eq!(weight, learned.params().body_weight);
         // Words never seen give nothing to mix.
-        assert_eq!(learned.title_posterior("Boulanger").1, 0.0);
-        assert_eq!(learned.body_posterior("Boulanger").1, 0.0);
+        assert_eq!(learned.posteriors("Boulanger", "").title.1, 0.0);
+        assert_eq!(learned.posteriors("", "Boulanger").text.1, 0.0);
     }
 }

@@ -28,7 +28,7 @@ use crate::taxonomy::Taxonomy;
 use crate::text;
 
 pub use context::Context;
-pub use learned::{AdaptParams, LearnParams, LearnReport, Learned};
+pub use learned::{AdaptParams, LearnParams, LearnReport, Learned, Posteriors};
 pub use linking::{Linker, LinkingParams};
 pub use matcher::SkillMatcher;
 pub use occupation::{ClassifierParams, OccupationCandidate, OccupationClassifier};
@@ -273,9 +273,11 @@ impl Extractor {
         let Some(learned) = &self.learned else {
             return classifier.classify(title, body, top);
         };
-        let (titles, title_weight) = learned.title_posterior(title);
-        let (bodies, body_weight) = learned.body_posterior(body);
-        let (softmax, softmax_weight) = learned.softmax_posterior(title, body);
+        let Posteriors {
+            title: (titles, title_weight),
+            text: (bodies, body_weight),
+            softmax: (softmax, softmax_weight),
+        } = learned.posteriors(title, body);
         let referential = classifier.classify(title, body, top.max(50));
         let weight = title_weight + body_weight;
         if weight <= 0.0 && softmax_weight <= 0.0 {

@@ -14,9 +14,6 @@ use rand::seq::SliceRandom;
 use rand_xoshiro::Xoshiro256PlusPlus;
 use rustc_hash::FxHashMap;
 
-use super::occupation::title_words;
-use crate::text;
-
 /// Tunables of the logistic regression.
 #[derive(Debug, Clone, Copy)]
 pub struct SoftmaxParams {
@@ -114,15 +111,11 @@ fn vector(found: impl Iterator<Item = Feature>, text_scale: f32) -> Vec<(u32, f3
         .collect()
 }
 
-/// Words of a posting's title and text: title words and text terms are kept apart by
-/// a one-letter prefix.
-fn words(title: &str, body: &str) -> impl Iterator<Item = String> {
-    let title = title_words(title).into_iter().map(|w| format!("t{w}"));
-    title.chain(
-        text::content_terms(body)
-            .into_iter()
-            .map(|w| format!("w{w}")),
-    )
+/// Features words of a posting's title words and text terms (as the naive-Bayes models
+/// read them), kept apart by a one-letter prefix.
+fn words<'a>(title: &'a [String], text: &'a [String]) -> impl Iterator<Item = String> + 'a {
+    let title = title.iter().map(|w| format!("t{w}"));
+    title.chain(text.iter().map(|w| format!("w{w}")))
 }
 
 /// Labelled postings gathered for a fit, their words interned (a batch of offers
@@ -138,9 +131,10 @@ pub(super) struct Training {
 }
 
 impl Training {
-    /// Adds a posting labelled with an occupation index.
-    pub(super) fn add(&mut self, title: &str, body: &str, occupation: u32) {
-        let mut ids: Vec<u32> = words(title, body)
+    /// Adds a posting, its title words and text terms, labelled with an occupation
+    /// index.
+    pub(super) fn add(&mut self, title: &[String], text: &[String], occupation: u32) {
+        let mut ids: Vec<u32> = words(title, text)
             .map(|word| {
                 let next = self.ids.len() as u32;
                 *self.ids.entry(word).or_insert(next)
@@ -242,11 +236,10 @@ impl Softmax {
         Some(model)
     }
 
-    /// Occupation probabilities of a posting, most probable first; empty when none of
-    /// its words is a feature.
-    pub(super) fn posterior(&self, title: &str, body: &str) -> Vec<(u32, f32)> {
-        let words: Vec<String> = words(title, body).collect();
-        let found = words.iter().filter_map(|w| self.features.get(w).copied());
+    /// Occupation probabilities of a posting's title words and text terms, most probable
+    /// first; empty when none of its words is a feature.
+    pub(super) fn posterior(&self, title: &[String], text: &[String]) -> Vec<(u32, f32)> {
+        let found = words(title, text).filter_map(|w| self.features.get(&w).copied());
         let x = vector(found, self.params.text_scale);
         if x.is_empty() {
             return Vec::new();
@@ -284,6 +277,12 @@ impl Softmax {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::occupation::title_words;
+    use crate::text::content_terms;
+
+    fn ranked(model: &Softmax, title: &str, body: &str) -> Vec<(u32, f32)> {
+        model.posterior(&title_words(title), &content_terms(body))
+    }
 
     #[test]
     fn separates_occupations_by_the_words_that_decide() {
@@ -313,19 +312,19 @@ mod tests {
         let training = |postings: &[(&str, &str, u32)]| {
             let mut training = Training::default();
             for &(title, body, class) in postings {
-                training.add(title, body, class);
+                training.add(&title_words(title), &content_terms(body), class);
             }
             training
         };
         let model = Softmax::fit(training(&labelled), SoftmaxParams::default()).unwrap();
-        let best = |title: &str, body: &str| model.posterior(title, body)[0].0;
+        let best = |title: &str, body: &str| ranked(&model, title, body)[0].0;
         assert_eq!(best("Technicien maintenance automatismes", ""), 1);
         assert_eq!(best("Technicien de maintenance industrielle", ""), 0);
         assert_eq!(best("Technicien de maintenance", "automates"), 1);
-        let posterior = model.posterior("Agent d'entretien", "");
+        let posterior = ranked(&model, "Agent d'entretien", "");
         let total: f32 = posterior.iter().map(|p| p.1).sum();
         assert!((total - 1.0).abs() < 1e-4, "{posterior:?}");
-        assert!(model.posterior("Boulanger", "pain").is_empty());
+        assert!(ranked(&model, "Boulanger", "pain").is_empty());
         // One métier gives nothing to tell apart.
         assert!(Softmax::fit(training(&labelled[..1]), SoftmaxParams::default()).is_none());
         // The cap keeps the most widely used words: "technicien" and "maintenance" (in
@@ -341,6 +340,6 @@ mod tests {
             "{:?}",
             model.features.keys()
         );
-        assert!(model.posterior("Agent d'entretien", "").is_empty());
+        assert!(ranked(&model, "Agent d'entretien", "").is_empty());
     }
 }
