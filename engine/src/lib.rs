@@ -19,24 +19,30 @@ mod engine;
 mod error;
 mod eval;
 mod extract;
+mod history;
 mod index;
 mod model;
 mod needs;
 mod rank;
+mod refresh;
 mod taxonomy;
 mod territory;
 mod text;
 mod vectors;
 
-pub use artifacts::{MODEL_FILE, demo_model, load_model, save_model};
+pub use artifacts::{
+    BuildFolder, LAYOUT_VERSION, LoadedVersion, MODEL_FILE, OLDEST_LAYOUT, StagedVersion,
+    VersionReport, demo_model, load_model, save_model,
+};
 pub use cluster::{
     ClusterIdentity, ClusterParams, Partition, RefreshReport, ValidClusterParams, agreement,
     match_identities, partition, silhouette, skill_similarity,
 };
 pub use corpus::{
-    Batch, BatchReport, LEXICON_FILES, MAX_TEXT_BYTES, Rejected, builtin_geography,
-    builtin_lexicon, demo_catalogue, parse_catalogue, parse_lheo, parse_line, parse_postings,
-    read_catalogue, read_esco, read_geography, read_lheo, read_postings, read_rome,
+    Batch, BatchReport, LEXICON_FILES, MAX_TEXT_BYTES, OfferStore, Rejected, STATE_FILE,
+    UpsertCounts, builtin_geography, builtin_lexicon, demo_catalogue, parse_catalogue, parse_lheo,
+    parse_line, parse_offer_records, parse_postings, read_catalogue, read_esco, read_geography,
+    read_lheo, read_offer_records, read_postings, read_rome, record_id, write_atomic,
 };
 pub use engine::{Engine, EngineConfig};
 pub use error::{Error, Result};
@@ -49,6 +55,7 @@ pub use extract::{
     LearnReport, Learned, LinkingParams, MentionSource, OccupationCandidate, Posteriors,
     SkillMention, SoftmaxParams,
 };
+pub use history::{History, HistoryCell, HistoryEntry, HistoryPoint, Indicator, Series};
 pub use index::{
     DocumentIndex, DocumentKind, IndexDocument, SearchHit, SearchQuery, SearchResults,
 };
@@ -68,6 +75,7 @@ pub use rank::{
     ResolvedLocation, ResolvedTarget, ScoreDetails, SimilarTraining, Situation, SkillRef, Supply,
     Target, TargetSummary, TerritoryRanking, TerritoryRef, TerritoryTraining, UncoveredNeed,
 };
+pub use refresh::{CorpusUpdate, MIN_LABELLED_TO_LEARN, VersionInput, update_corpus};
 pub use taxonomy::{
     Occupation, OccupationSkill, Skill, SkillKind, Surface, Taxonomy, TaxonomySpec,
 };

@@ -1,5 +1,6 @@
-//! `passerelle serve`: loads a build (or builds the embedded demo corpus) and serves the
-//! HTTP API and web application until SIGINT or SIGTERM.
+//! `passerelle serve`: loads the served version of a build folder (or builds the
+//! embedded demo corpus), serves the HTTP API and web application until SIGINT or
+//! SIGTERM, and refreshes the folder on a schedule when asked to.
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -8,8 +9,9 @@ use std::sync::Arc;
 use anyhow::{Context, Result};
 use clap::Args;
 use passerelle_engine::{
-    DocumentIndex, Training, demo_catalogue, load_model, parse_postings, read_catalogue, read_lheo,
+    BuildFolder, Training, demo_catalogue, parse_postings, read_catalogue, read_lheo,
 };
+use passerelle_server::api::state::RefreshSettings;
 use passerelle_server::api::{self, AppState, Outlines, Settings, Snapshot};
 use tracing::info;
 
@@ -25,9 +27,29 @@ pub struct ServeArgs {
     /// Address to listen on.
     #[arg(long, default_value = "127.0.0.1:8080", env = "PASSERELLE_ADDR")]
     addr: SocketAddr,
-    /// Build folder made by `passerelle build` (default: build the embedded demo corpus).
+    /// Build folder made by `passerelle build`; its current version is served and
+    /// refreshes publish new versions into it (default: build the embedded demo corpus
+    /// in memory).
     #[arg(long, env = "PASSERELLE_DATA")]
     data: Option<PathBuf>,
+    /// Refresh the build folder this often (`90s`, `30m`, `24h`, `7d`): re-read the
+    /// `--offers` sources into its store, rebuild off the request path, and swap.
+    #[arg(long, value_parser = parse_duration, requires = "data")]
+    refresh_every: Option<std::time::Duration>,
+    /// Offer files or folders (JSON lines, API pages; an `ingest` output folder) that
+    /// each refresh adds to the build folder's store.
+    #[arg(long, num_args = 1..)]
+    offers: Vec<PathBuf>,
+    /// Offers created more than this many days before the newest one leave the corpus
+    /// at each refresh.
+    #[arg(long, default_value_t = 365)]
+    window_days: u32,
+    /// Versions kept in the build folder (the served one included).
+    #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u16).range(1..))]
+    keep: u16,
+    /// Do not learn from the labelled offers of the corpus at each refresh.
+    #[arg(long)]
+    no_learn: bool,
     /// Training catalogues (Passerelle JSON lines, or LHEO 2.3 XML for `.xml` files);
     /// default: the embedded demo catalogue.
     #[arg(long, num_args = 1..)]
@@ -55,13 +77,26 @@ async fn serve(args: ServeArgs) -> Result<()> {
     let engine = super::open_engine(&args.referential)?;
     let geography = Arc::new(super::build::geography(args.geo.as_deref())?);
     let trainings = read_trainings(&args.trainings)?;
-    let snapshot = match &args.data {
+    let folder = args
+        .data
+        .as_deref()
+        .map(BuildFolder::existing)
+        .transpose()
+        .context("cannot open the build folder")?;
+    let snapshot = match &folder {
         Some(folder) => {
-            let model = load_model(folder)
-                .with_context(|| format!("cannot load the model of {}", folder.display()))?;
-            let index = DocumentIndex::open_or_create(&folder.join("index"))
-                .with_context(|| format!("cannot open the index of {}", folder.display()))?;
-            Snapshot::assemble(&engine, geography, model, index, trainings, 1)
+            let loaded = folder
+                .load_current(engine.extractor().referential())
+                .with_context(|| format!("cannot load {}", folder.root().display()))?
+                .with_context(|| {
+                    format!(
+                        "{} holds no version yet: run passerelle build --out {0} first",
+                        folder.root().display()
+                    )
+                })?;
+            let history = folder.history().context("cannot read the history")?;
+            info!(target: "serve", version = loaded.version, "serving a build folder version");
+            Snapshot::of_version(&engine, geography, loaded, trainings, history)
         }
         None => {
             let batch =
@@ -81,11 +116,22 @@ async fn serve(args: ServeArgs) -> Result<()> {
     };
     let settings = Settings {
         admin_token: args.admin_token.filter(|t| !t.is_empty()),
-        data_dir: args.data.clone(),
+        folder,
+        refresh: RefreshSettings {
+            offers: args.offers.clone(),
+            trainings: args.trainings.clone(),
+            window_days: args.window_days,
+            keep: usize::from(args.keep),
+            learn: !args.no_learn,
+        },
         outlines: read_outlines(args.geojson.as_deref())?,
         today: args.today,
     };
-    let state = AppState::new(snapshot, settings);
+    let state = AppState::new(snapshot, settings).with_engine(engine);
+    if let Some(every) = args.refresh_every {
+        api::refresh::schedule(state.clone(), every);
+        info!(target: "serve", seconds = every.as_secs(), "scheduled refresh");
+    }
     let app = api::router(state);
     let listener = tokio::net::TcpListener::bind(args.addr)
         .await
@@ -163,6 +209,28 @@ fn read_outlines(folder: Option<&std::path::Path>) -> Result<Outlines> {
         folder.display()
     );
     Ok(outlines)
+}
+
+/// A duration such as `90s`, `30m`, `24h` or `7d` (at least one second).
+fn parse_duration(text: &str) -> Result<std::time::Duration, String> {
+    let text = text.trim();
+    let split = text
+        .find(|c: char| !c.is_ascii_digit())
+        .ok_or_else(|| format!("{text:?}: add a unit (s, m, h or d), e.g. 24h"))?;
+    let (number, unit) = text.split_at(split);
+    let number: u64 = number
+        .parse()
+        .map_err(|_| format!("{text:?}: expected a number followed by s, m, h or d"))?;
+    let seconds = match unit {
+        "s" => Some(number),
+        "m" => number.checked_mul(60),
+        "h" => number.checked_mul(3600),
+        "d" => number.checked_mul(86_400),
+        _ => return Err(format!("{text:?}: unknown unit {unit:?} (s, m, h or d)")),
+    }
+    .filter(|&s| s > 0)
+    .ok_or_else(|| format!("{text:?}: expected a duration of at least one second"))?;
+    Ok(std::time::Duration::from_secs(seconds))
 }
 
 /// Resolves on SIGINT or SIGTERM.

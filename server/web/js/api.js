@@ -114,6 +114,12 @@ export const territoryNeeds = (level, code, { signal } = {}) =>
 export const territoryTrainings = (level, code, { signal } = {}) =>
   request(`/api/v1/territories/${enc(level)}/${enc(code)}/trainings`, { signal });
 
+/** A territory's series for one need or skill over the published versions (`csv` for a download URL). */
+export function historyUrl({ territory, need, skill }, format) {
+  return `/api/v1/indicators/history${query({ territory, need, skill, format })}`;
+}
+export const history = (params, { signal } = {}) => request(historyUrl(params), { signal });
+
 /** The indicators URL, as JSON or as a `csv` / `geojson` download. */
 export function indicatorsUrl({ level, indicator, cluster, skill }, format) {
   return `/api/v1/indicators${query({ level, indicator, cluster, skill, format })}`;
