@@ -442,7 +442,10 @@ impl Client {
         if self.next_call > now {
             tokio::time::sleep_until(self.next_call.into()).await;
         }
-        let interval = Duration::from_secs(1) / self.config.calls_per_second.max(1);
+        // 10 ms more than the exact spacing: network jitter can bring two requests
+        // closer on arrival than they were on departure.
+        let interval = Duration::from_secs(1) / self.config.calls_per_second.max(1)
+            + Duration::from_millis(10);
         self.next_call = self.next_call.max(Instant::now()) + interval;
         self.stats.calls += 1;
     }
