@@ -121,6 +121,8 @@ fn harvests_everything_once_then_continues_incrementally() {
         &["--since", "2026-11-01", "--until", "2026-11-10"],
     ));
     assert!(output.status.success(), "{stderr}");
+    // The closing summary (calls, offers, rate), shown with --nocapture.
+    eprintln!("{stderr}");
     let first_calls = stand_in.calls();
     let records = stored(&out);
     assert_eq!(records.keys().cloned().collect::<Vec<_>>(), ids(&all));
