@@ -1,5 +1,5 @@
-//! The `passerelle` command line: extraction, evaluation on labelled offers, the
-//! observatory build and its queries, and the HTTP server (`serve`).
+//! The `passerelle` command line: offer ingestion, extraction, evaluation on labelled
+//! offers, the observatory build and its queries, and the HTTP server (`serve`).
 //!
 //! Raw arguments are parsed by clap here, turned into an [`passerelle_engine::EngineConfig`]
 //! and handed to the command modules in `cli/`.
@@ -42,6 +42,11 @@ enum Command {
     Clusters(cli::needs::ModelArgs),
     /// Serve the HTTP API and the web application.
     Serve(cli::serve::ServeArgs),
+    /// Harvest job offers from a source into a deduplicated store folder.
+    Ingest {
+        #[command(subcommand)]
+        source: cli::ingest::IngestSource,
+    },
     /// Measure extraction or classification on offers that carry labels.
     Eval {
         #[command(subcommand)]
@@ -105,5 +110,6 @@ fn run() -> Result<()> {
         Command::Clusters(args) => cli::needs::clusters(args),
         Command::Search(args) => cli::search::run(args),
         Command::Serve(args) => cli::serve::run(args),
+        Command::Ingest { source } => cli::ingest::run(source),
     }
 }
