@@ -34,9 +34,10 @@ pub use cluster::{
     match_identities, partition, silhouette, skill_similarity,
 };
 pub use corpus::{
-    Batch, BatchReport, LEXICON_FILES, MAX_TEXT_BYTES, Rejected, builtin_geography,
-    builtin_lexicon, demo_catalogue, parse_catalogue, parse_lheo, parse_line, parse_postings,
-    read_catalogue, read_esco, read_geography, read_lheo, read_postings, read_rome,
+    Batch, BatchReport, LEXICON_FILES, LheoEligibility, MAX_TEXT_BYTES, Rejected,
+    builtin_geography, builtin_lexicon, demo_catalogue, parse_catalogue, parse_lheo,
+    parse_lheo_with_eligibility, parse_line, parse_postings, read_catalogue, read_esco,
+    read_geography, read_lheo, read_postings, read_rome, read_trainings,
 };
 pub use engine::{Engine, EngineConfig};
 pub use error::{Error, Result};

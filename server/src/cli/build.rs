@@ -8,7 +8,7 @@ use anyhow::{Context, Result};
 use clap::Args;
 use passerelle_engine::{
     ClusterParams, DocumentIndex, Geography, IndexDocument, JobPosting, NeedsParams, Training,
-    builtin_geography, load_model, read_catalogue, read_geography, read_postings, save_model,
+    builtin_geography, load_model, read_geography, read_postings, read_trainings, save_model,
 };
 
 use crate::ReferentialArgs;
@@ -20,8 +20,9 @@ pub struct BuildArgs {
     /// Offer files (France Travail JSON lines or API pages, {"id","text"} lines, CSV).
     #[arg(long, num_args = 1.., required = true)]
     offers: Vec<PathBuf>,
-    /// Training catalogues (Passerelle's catalogue format, JSON lines) whose curricula
-    /// give the supply side of the indicators.
+    /// Training files or folders whose curricula give the supply side of the indicators:
+    /// LHEO 2.2/2.3 XML for `.xml` files, Passerelle's catalogue (JSON lines) otherwise; a
+    /// folder gives every `.xml`, `.jsonl` and `.json` file in it.
     #[arg(long, num_args = 1..)]
     trainings: Vec<PathBuf>,
     /// Folder of French geography tables (geo_fr formats); default: régions and
@@ -86,13 +87,15 @@ pub fn run(args: BuildArgs) -> Result<()> {
     let duplicates = before - postings.len();
     let mut trainings: Vec<Training> = Vec::new();
     for path in &args.trainings {
-        let batch =
-            read_catalogue(path).with_context(|| format!("cannot read {}", path.display()))?;
-        eprintln!("{}", batch.report.summary());
-        for rejection in batch.report.rejected.iter().take(20) {
-            eprintln!("  line {}: {}", rejection.line, rejection.reason);
+        let batches =
+            read_trainings(path).with_context(|| format!("cannot read {}", path.display()))?;
+        for batch in batches {
+            eprintln!("{}", batch.report.summary());
+            for rejection in batch.report.rejected.iter().take(20) {
+                eprintln!("  line {}: {}", rejection.line, rejection.reason);
+            }
+            trainings.extend(batch.records.into_iter().map(|(_, t)| t));
         }
-        trainings.extend(batch.records.into_iter().map(|(_, t)| t));
     }
     let read_time = reading.elapsed();
 

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use anyhow::{Context, Result};
 use clap::Args;
 use passerelle_engine::{
-    DocumentIndex, Training, demo_catalogue, load_model, parse_postings, read_catalogue, read_lheo,
+    DocumentIndex, Training, demo_catalogue, load_model, parse_postings, read_trainings,
 };
 use passerelle_server::api::{self, AppState, Outlines, Settings, Snapshot};
 use tracing::info;
@@ -28,8 +28,9 @@ pub struct ServeArgs {
     /// Build folder made by `passerelle build` (default: build the embedded demo corpus).
     #[arg(long, env = "PASSERELLE_DATA")]
     data: Option<PathBuf>,
-    /// Training catalogues (Passerelle JSON lines, or LHEO 2.3 XML for `.xml` files);
-    /// default: the embedded demo catalogue.
+    /// Training files or folders: LHEO 2.2/2.3 XML for `.xml` files, Passerelle JSON
+    /// lines otherwise; a folder gives every `.xml`, `.jsonl` and `.json` file in it.
+    /// Default: the embedded demo catalogue.
     #[arg(long, num_args = 1..)]
     trainings: Vec<PathBuf>,
     /// Folder of French geography tables (geo_fr formats); default: built-in tables.
@@ -110,20 +111,15 @@ fn read_trainings(paths: &[PathBuf]) -> Result<Vec<Training>> {
     }
     let mut trainings = Vec::new();
     for path in paths {
-        let xml = path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("xml"));
-        let batch = if xml {
-            read_lheo(path)
-        } else {
-            read_catalogue(path)
+        let batches =
+            read_trainings(path).with_context(|| format!("cannot read {}", path.display()))?;
+        for batch in batches {
+            eprintln!("{}", batch.report.summary());
+            for rejection in batch.report.rejected.iter().take(20) {
+                eprintln!("  line {}: {}", rejection.line, rejection.reason);
+            }
+            trainings.extend(batch.records.into_iter().map(|(_, t)| t));
         }
-        .with_context(|| format!("cannot read {}", path.display()))?;
-        eprintln!("{}", batch.report.summary());
-        for rejection in batch.report.rejected.iter().take(20) {
-            eprintln!("  line {}: {}", rejection.line, rejection.reason);
-        }
-        trainings.extend(batch.records.into_iter().map(|(_, t)| t));
     }
     Ok(trainings)
 }

@@ -20,6 +20,10 @@ pub(super) struct FormationDraft {
     pub(super) exit_level: Option<String>,
     pub(super) responsible: Option<String>,
     pub(super) responsible_name: Option<String>,
+    /// `organisme-formation-responsable/coordonnees-organisme/coordonnees/adresse/denomination`.
+    pub(super) responsible_denomination: Option<String>,
+    /// `certification/code-CPF`: codes of the former CPF lists.
+    pub(super) cpf_codes: Vec<String>,
     pub(super) actions: Vec<ActionDraft>,
 }
 
@@ -51,7 +55,17 @@ pub(super) struct ActionDraft {
     /// How many `organisme-formateur` were opened: only the first is kept.
     pub(super) trainers: usize,
     pub(super) trainer: Option<String>,
+    /// `organisme-formateur/contact-formateur/coordonnees/adresse/denomination` of the first trainer.
+    pub(super) trainer_denomination: Option<String>,
     pub(super) funders: Vec<String>,
+    pub(super) public_codes: Vec<String>,
+    pub(super) fees_left: Option<String>,
+    pub(super) total_price: Option<String>,
+    /// True when an `extras` block of the action says the action is CPF-eligible.
+    pub(super) cpf_eligible: bool,
+    /// The `info` attribute of the innermost `extra` being read.
+    pub(super) extra_info: Option<String>,
+    pub(super) disability_contact: Option<String>,
 }
 
 #[derive(Debug, Default)]
@@ -72,14 +86,17 @@ pub(super) struct SessionDraft {
 
 impl FormationDraft {
     /// Notes an element opening inside the formation; `parent` is its path below `<formation>`.
+    ///
+    /// `numero` is the attribute of an `action`, `info` that of an `extras` or `extra`.
     pub(super) fn open(
         &mut self,
         parent: &[&str],
         name: &str,
-        numero: Option<String>,
+        attributes: OpenAttributes,
         line: u64,
         at: usize,
     ) {
+        let OpenAttributes { numero, info } = attributes;
         match (parent, name) {
             ([], "action") => self.actions.push(ActionDraft {
                 numero,
@@ -94,9 +111,20 @@ impl FormationDraft {
                 };
                 match name {
                     "session" => action.sessions.push(SessionDraft::default()),
+                    "extras" if is_cpf_block(info.as_deref()) => action.cpf_eligible = true,
                     "lieu-de-formation" => action.places += 1,
                     "organisme-formateur" => action.trainers += 1,
                     _ => {}
+                }
+            }
+            (["action", ..], "extras") if is_cpf_block(info.as_deref()) => {
+                if let Some(action) = self.actions.last_mut() {
+                    action.cpf_eligible = true;
+                }
+            }
+            (["action", ..], "extra") => {
+                if let Some(action) = self.actions.last_mut() {
+                    action.extra_info = info;
                 }
             }
             _ => {}
@@ -129,6 +157,14 @@ impl FormationDraft {
             ["organisme-formation-responsable", "nom-organisme"] => {
                 self.responsible_name = Some(text);
             }
+            [
+                "organisme-formation-responsable",
+                "coordonnees-organisme",
+                "coordonnees",
+                "adresse",
+                "denomination",
+            ] => self.responsible_denomination = Some(text),
+            ["certification", "code-CPF"] => self.cpf_codes.push(text),
             ["action"] => {
                 if let Some(action) = self.actions.last_mut() {
                     action.end = Some(end);
@@ -159,6 +195,9 @@ impl ActionDraft {
             ["modalites-enseignement"] => self.modality = Some(text),
             ["conditions-specifiques"] => self.conditions = Some(text),
             ["acces-handicapes"] => self.accessibility = Some(text),
+            ["code-public-vise"] => self.public_codes.push(text),
+            ["frais-restants"] => self.fees_left = Some(text),
+            ["prix-total-TTC"] => self.total_price = Some(text),
             ["lieu-de-formation", "coordonnees", "adresse", field] if first_place => match *field {
                 "ville" => self.location.city = Some(text),
                 "codepostal" => self.location.postcode = Some(text),
@@ -194,8 +233,40 @@ impl ActionDraft {
             ["organisme-formateur", "raison-sociale-formateur"] if self.trainers == 1 => {
                 self.trainer = Some(text);
             }
+            [
+                "organisme-formateur",
+                "contact-formateur",
+                "coordonnees",
+                "adresse",
+                "denomination",
+            ] if self.trainers == 1 => {
+                self.trainer_denomination.get_or_insert(text);
+            }
             ["organisme-financeur", "code-financeur"] => self.funders.push(text),
+            [.., "extra"] => {
+                let info = self.extra_info.take().unwrap_or_default().to_lowercase();
+                if info.contains("handicap") && self.disability_contact.is_none() {
+                    self.disability_contact = Some(text);
+                }
+            }
             _ => {}
         }
     }
+}
+
+/// The attributes an opening element passes to the drafts.
+#[derive(Debug, Default)]
+pub(super) struct OpenAttributes {
+    /// `numero` of an `action`.
+    pub(super) numero: Option<String>,
+    /// `info` of an `extras` or `extra`.
+    pub(super) info: Option<String>,
+}
+
+/// Whether an `extras` block states CPF eligibility (`info="eligibilite-cpf"`).
+fn is_cpf_block(info: Option<&str>) -> bool {
+    info.is_some_and(|info| {
+        let info = info.to_lowercase();
+        info.contains("cpf") && info.contains("eligib")
+    })
 }

@@ -7,7 +7,7 @@ use crate::model::{
 
 use super::super::MAX_TEXT_BYTES;
 use super::draft::{ActionDraft, FormationDraft, LocationDraft, SessionDraft};
-use super::text::{clean, one_line};
+use super::text::{clean, clean_line};
 use super::values::{
     certification_code, coordinate, hours, indicative_duration, lheo_date, national_level,
 };
@@ -32,8 +32,7 @@ pub(super) fn build_training(
     action: &ActionDraft,
     id: String,
 ) -> Result<Training, String> {
-    let title = clean(formation.title.as_ref())
-        .map(|title| one_line(&title))
+    let title = clean_line(formation.title.as_ref())
         .ok_or("intitule-formation: missing or empty, the action has no title")?;
     let objective = clean(formation.objective.as_ref());
     let results = clean(formation.results.as_ref());
@@ -74,18 +73,19 @@ pub(super) fn build_training(
     let exit_level = national_level("code-niveau-sortie", formation.exit_level.as_ref())?;
     let certification = certification(formation, &title, exit_level)?;
 
+    // The first organisation name given, placeholders (`-`) being no name.
     let provider = [
         action.trainer.as_ref(),
         formation.responsible.as_ref(),
         formation.responsible_name.as_ref(),
+        formation.responsible_denomination.as_ref(),
+        action.trainer_denomination.as_ref(),
     ]
     .into_iter()
-    .filter_map(clean)
-    .map(|name| one_line(&name))
-    .next()
+    .find_map(clean_line)
     .ok_or(
-        "organisme-formateur/raison-sociale-formateur and \
-         organisme-formation-responsable/raison-sociale: both missing, the action has no provider",
+        "organisme-formateur/raison-sociale-formateur, organisme-formation-responsable/raison-sociale, \
+         nom-organisme and adresse/denomination: all missing or placeholders, the action has no provider",
     )?;
 
     let modality = match clean(action.modality.as_ref()).as_deref() {
@@ -202,7 +202,7 @@ fn location(draft: &LocationDraft) -> Result<TrainingLocation, String> {
     )?;
     Ok(TrainingLocation {
         commune,
-        city: clean(draft.city.as_ref()).map(|city| one_line(&city)),
+        city: clean_line(draft.city.as_ref()),
         postcode: clean(draft.postcode.as_ref()),
         lat,
         lon,

@@ -13,7 +13,8 @@ use crate::model::Training;
 
 use super::super::Batch;
 use super::super::catalogue::check_training;
-use super::draft::FormationDraft;
+use super::draft::{FormationDraft, OpenAttributes};
+use super::eligibility::{LheoEligibility, eligibility_of};
 use super::mapping::{action_id, build_training};
 
 /// A rejection of the whole file keeps at most this many bytes of it as `raw`.
@@ -59,13 +60,19 @@ pub(super) struct Parser<'a> {
     bytes: &'a [u8],
     lines: LineCursor,
     pub(super) batch: Batch<Training>,
+    /// The eligibility of each accepted training, in the order of `batch.records`.
+    pub(super) eligibility: Vec<LheoEligibility>,
     /// Local names of the open elements, the root first.
     path: Vec<String>,
     /// Text of the innermost element being read (only inside a formation).
     text: String,
     formation: Option<FormationDraft>,
+    /// The depth of the open formation: 2 in `<lheo><offres><formation>`, 1 when
+    /// formations sit directly in `<lheo>` as some producers write them.
+    formation_depth: usize,
     formations_seen: usize,
     root_line: Option<u64>,
+    /// True once an `<offres>`, or a `<formation>` directly in `<lheo>`, was opened.
     offres_seen: bool,
     /// True once the file as a whole was rejected: no other file-level reason is added.
     file_rejected: bool,
@@ -78,9 +85,11 @@ impl<'a> Parser<'a> {
             bytes,
             lines: LineCursor { offset: 0, line: 1 },
             batch: Batch::new(source),
+            eligibility: Vec::new(),
             path: Vec::new(),
             text: String::new(),
             formation: None,
+            formation_depth: 2,
             formations_seen: 0,
             root_line: None,
             offres_seen: false,
@@ -202,7 +211,13 @@ impl<'a> Parser<'a> {
                 }
             }
             1 if name == "offres" => self.offres_seen = true,
-            2 if name == "formation" && self.path[1] == "offres" => {
+            depth @ (1 | 2)
+                if name == "formation"
+                    && self.formation.is_none()
+                    && (depth == 1 || self.path[1] == "offres") =>
+            {
+                self.offres_seen = true;
+                self.formation_depth = depth;
                 self.formations_seen += 1;
                 let line = self.line_of(at);
                 self.formation = Some(FormationDraft {
@@ -213,18 +228,26 @@ impl<'a> Parser<'a> {
                     ..FormationDraft::default()
                 });
             }
-            depth if depth >= 3 && self.formation.is_some() => {
-                let numero = (name == "action")
-                    .then(|| attribute(start, "numero", decoder))
-                    .flatten();
+            depth if depth > self.formation_depth && self.formation.is_some() => {
+                let attributes = OpenAttributes {
+                    numero: (name == "action")
+                        .then(|| attribute(start, "numero", decoder))
+                        .flatten(),
+                    info: matches!(name.as_str(), "extras" | "extra")
+                        .then(|| attribute(start, "info", decoder))
+                        .flatten(),
+                };
                 let line = if name == "action" {
                     self.line_of(at)
                 } else {
                     0
                 };
-                let parent: Vec<&str> = self.path[3..].iter().map(String::as_str).collect();
+                let parent: Vec<&str> = self.path[self.formation_depth + 1..]
+                    .iter()
+                    .map(String::as_str)
+                    .collect();
                 if let Some(formation) = self.formation.as_mut() {
-                    formation.open(&parent, &name, numero, line, at);
+                    formation.open(&parent, &name, attributes, line, at);
                 }
             }
             _ => {}
@@ -240,12 +263,13 @@ impl<'a> Parser<'a> {
             None => return Err(format!("</{name}> closes no open element")),
         }
         let text = std::mem::take(&mut self.text);
-        if self.formation.is_some() && self.path.len() == 3 {
+        let depth = self.formation_depth;
+        if self.formation.is_some() && self.path.len() == depth + 1 {
             if let Some(formation) = self.formation.take() {
                 self.finish_formation(formation, after);
             }
-        } else if self.path.len() > 3 {
-            let path: Vec<&str> = self.path[3..].iter().map(String::as_str).collect();
+        } else if self.formation.is_some() && self.path.len() > depth + 1 {
+            let path: Vec<&str> = self.path[depth + 1..].iter().map(String::as_str).collect();
             if let Some(formation) = self.formation.as_mut() {
                 formation.close(&path, text, after);
             }
@@ -283,6 +307,7 @@ impl<'a> Parser<'a> {
                 }
                 Ok(training) => {
                     self.ids.insert(id);
+                    self.eligibility.push(eligibility_of(&formation, action));
                     self.batch.accept(action.line, training);
                 }
                 Err(reason) => self.batch.reject(action.line, Some(id), reason, raw),
@@ -295,7 +320,14 @@ impl<'a> Parser<'a> {
         let bytes = self.bytes;
         let error_line = self.line_of(at);
         let reason = format!("malformed XML at line {error_line}: {message}");
-        let inside_offres = self.path.len() >= 2 && self.path[1] == "offres";
+        // Inside `<lheo>` and one of its children (`<offres>` or a formation directly in
+        // it), reading can resume at the next formation.
+        let inside_offres = self.path.len() >= 2 && self.path[0] == "lheo";
+        let container_depth = if inside_offres && self.path[1] == "offres" {
+            2
+        } else {
+            1
+        };
         if !inside_offres {
             if !self.file_rejected {
                 let start = line_start_of(bytes, at);
@@ -337,7 +369,7 @@ impl<'a> Parser<'a> {
         };
         // Always move forward, so that every pass starts further than the previous one.
         let next = next_formation_start(bytes, resume_from.max(offset + 1))?;
-        self.path.truncate(2);
+        self.path.truncate(container_depth);
         self.text.clear();
         Some(next)
     }
