@@ -188,6 +188,65 @@ pub(super) fn windows_1252(byte: u8) -> Option<char> {
         .then(|| TABLE[usize::from(byte - 0x80)])
 }
 
+/// The HTML elements found in training texts (with `o:p`, which word processors write);
+/// a name outside this list is prose between angle brackets, kept as text.
+const HTML_ELEMENTS: &[&str] = &[
+    "a",
+    "abbr",
+    "article",
+    "b",
+    "big",
+    "blockquote",
+    "br",
+    "center",
+    "cite",
+    "code",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "font",
+    "footer",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "i",
+    "img",
+    "label",
+    "li",
+    "mark",
+    "o:p",
+    "ol",
+    "p",
+    "pre",
+    "q",
+    "s",
+    "section",
+    "small",
+    "span",
+    "strike",
+    "strong",
+    "style",
+    "script",
+    "sub",
+    "sup",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "tr",
+    "u",
+    "ul",
+];
+
 /// What a tag does to the text around it.
 enum TagEffect {
     /// Ends a paragraph: a blank line.
@@ -240,9 +299,13 @@ fn tag_at(text: &str) -> Option<(String, bool, usize)> {
     }
     let name: String = text[name_start..end]
         .chars()
-        .take_while(|c| c.is_ascii_alphanumeric())
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == ':')
         .collect::<String>()
         .to_ascii_lowercase();
+    // Only HTML elements are markup: `<Power BI>` or `<nom du poste>` in prose stay text.
+    if !(name.is_empty() || HTML_ELEMENTS.contains(&name.as_str())) {
+        return None;
+    }
     Some((name, closing, end))
 }
 
@@ -318,6 +381,11 @@ mod tests {
             "lien et gras",
         );
         check("<!-- note -->texte", "texte");
+        check(
+            "tableaux de bord <Power BI>.",
+            "tableaux de bord <Power BI>.",
+        );
+        check("<p class=\"MsoNormal\">Word<o:p></o:p></p>", "Word");
         check("<style>p{}</style>Texte<script>x()</script>", "Texte");
         check("  deux   espaces \n\n\n\n suite ", "deux espaces\n\nsuite");
     }
