@@ -7,9 +7,7 @@ use std::sync::Arc;
 
 use anyhow::{Context, Result};
 use clap::Args;
-use passerelle_engine::{
-    DocumentIndex, Training, demo_catalogue, load_model, parse_postings, read_trainings,
-};
+use passerelle_engine::{DocumentIndex, Training, demo_catalogue, load_model, parse_postings};
 use passerelle_server::api::{self, AppState, Outlines, Settings, Snapshot};
 use tracing::info;
 
@@ -111,8 +109,8 @@ fn read_trainings(paths: &[PathBuf]) -> Result<Vec<Training>> {
     }
     let mut trainings = Vec::new();
     for path in paths {
-        let batches =
-            read_trainings(path).with_context(|| format!("cannot read {}", path.display()))?;
+        let batches = passerelle_engine::read_trainings(path)
+            .with_context(|| format!("cannot read {}", path.display()))?;
         for batch in batches {
             eprintln!("{}", batch.report.summary());
             for rejection in batch.report.rejected.iter().take(20) {
