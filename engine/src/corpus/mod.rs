@@ -16,6 +16,7 @@ mod raw;
 mod rome;
 mod store;
 mod table;
+mod trainings;
 
 use std::path::Path;
 
@@ -29,10 +30,11 @@ pub use catalogue::{demo_catalogue, parse_catalogue, read_catalogue};
 pub use esco::read_esco;
 pub use geo::{builtin_geography, read_geography};
 pub use lexicon::{LEXICON_FILES, builtin_lexicon};
-pub use lheo::{parse_lheo, read_lheo};
+pub use lheo::{LheoEligibility, parse_lheo, parse_lheo_with_eligibility, read_lheo};
 pub use raw::{parse_offer_records, read_offer_records};
 pub use rome::read_rome;
 pub use store::{OfferStore, STATE_FILE, UpsertCounts, record_id, write_atomic};
+pub use trainings::read_trainings;
 
 /// Texts longer than this are rejected rather than analysed: no real posting or
 /// curriculum comes near it, and it bounds the work one record can cause.

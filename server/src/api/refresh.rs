@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use passerelle_engine::{
     BatchReport, History, HistoryEntry, JobPosting, NeedsParams, RefreshReport, Training,
-    VersionInput, read_catalogue, read_lheo, read_offer_records, update_corpus,
+    VersionInput, read_offer_records, read_trainings, update_corpus,
 };
 use serde::Serialize;
 use tracing::{info, warn};
@@ -267,27 +267,14 @@ fn refresh_trainings(state: &AppState, current: &Snapshot) -> Result<Vec<Trainin
     }
     let mut trainings = Vec::new();
     for source in sources {
-        let batch = read_training_source(source)?;
-        if !batch.report.rejected.is_empty() {
-            warn!(target: "refresh", source = %batch.report.source, rejected = batch.report.rejected.len(), "trainings rejected");
+        for batch in read_trainings(source)? {
+            if !batch.report.rejected.is_empty() {
+                warn!(target: "refresh", source = %batch.report.source, rejected = batch.report.rejected.len(), "trainings rejected");
+            }
+            trainings.extend(batch.records.into_iter().map(|(_, t)| t));
         }
-        trainings.extend(batch.records.into_iter().map(|(_, t)| t));
     }
     Ok(trainings)
-}
-
-/// A training catalogue: LHEO XML for `.xml` files, Passerelle JSON lines otherwise.
-fn read_training_source(
-    source: &std::path::Path,
-) -> passerelle_engine::Result<passerelle_engine::Batch<Training>> {
-    let xml = source
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("xml"));
-    if xml {
-        read_lheo(source)
-    } else {
-        read_catalogue(source)
-    }
 }
 
 /// The raw records of an offer file or folder, for the store.

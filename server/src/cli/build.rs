@@ -9,8 +9,7 @@ use anyhow::{Context, Result};
 use clap::Args;
 use passerelle_engine::{
     BuildFolder, ClusterParams, Geography, NeedsParams, Training, VersionInput, builtin_geography,
-    load_model, read_catalogue, read_geography, read_lheo, read_offer_records, read_postings,
-    update_corpus,
+    load_model, read_geography, read_offer_records, read_postings, read_trainings, update_corpus,
 };
 
 use crate::ReferentialArgs;
@@ -24,8 +23,9 @@ pub struct BuildArgs {
     /// folder's store. Without it, the version is rebuilt from the store alone.
     #[arg(long, num_args = 1..)]
     offers: Vec<PathBuf>,
-    /// Training catalogues (Passerelle JSON lines, or LHEO XML for `.xml` files) whose
-    /// curricula give the supply side of the indicators.
+    /// Training files or folders whose curricula give the supply side of the indicators:
+    /// LHEO 2.2/2.3 XML for `.xml` files, Passerelle's catalogue (JSON lines) otherwise; a
+    /// folder gives every `.xml`, `.jsonl` and `.json` file in it.
     #[arg(long, num_args = 1..)]
     trainings: Vec<PathBuf>,
     /// Folder of French geography tables (geo_fr formats); default: régions and
@@ -107,7 +107,7 @@ pub fn run(args: BuildArgs) -> Result<()> {
         "no offer in {}: give --offers",
         folder.offers_dir().display()
     );
-    let trainings = read_trainings(&args.trainings)?;
+    let trainings = read_training_files(&args.trainings)?;
     let read_time = reading.elapsed();
 
     let previous = args
@@ -219,24 +219,19 @@ fn read_source(path: &std::path::Path) -> Result<passerelle_engine::Batch<serde_
     })
 }
 
-/// Training catalogues by extension: LHEO XML for `.xml`, Passerelle JSON lines else.
-fn read_trainings(paths: &[PathBuf]) -> Result<Vec<Training>> {
+/// Training files or folders (see [`read_trainings`]), each file's report on stderr.
+fn read_training_files(paths: &[PathBuf]) -> Result<Vec<Training>> {
     let mut trainings = Vec::new();
     for path in paths {
-        let xml = path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("xml"));
-        let batch = if xml {
-            read_lheo(path)
-        } else {
-            read_catalogue(path)
+        let batches =
+            read_trainings(path).with_context(|| format!("cannot read {}", path.display()))?;
+        for batch in batches {
+            eprintln!("{}", batch.report.summary());
+            for rejection in batch.report.rejected.iter().take(20) {
+                eprintln!("  line {}: {}", rejection.line, rejection.reason);
+            }
+            trainings.extend(batch.records.into_iter().map(|(_, t)| t));
         }
-        .with_context(|| format!("cannot read {}", path.display()))?;
-        eprintln!("{}", batch.report.summary());
-        for rejection in batch.report.rejected.iter().take(20) {
-            eprintln!("  line {}: {}", rejection.line, rejection.reason);
-        }
-        trainings.extend(batch.records.into_iter().map(|(_, t)| t));
     }
     Ok(trainings)
 }

@@ -8,9 +8,7 @@ use std::sync::Arc;
 
 use anyhow::{Context, Result};
 use clap::Args;
-use passerelle_engine::{
-    BuildFolder, Training, demo_catalogue, parse_postings, read_catalogue, read_lheo,
-};
+use passerelle_engine::{BuildFolder, Training, demo_catalogue, parse_postings};
 use passerelle_server::api::state::RefreshSettings;
 use passerelle_server::api::{self, AppState, Outlines, Settings, Snapshot};
 use tracing::info;
@@ -50,8 +48,9 @@ pub struct ServeArgs {
     /// Do not learn from the labelled offers of the corpus at each refresh.
     #[arg(long)]
     no_learn: bool,
-    /// Training catalogues (Passerelle JSON lines, or LHEO 2.3 XML for `.xml` files);
-    /// default: the embedded demo catalogue.
+    /// Training files or folders: LHEO 2.2/2.3 XML for `.xml` files, Passerelle JSON
+    /// lines otherwise; a folder gives every `.xml`, `.jsonl` and `.json` file in it.
+    /// Default: the embedded demo catalogue.
     #[arg(long, num_args = 1..)]
     trainings: Vec<PathBuf>,
     /// Folder of French geography tables (geo_fr formats); default: built-in tables.
@@ -156,20 +155,15 @@ fn read_trainings(paths: &[PathBuf]) -> Result<Vec<Training>> {
     }
     let mut trainings = Vec::new();
     for path in paths {
-        let xml = path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("xml"));
-        let batch = if xml {
-            read_lheo(path)
-        } else {
-            read_catalogue(path)
+        let batches = passerelle_engine::read_trainings(path)
+            .with_context(|| format!("cannot read {}", path.display()))?;
+        for batch in batches {
+            eprintln!("{}", batch.report.summary());
+            for rejection in batch.report.rejected.iter().take(20) {
+                eprintln!("  line {}: {}", rejection.line, rejection.reason);
+            }
+            trainings.extend(batch.records.into_iter().map(|(_, t)| t));
         }
-        .with_context(|| format!("cannot read {}", path.display()))?;
-        eprintln!("{}", batch.report.summary());
-        for rejection in batch.report.rejected.iter().take(20) {
-            eprintln!("  line {}: {}", rejection.line, rejection.reason);
-        }
-        trainings.extend(batch.records.into_iter().map(|(_, t)| t));
     }
     Ok(trainings)
 }
