@@ -35,8 +35,8 @@ pub use cluster::{
 };
 pub use corpus::{
     Batch, BatchReport, LEXICON_FILES, MAX_TEXT_BYTES, Rejected, builtin_geography,
-    builtin_lexicon, demo_catalogue, parse_catalogue, parse_lheo, parse_line, parse_postings,
-    read_catalogue, read_esco, read_geography, read_lheo, read_postings, read_rome,
+    builtin_lexicon, demo_catalogue, digital_occupations, parse_catalogue, parse_lheo, parse_line,
+    parse_postings, read_catalogue, read_esco, read_geography, read_lheo, read_postings, read_rome,
 };
 pub use engine::{Engine, EngineConfig};
 pub use error::{Error, Result};
@@ -53,9 +53,9 @@ pub use index::{
     DocumentIndex, DocumentKind, IndexDocument, SearchHit, SearchQuery, SearchResults,
 };
 pub use model::{
-    Certification, Curriculum, CurriculumModule, GenLabel, InseeCode, JobPosting, LabelledSkill,
-    Modality, PostingLocation, Requirement, RomeCode, Session, SkillId, Training, TrainingLocation,
-    check_date,
+    Certification, Curriculum, CurriculumModule, Funding, GenLabel, InseeCode, JobPosting,
+    LabelledSkill, Modality, PostingLocation, Public, Requirement, RomeCode, Session, SkillId,
+    Training, TrainingLocation, check_date,
 };
 pub use needs::{
     Cell, EmergingTerm, Example, FORMAT_VERSION, NeedsBuild, NeedsCluster, NeedsCounts, NeedsModel,
@@ -63,10 +63,12 @@ pub use needs::{
 };
 pub use rank::{
     Alignment, AnsweredNeed, CoverageReport, CoverageRequest, CoveredSkill, CvSkill, Evidence,
-    Learner, LearnerLocation, LearnerProfile, LearnerSummary, MAX_CV_BYTES, MissingSkill,
-    NearCluster, NextSession, RankParams, RankWeights, Ranker, Recommendation, Recommendations,
-    ResolvedLocation, ResolvedTarget, ScoreDetails, SimilarTraining, Situation, SkillRef, Supply,
-    Target, TargetSummary, TerritoryRanking, TerritoryRef, TerritoryTraining, UncoveredNeed,
+    LabelCriterion, LabelReadiness, Learner, LearnerLocation, LearnerProfile, LearnerSummary,
+    MAX_CV_BYTES, MissingSkill, NearCluster, NextSession, PublicSeats, PublicSupply, RankParams,
+    RankWeights, Ranker, Recommendation, Recommendations, ResolvedLocation, ResolvedTarget,
+    ScoreDetails, SimilarTraining, Situation, SkillRef, Supply, Target, TargetSummary,
+    TerritoryRanking, TerritoryRef, TerritoryTraining, UncoveredNeed, is_open_to,
+    shared_priority_publics,
 };
 pub use taxonomy::{
     Occupation, OccupationSkill, Skill, SkillKind, Surface, Taxonomy, TaxonomySpec,

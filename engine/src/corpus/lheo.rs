@@ -26,7 +26,7 @@
 //! | `duration_months` | months in `duree-indicative` ("7 mois") |
 //! | `entry_level`, `exit_level` | `code-niveau-entree`, `code-niveau-sortie`, see [`national_level`] |
 //! | `sessions` | `session/periode/debut` and `fin` (`AAAAMMJJ` → ISO), `session/nombre-places` |
-//! | `public` | keywords of `info-public-vise`, see [`publics_of`] |
+//! | `publics` | keywords of `info-public-vise`, see [`publics_of`] |
 //! | `funding` | `organisme-financeur/code-financeur`, see [`funding_of`] |
 //! | `accessibility` | `acces-handicapes` |
 //! | `curriculum` | `objectif-formation` and `resultats-attendus`; `conditions-specifiques` as prerequisites; `contenu-formation` as modules |
@@ -47,8 +47,8 @@ use quick_xml::events::{BytesStart, Event};
 use tracing::warn;
 
 use crate::model::{
-    Certification, Curriculum, CurriculumModule, InseeCode, Modality, RomeCode, Session, Training,
-    TrainingLocation,
+    Certification, Curriculum, CurriculumModule, Funding, InseeCode, Modality, Public, RomeCode,
+    Session, Training, TrainingLocation,
 };
 use crate::{Error, Result};
 
@@ -716,13 +716,13 @@ fn build_training(
     let duration_hours = total.or(parts).or(indicative_hours);
 
     let sessions = sessions(&action.sessions)?;
-    let public = clean(action.public_info.as_ref())
+    let publics = clean(action.public_info.as_ref())
         .map(|text| publics_of(&text))
         .unwrap_or_default();
-    let mut funding: Vec<String> = Vec::new();
+    let mut funding: Vec<Funding> = Vec::new();
     for name in action.funders.iter().filter_map(|code| funding_of(code)) {
-        if !funding.iter().any(|known| known == name) {
-            funding.push(name.to_string());
+        if !funding.contains(&name) {
+            funding.push(name);
         }
     }
 
@@ -741,9 +741,12 @@ fn build_training(
         formacode,
         sessions,
         label: None,
-        public,
-        accessibility: clean(action.accessibility.as_ref()),
+        publics,
+        reserved_to: Vec::new(),
         funding,
+        accessible_rqth: None,
+        disability_contact: None,
+        accessibility: clean(action.accessibility.as_ref()),
         curriculum: Curriculum {
             objectives,
             prerequisites: clean(action.conditions.as_ref()),
@@ -1043,46 +1046,46 @@ fn modules_of(content: &str) -> Vec<CurriculumModule> {
 ///
 /// `code-public-vise` holds codes of the Formacode list of publics, which Passerelle does
 /// not embed; rather than guess what a code means, only words of the text are used.
-fn publics_of(text: &str) -> Vec<String> {
+fn publics_of(text: &str) -> Vec<Public> {
     let text = text.to_lowercase().replace('’', "'");
     let has = |words: &[&str]| words.iter().any(|word| text.contains(word));
     [
         (
             has(&["demandeur", "recherche d'emploi"]),
-            "demandeurs_emploi",
+            Public::DemandeursEmploi,
         ),
-        (has(&["jeune"]), "jeunes"),
-        (has(&["femme"]), "femmes"),
+        (has(&["jeune"]), Public::Jeunes),
+        (has(&["femme"]), Public::Femmes),
         (
             has(&["qpv", "quartier prioritaire", "quartiers prioritaires"]),
-            "qpv",
+            Public::Qpv,
         ),
-        (has(&["reconversion"]), "reconversion"),
-        (has(&["rqth", "handicap"]), "rqth"),
+        (has(&["salarié"]), Public::Salaries),
+        (has(&["tout public", "tous publics"]), Public::ToutPublic),
+        (has(&["rqth", "handicap"]), Public::Rqth),
     ]
     .into_iter()
     .filter(|&(found, _)| found)
-    .map(|(_, public)| public.to_string())
+    .map(|(_, public)| public)
     .collect()
 }
 
-/// Funders of the LHEO table `dict-financeurs` in the words of Passerelle's catalogue.
+/// Funders of the LHEO table `dict-financeurs` as Passerelle's [`Funding`] codes.
 ///
-/// Code 16 (OPCA) is named OPCO, the operators that replaced the OPCA in 2019; code 17
-/// (OPACIF) is named Transitions Pro, which took over their role in 2020. Codes without a
-/// clear funder (0 other, 1 obsolete, 6 ACSÉ, 10 the learner, 14 and 15 "other") give none.
-fn funding_of(code: &str) -> Option<&'static str> {
+/// Code 16 (OPCA) is `opco`, the operators that replaced the OPCA in 2019; code 10 (the
+/// learner) is `personnel`; the European social fund (3), départements (8), communes (9)
+/// and code 17 (OPACIF, now Transitions Pro) are `autre`. Codes without a clear funder
+/// (0 other, 1 obsolete, 6 ACSÉ, 14 and 15 "other") give none.
+fn funding_of(code: &str) -> Option<Funding> {
     match code.trim() {
-        "2" => Some("Région"),
-        "3" => Some("FSE"),
-        "4" => Some("France Travail"),
-        "5" => Some("Entreprise"),
-        "7" => Some("Agefiph"),
-        "8" => Some("Département"),
-        "9" => Some("Commune"),
-        "11" | "12" | "13" => Some("État"),
-        "16" => Some("OPCO"),
-        "17" => Some("Transitions Pro"),
+        "2" => Some(Funding::Region),
+        "3" | "8" | "9" | "17" => Some(Funding::Autre),
+        "4" => Some(Funding::FranceTravail),
+        "5" => Some(Funding::Entreprise),
+        "7" => Some(Funding::Agefiph),
+        "10" => Some(Funding::Personnel),
+        "11" | "12" | "13" => Some(Funding::Etat),
+        "16" => Some(Funding::Opco),
         _ => None,
     }
 }

@@ -26,7 +26,7 @@ use crate::{Error, Result};
 pub use catalogue::{demo_catalogue, parse_catalogue, read_catalogue};
 pub use esco::read_esco;
 pub use geo::{builtin_geography, read_geography};
-pub use lexicon::{LEXICON_FILES, builtin_lexicon};
+pub use lexicon::{LEXICON_FILES, builtin_lexicon, digital_occupations};
 pub use lheo::{parse_lheo, read_lheo};
 pub use rome::read_rome;
 
