@@ -14,8 +14,7 @@ use std::path::{Path, PathBuf};
 
 use passerelle_engine::{
     Batch, Certification, CurriculumModule, Error, Funding, InseeCode, Modality, Public, Session,
-    Training,
-    parse_catalogue, parse_lheo, read_lheo,
+    Training, parse_catalogue, parse_lheo, read_lheo,
 };
 
 fn fixture(name: &str) -> PathBuf {

@@ -546,7 +546,16 @@ fn expired_or_past_trainings_never_appear_in_synthetic_catalogues() {
 
 /// A situation from eight flags.
 fn situation_of(flags: [bool; 8]) -> Situation {
-    let [job_seeker, young, woman, qpv, zrr, low_qualified, rqth, employed] = flags;
+    let [
+        job_seeker,
+        young,
+        woman,
+        qpv,
+        zrr,
+        low_qualified,
+        rqth,
+        employed,
+    ] = flags;
     Situation {
         job_seeker,
         young,
@@ -636,6 +645,8 @@ proptest! {
 fn a_learner_in_no_priority_public_gets_no_reserved_training() {
     let mut profile = lyon_web_developer();
     profile.situation = Some(Situation::default());
+    // A level of 4 or less would make the learner low-qualified, a priority public.
+    profile.level = None;
     profile.radius_km = Some(600.0);
     profile.limit = Some(100);
     let result = demo().recommend(&profile, TODAY).unwrap();
@@ -644,8 +655,16 @@ fn a_learner_in_no_priority_public_gets_no_reserved_training() {
         result.trainings.iter().all(|t| t.reserved_to.is_empty()),
         "reserved training listed"
     );
-    assert!(result.excluded["reserved_public"] > 0, "{:?}", result.excluded);
-    assert!(result.notices.is_empty(), "{:?}", result.notices);
+    assert!(
+        result.excluded["reserved_public"] > 0,
+        "{:?}",
+        result.excluded
+    );
+    assert!(
+        !result.notices.iter().any(|n| n.starts_with("Situation")),
+        "{:?}",
+        result.notices
+    );
     // Every result says how it is paid and how the learner's publics fit.
     for training in &result.trainings {
         assert!(!training.funding.is_empty(), "{}", training.id);
@@ -723,7 +742,11 @@ fn rqth_learners_never_get_inaccessible_trainings_and_see_the_contact() {
         "{:?}",
         open.reasons
     );
-    let unstated = result.trainings.iter().find(|t| t.id == "unstated").unwrap();
+    let unstated = result
+        .trainings
+        .iter()
+        .find(|t| t.id == "unstated")
+        .unwrap();
     assert!(unstated.reasons.iter().any(|r| r.contains("non précisée")));
     // Without RQTH, the inaccessible training is listed.
     let others = ranker
@@ -744,7 +767,10 @@ fn the_funding_filter_keeps_trainings_a_funding_can_pay() {
     let ids: Vec<&str> = result.trainings.iter().map(|t| t.id.as_str()).collect();
     assert_eq!(ids, ["free"]);
     assert_eq!(result.excluded["funding"], 1);
-    assert_eq!(result.trainings[0].funding, [Funding::Gratuit, Funding::Region]);
+    assert_eq!(
+        result.trainings[0].funding,
+        [Funding::Gratuit, Funding::Region]
+    );
 }
 
 #[test]
@@ -817,4 +843,22 @@ fn label_readiness_reads_the_gen_criteria() {
         demo().label_readiness("nope"),
         Err(Error::NotFound { .. })
     ));
+}
+
+#[test]
+fn a_level_of_four_or_less_makes_the_learner_low_qualified() {
+    let mut aimed = training("aimed", &["Python"], Modality::Presentiel, LYON);
+    aimed.publics = vec![Public::PeuQualifies];
+    aimed.entry_level = None;
+    let ranker = synthetic(vec![aimed]);
+    let fit = |level: Option<u8>| {
+        let mut profile = with_situation(Some(Situation::default()));
+        profile.level = level;
+        ranker.recommend(&profile, TODAY).unwrap().trainings[0]
+            .details
+            .public_fit
+    };
+    assert_eq!(fit(Some(4)), 1.0);
+    assert_eq!(fit(Some(5)), 0.0);
+    assert_eq!(fit(None), 0.0);
 }

@@ -292,7 +292,7 @@ mod tests {
         training.funding = vec![Funding::Cpf];
         training.duration_months = Some(2.5);
         training.publics = vec![Public::Salaries];
-        training.rome = vec![RomeCode::parse("K2111").unwrap()];
+        training.rome = vec![RomeCode::parse("A1101").unwrap()];
         training.sessions[0].seats = Some(8);
         let missed = label_readiness(&training);
         assert_eq!((missed.met, missed.unknown), (0, 0), "{missed:?}");

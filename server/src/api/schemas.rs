@@ -133,13 +133,22 @@ mod tests {
 
     fn codes<T: serde::Serialize>(all: &[T]) -> Vec<String> {
         all.iter()
-            .map(|v| serde_json::to_value(v).unwrap().as_str().unwrap().to_string())
+            .map(|v| {
+                serde_json::to_value(v)
+                    .unwrap()
+                    .as_str()
+                    .unwrap()
+                    .to_string()
+            })
             .collect()
     }
 
     #[test]
     fn enums_match_the_engine() {
-        assert_eq!(values(Public::schema()), codes(&passerelle_engine::Public::ALL));
+        assert_eq!(
+            values(Public::schema()),
+            codes(&passerelle_engine::Public::ALL)
+        );
         assert_eq!(
             values(Funding::schema()),
             codes(&passerelle_engine::Funding::ALL)
