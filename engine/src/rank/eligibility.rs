@@ -85,13 +85,13 @@ pub(super) fn reasons(training: &Training, learner: &Learner) -> Vec<String> {
         .partition(|public| training.reserved_to.contains(public));
     if !reserved.is_empty() {
         reasons.push(format!(
-            "Formation réservée aux {} : vous y avez accès.",
+            "Formation réservée {} : vous y avez accès.",
             french_list(&reserved)
         ));
     }
     if !priority.is_empty() {
         reasons.push(format!(
-            "Formation ouverte en priorité aux {}.",
+            "Formation ouverte en priorité {}.",
             french_list(&priority)
         ));
     }
@@ -116,9 +116,12 @@ pub(super) fn reasons(training: &Training, learner: &Learner) -> Vec<String> {
     reasons
 }
 
-/// "demandeurs d'emploi, jeunes et habitants des QPV".
+/// "aux demandeurs d'emploi, aux jeunes et aux habitants des QPV".
 fn french_list(publics: &[Public]) -> String {
-    let labels: Vec<&str> = publics.iter().map(|p| p.label_fr()).collect();
+    let labels: Vec<String> = publics
+        .iter()
+        .map(|p| format!("aux {}", p.label_fr()))
+        .collect();
     match labels.split_last() {
         Some((last, rest)) if !rest.is_empty() => format!("{} et {last}", rest.join(", ")),
         Some((last, _)) => last.to_string(),
@@ -271,10 +274,10 @@ mod tests {
 
     #[test]
     fn french_lists_read_naturally() {
-        assert_eq!(french_list(&[Public::Qpv]), "habitants des QPV");
+        assert_eq!(french_list(&[Public::Qpv]), "aux habitants des QPV");
         assert_eq!(
             french_list(&[Public::DemandeursEmploi, Public::Jeunes, Public::Qpv]),
-            "demandeurs d'emploi, jeunes et habitants des QPV"
+            "aux demandeurs d'emploi, aux jeunes et aux habitants des QPV"
         );
     }
 }
