@@ -8,6 +8,8 @@
 use utoipa::ToSchema;
 
 /// A public a training is aimed at or reserved to.
+// The names mirror the engine's codes (`tout_public`).
+#[allow(clippy::enum_variant_names)]
 #[derive(ToSchema)]
 #[schema(rename_all = "snake_case")]
 pub enum Public {
