@@ -22,9 +22,9 @@
 use std::path::{Path, PathBuf};
 
 use passerelle_engine::{
-    Batch, Certification, CurriculumModule, Engine, EngineConfig, Error, Field, InseeCode,
-    Modality, Session, Training, parse_catalogue, parse_lheo, parse_lheo_with_eligibility,
-    read_lheo, read_trainings,
+    Batch, Certification, CurriculumModule, Engine, EngineConfig, Error, Field, Funding,
+    InseeCode, Modality, Public, Session, Training, parse_catalogue, parse_lheo,
+    parse_lheo_with_eligibility, read_lheo, read_trainings,
 };
 use passerelle_tests::with_shared_data;
 
@@ -145,8 +145,8 @@ fn action_reads_formation_and_action_fields() {
             session("2026-10-05", Some("2027-02-19"), None),
         ]
     );
-    assert_eq!(t.public, ["demandeurs_emploi", "reconversion"]);
-    assert_eq!(t.funding, ["Région", "France Travail"]);
+    assert_eq!(t.publics, [Public::DemandeursEmploi, Public::Salaries]);
+    assert_eq!(t.funding, [Funding::Region, Funding::FranceTravail]);
     assert_eq!(
         t.accessibility.as_deref(),
         Some("Locaux accessibles ; un référent handicap répond avant l'entrée.")
@@ -205,9 +205,9 @@ fn second_action_shares_the_formation_and_falls_back_where_empty() {
     assert_eq!(t.duration_months, Some(7.0));
     // The session with an unknown start (00000000) is skipped; one without `fin` is open.
     assert_eq!(t.sessions, [session("2026-09-07", None, Some(12))]);
-    // "Tout public" names none of Passerelle's publics; funder 10 (the learner) has no name.
-    assert!(t.public.is_empty(), "{:?}", t.public);
-    assert_eq!(t.funding, ["OPCO"]);
+    // "Tout public"; funder 10 is the learner.
+    assert_eq!(t.publics, [Public::ToutPublic]);
+    assert_eq!(t.funding, [Funding::Opco, Funding::Personnel]);
     assert_eq!(t.curriculum.prerequisites, None);
     assert_eq!(t.accessibility, None);
 }
@@ -237,8 +237,8 @@ fn rncp_prefix_single_paragraph_and_open_session() {
     assert_eq!(t.duration_hours, Some(595));
     assert_eq!(t.duration_months, None);
     assert_eq!(t.sessions, [session("2026-01-12", None, None)]);
-    assert_eq!(t.public, ["jeunes", "rqth"]);
-    assert_eq!(t.funding, ["FSE", "État"]);
+    assert_eq!(t.publics, [Public::Jeunes, Public::Rqth]);
+    assert_eq!(t.funding, [Funding::Autre, Funding::Etat]);
     // An empty `resultats-attendus` adds nothing to the objectives.
     assert_eq!(
         t.curriculum.objectives,
@@ -273,12 +273,12 @@ fn distance_action_without_place_reads_its_indicative_duration() {
     assert_eq!(t.duration_hours, Some(455));
     assert_eq!(t.duration_months, Some(9.0));
     assert_eq!(t.provider, "Sud Réseaux Formation");
-    assert_eq!(t.funding, ["Transitions Pro"]);
+    assert_eq!(t.funding, [Funding::Autre]);
     assert_eq!(
         t.sessions,
         [session("2026-03-02", Some("2026-11-27"), None)]
     );
-    assert!(t.public.is_empty());
+    assert!(t.publics.is_empty());
 }
 
 #[test]
@@ -315,8 +315,8 @@ fn rs_certificate_cdata_and_unknown_elements() {
         (Some(50.6339), Some(3.063))
     );
     assert_eq!(t.duration_hours, Some(281));
-    assert_eq!(t.funding, ["Agefiph"]);
-    assert_eq!(t.public, ["femmes", "qpv", "reconversion"]);
+    assert_eq!(t.funding, [Funding::Agefiph]);
+    assert_eq!(t.publics, [Public::Femmes, Public::Qpv]);
     assert_eq!(t.provider, "Nord Data École");
     assert_eq!(
         t.curriculum.prerequisites.as_deref(),
@@ -367,7 +367,7 @@ fn default_namespace_reads_like_plain_names() {
         t.sessions,
         [session("2026-09-14", Some("2027-05-28"), None)]
     );
-    assert_eq!(t.funding, ["Région"]);
+    assert_eq!(t.funding, [Funding::Region]);
     let remote = training(&batch, "lheo:F-CIP-NS:NS-2");
     assert_eq!(remote.modality, Modality::Distanciel);
     assert_eq!(remote.duration_hours, Some(1050));

@@ -40,7 +40,7 @@ pub use cluster::{
 };
 pub use corpus::{
     Batch, BatchReport, LEXICON_FILES, LheoEligibility, MAX_TEXT_BYTES, OfferStore, Rejected,
-    STATE_FILE, UpsertCounts, builtin_geography, builtin_lexicon, demo_catalogue,
+    STATE_FILE, UpsertCounts, builtin_geography, builtin_lexicon, demo_catalogue, digital_occupations,
     parse_catalogue, parse_lheo, parse_lheo_with_eligibility, parse_line, parse_offer_records,
     parse_postings, read_catalogue, read_esco, read_geography, read_lheo, read_offer_records,
     read_postings, read_rome, read_trainings, record_id, write_atomic,
@@ -61,9 +61,9 @@ pub use index::{
     DocumentIndex, DocumentKind, IndexDocument, SearchHit, SearchQuery, SearchResults,
 };
 pub use model::{
-    Certification, Curriculum, CurriculumModule, GenLabel, InseeCode, JobPosting, LabelledSkill,
-    Modality, PostingLocation, Requirement, RomeCode, Session, SkillId, Training, TrainingLocation,
-    check_date,
+    Certification, Curriculum, CurriculumModule, Funding, GenLabel, InseeCode, JobPosting,
+    LabelledSkill, Modality, PostingLocation, Public, Requirement, RomeCode, Session, SkillId,
+    Training, TrainingLocation, check_date,
 };
 pub use needs::{
     Cell, EmergingTerm, Example, FORMAT_VERSION, NeedsBuild, NeedsCluster, NeedsCounts, NeedsModel,
@@ -71,10 +71,12 @@ pub use needs::{
 };
 pub use rank::{
     Alignment, AnsweredNeed, CoverageReport, CoverageRequest, CoveredSkill, CvSkill, Evidence,
-    Learner, LearnerLocation, LearnerProfile, LearnerSummary, MAX_CV_BYTES, MissingSkill,
-    NearCluster, NextSession, RankParams, RankWeights, Ranker, Recommendation, Recommendations,
-    ResolvedLocation, ResolvedTarget, ScoreDetails, SimilarTraining, Situation, SkillRef, Supply,
-    Target, TargetSummary, TerritoryRanking, TerritoryRef, TerritoryTraining, UncoveredNeed,
+    LabelCriterion, LabelReadiness, Learner, LearnerLocation, LearnerProfile, LearnerSummary,
+    MAX_CV_BYTES, MissingSkill, NearCluster, NextSession, PublicSeats, PublicSupply, RankParams,
+    RankWeights, Ranker, Recommendation, Recommendations, ResolvedLocation, ResolvedTarget,
+    ScoreDetails, SimilarTraining, Situation, SkillRef, Supply, Target, TargetSummary,
+    TerritoryRanking, TerritoryRef, TerritoryTraining, UncoveredNeed, is_open_to,
+    shared_priority_publics,
 };
 pub use refresh::{CorpusUpdate, MIN_LABELLED_TO_LEARN, VersionInput, update_corpus};
 pub use taxonomy::{

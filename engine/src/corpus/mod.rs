@@ -29,7 +29,7 @@ use crate::{Error, Result};
 pub use catalogue::{demo_catalogue, parse_catalogue, read_catalogue};
 pub use esco::read_esco;
 pub use geo::{builtin_geography, read_geography};
-pub use lexicon::{LEXICON_FILES, builtin_lexicon};
+pub use lexicon::{LEXICON_FILES, builtin_lexicon, digital_occupations};
 pub use lheo::{LheoEligibility, parse_lheo, parse_lheo_with_eligibility, read_lheo};
 pub use raw::{parse_offer_records, read_offer_records};
 pub use rome::read_rome;

@@ -13,6 +13,7 @@ mod metrics;
 mod observatory;
 mod providers;
 pub mod refresh;
+mod schemas;
 pub mod state;
 mod web;
 
@@ -48,10 +49,16 @@ pub const CONCURRENCY: usize = 256;
         advisers::search, advisers::skills, advisers::occupations, advisers::communes,
         observatory::clusters, observatory::cluster, observatory::emerging, observatory::geography,
         observatory::outlines, observatory::indicators, observatory::territory_needs,
-        observatory::territory_trainings, history::history, providers::coverage, admin::refresh,
+        observatory::territory_trainings, history::history, providers::coverage,
+        providers::label_readiness, admin::refresh,
         healthz,
     ),
-    components(schemas(ErrorBody, advisers::ExtractRequest, Health, state::RefreshStatus)),
+    components(schemas(
+        ErrorBody, advisers::ExtractRequest, Health, state::RefreshStatus, schemas::Public,
+        schemas::Funding, schemas::Situation, schemas::ProfileEligibility,
+        schemas::TrainingEligibility, schemas::LabelCriterion, schemas::LabelReadiness,
+        schemas::PublicSeats,
+    )),
     modifiers(&BearerAuth),
 )]
 pub struct ApiDoc;
@@ -81,6 +88,10 @@ pub fn router(state: AppState) -> Router {
         .route("/recommendations", post(advisers::recommendations))
         .route("/trainings", get(advisers::trainings))
         .route("/trainings/{id}", get(advisers::training))
+        .route(
+            "/trainings/{id}/label-readiness",
+            get(providers::label_readiness),
+        )
         .route("/search", get(advisers::search))
         .route("/skills", get(advisers::skills))
         .route("/occupations", get(advisers::occupations))

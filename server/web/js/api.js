@@ -105,6 +105,8 @@ export const recommendations = (profile, { signal } = {}) =>
 export const trainings = ({ q, territory, limit = 20 } = {}, { signal } = {}) =>
   request(`/api/v1/trainings${query({ q, territory, limit })}`, { signal });
 export const training = (id, { signal } = {}) => request(`/api/v1/trainings/${enc(id)}`, { signal });
+export const labelReadiness = (id, { signal } = {}) =>
+  request(`/api/v1/trainings/${enc(id)}/label-readiness`, { signal });
 
 export const clusters = () => cached('/api/v1/clusters');
 export const emerging = () => cached('/api/v1/emerging');

@@ -237,6 +237,21 @@ export function initObservatory() {
             h('span', { class: 'muted' }, ` — ${plural(u.offers ?? 0, 'offre')}${typeof u.share === 'number' ? `, ${formatShare(u.share)} de la demande` : ''}`))))
           : h('p', { class: 'hint' }, 'Chaque besoin publié a au moins une formation dans le territoire.')),
 
+      asArray(needs.publics).length ? h('section', { class: 'detail-section', 'aria-labelledby': 'detail-publics' },
+        h('h3', { id: 'detail-publics' }, 'Places ouvertes aux publics prioritaires'),
+        h('p', { class: 'hint' }, `${plural(needs.seats ?? 0, 'place ouverte', 'places ouvertes')} pour ${plural(needs.offers ?? 0, 'offre d’emploi', 'offres d’emploi')} analysées.`),
+        h('table', { class: 'data-table publics-table' },
+          h('thead', {}, h('tr', {},
+            h('th', { scope: 'col' }, 'Public'),
+            h('th', { scope: 'col', class: 'num' }, 'Places accessibles'),
+            h('th', { scope: 'col', class: 'num' }, 'dont visant ce public'),
+            h('th', { scope: 'col', class: 'num' }, 'dont réservées'))),
+          h('tbody', {}, asArray(needs.publics).map((p) => h('tr', { 'data-public': p.public },
+            h('th', { scope: 'row' }, p.label ?? p.public),
+            h('td', { class: 'num' }, formatInteger(p.open_seats ?? 0)),
+            h('td', { class: 'num' }, formatInteger(p.priority_seats ?? 0)),
+            h('td', { class: 'num' }, formatInteger(p.reserved_seats ?? 0))))))) : null,
+
       skills.length ? h('section', { class: 'detail-section', 'aria-labelledby': 'detail-skills' },
         h('h3', { id: 'detail-skills' }, 'Compétences les plus demandées'),
         h('ul', { class: 'chips static' }, skills.map((s) => h('li', { class: 'chip' }, `${s.label} `, h('span', { class: 'chip-count' }, formatInteger(s.offers)))))) : null,

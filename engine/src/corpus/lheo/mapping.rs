@@ -7,6 +7,7 @@ use crate::model::{
 
 use super::super::MAX_TEXT_BYTES;
 use super::draft::{ActionDraft, FormationDraft, LocationDraft, SessionDraft};
+use super::eligibility::eligibility_of;
 use super::text::{clean, clean_line};
 use super::values::{
     certification_code, coordinate, hours, indicative_duration, lheo_date, national_level,
@@ -114,15 +115,7 @@ pub(super) fn build_training(
     let duration_hours = total.or(parts).or(indicative_hours);
 
     let sessions = sessions(&action.sessions)?;
-    let public = clean(action.public_info.as_ref())
-        .map(|text| publics_of(&text))
-        .unwrap_or_default();
-    let mut funding: Vec<String> = Vec::new();
-    for name in action.funders.iter().filter_map(|code| funding_of(code)) {
-        if !funding.iter().any(|known| known == name) {
-            funding.push(name.to_string());
-        }
-    }
+    let eligibility = eligibility_of(formation, action);
 
     Ok(Training {
         id,
@@ -139,9 +132,12 @@ pub(super) fn build_training(
         formacode,
         sessions,
         label: None,
-        public,
+        publics: typed(&eligibility.publics),
+        reserved_to: typed(&eligibility.reserved_to),
+        funding: typed(&eligibility.funding),
+        accessible_rqth: eligibility.accessible_rqth,
+        disability_contact: eligibility.disability_contact,
         accessibility: clean(action.accessibility.as_ref()),
-        funding,
         curriculum: Curriculum {
             objectives,
             prerequisites: clean(action.conditions.as_ref()),
@@ -291,52 +287,13 @@ fn modules_of(content: &str) -> Vec<CurriculumModule> {
         .collect()
 }
 
-/// Publics named in the free text `info-public-vise`, in Passerelle's vocabulary.
-///
-/// `code-public-vise` holds codes of the Formacode list of publics, which Passerelle does
-/// not embed; rather than guess what a code means, only words of the text are used.
-fn publics_of(text: &str) -> Vec<String> {
-    let text = text.to_lowercase().replace('’', "'");
-    let has = |words: &[&str]| words.iter().any(|word| text.contains(word));
-    [
-        (
-            has(&["demandeur", "recherche d'emploi"]),
-            "demandeurs_emploi",
-        ),
-        (has(&["jeune"]), "jeunes"),
-        (has(&["femme"]), "femmes"),
-        (
-            has(&["qpv", "quartier prioritaire", "quartiers prioritaires"]),
-            "qpv",
-        ),
-        (has(&["reconversion"]), "reconversion"),
-        (has(&["rqth", "handicap"]), "rqth"),
-    ]
-    .into_iter()
-    .filter(|&(found, _)| found)
-    .map(|(_, public)| public.to_string())
-    .collect()
-}
-
-/// Funders of the LHEO table `dict-financeurs` in the words of Passerelle's catalogue.
-///
-/// Code 16 (OPCA) is named OPCO, the operators that replaced the OPCA in 2019; code 17
-/// (OPACIF) is named Transitions Pro, which took over their role in 2020. Codes without a
-/// clear funder (0 other, 1 obsolete, 6 ACSÉ, 10 the learner, 14 and 15 "other") give none.
-fn funding_of(code: &str) -> Option<&'static str> {
-    match code.trim() {
-        "2" => Some("Région"),
-        "3" => Some("FSE"),
-        "4" => Some("France Travail"),
-        "5" => Some("Entreprise"),
-        "7" => Some("Agefiph"),
-        "8" => Some("Département"),
-        "9" => Some("Commune"),
-        "11" | "12" | "13" => Some("État"),
-        "16" => Some("OPCO"),
-        "17" => Some("Transitions Pro"),
-        _ => None,
-    }
+/// The eligibility codes of [`eligibility_of`] as the model's enums (`Public`,
+/// `Funding`), which serialise as those very codes.
+fn typed<T: serde::de::DeserializeOwned>(codes: &[&'static str]) -> Vec<T> {
+    codes
+        .iter()
+        .filter_map(|code| serde_json::from_value(serde_json::Value::from(*code)).ok())
+        .collect()
 }
 
 #[cfg(test)]
