@@ -22,9 +22,9 @@
 use std::path::{Path, PathBuf};
 
 use passerelle_engine::{
-    Batch, Certification, CurriculumModule, Engine, EngineConfig, Error, Field, Funding,
-    InseeCode, Modality, Public, Session, Training, parse_catalogue, parse_lheo,
-    parse_lheo_with_eligibility, read_lheo, read_trainings,
+    Batch, Certification, CurriculumModule, Engine, EngineConfig, Error, Field, Funding, InseeCode,
+    Modality, Public, Session, Training, parse_catalogue, parse_lheo, parse_lheo_with_eligibility,
+    read_lheo, read_trainings,
 };
 use passerelle_tests::with_shared_data;
 

@@ -172,7 +172,7 @@ fn a_refresh_killed_midway_leaves_loadable_artifacts() {
             .and_then(|f| f.load_current(None))
             .unwrap_or_else(|e| panic!("version after a kill at {delay_ms} ms: {e}"))
             .expect("a version is served");
-        assert!(served.index.len() > 0);
+        assert!(!served.index.is_empty());
     }
     // And a refresh that completes is served and saved.
     let (_server, addr) = serve(&data);
