@@ -146,7 +146,7 @@ fn action_reads_formation_and_action_fields() {
         ]
     );
     assert_eq!(t.publics, [Public::DemandeursEmploi, Public::Salaries]);
-    assert_eq!(t.funding, [Funding::Region, Funding::FranceTravail]);
+    assert_eq!(t.funding, [Funding::FranceTravail, Funding::Region]);
     assert_eq!(
         t.accessibility.as_deref(),
         Some("Locaux accessibles ; un référent handicap répond avant l'entrée.")
@@ -206,7 +206,7 @@ fn second_action_shares_the_formation_and_falls_back_where_empty() {
     // The session with an unknown start (00000000) is skipped; one without `fin` is open.
     assert_eq!(t.sessions, [session("2026-09-07", None, Some(12))]);
     // "Tout public"; funder 10 is the learner.
-    assert_eq!(t.publics, [Public::ToutPublic]);
+    assert_eq!(t.publics, [Public::DemandeursEmploi, Public::ToutPublic]);
     assert_eq!(t.funding, [Funding::Opco, Funding::Personnel]);
     assert_eq!(t.curriculum.prerequisites, None);
     assert_eq!(t.accessibility, None);
@@ -237,8 +237,11 @@ fn rncp_prefix_single_paragraph_and_open_session() {
     assert_eq!(t.duration_hours, Some(595));
     assert_eq!(t.duration_months, None);
     assert_eq!(t.sessions, [session("2026-01-12", None, None)]);
-    assert_eq!(t.publics, [Public::Jeunes, Public::Rqth]);
-    assert_eq!(t.funding, [Funding::Autre, Funding::Etat]);
+    assert_eq!(
+        t.publics,
+        [Public::DemandeursEmploi, Public::Jeunes, Public::Rqth]
+    );
+    assert_eq!(t.funding, [Funding::Etat, Funding::Autre]);
     // An empty `resultats-attendus` adds nothing to the objectives.
     assert_eq!(
         t.curriculum.objectives,
@@ -278,7 +281,7 @@ fn distance_action_without_place_reads_its_indicative_duration() {
         t.sessions,
         [session("2026-03-02", Some("2026-11-27"), None)]
     );
-    assert!(t.publics.is_empty());
+    assert_eq!(t.publics, [Public::DemandeursEmploi]);
 }
 
 #[test]
@@ -316,7 +319,10 @@ fn rs_certificate_cdata_and_unknown_elements() {
     );
     assert_eq!(t.duration_hours, Some(281));
     assert_eq!(t.funding, [Funding::Agefiph]);
-    assert_eq!(t.publics, [Public::Femmes, Public::Qpv]);
+    assert_eq!(
+        t.publics,
+        [Public::DemandeursEmploi, Public::Femmes, Public::Qpv]
+    );
     assert_eq!(t.provider, "Nord Data École");
     assert_eq!(
         t.curriculum.prerequisites.as_deref(),

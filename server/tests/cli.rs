@@ -123,7 +123,11 @@ fn build_then_refresh_then_query_needs() {
         stderr
     };
     build("1500 read, 1500 accepted, 0 rejected");
-    assert!(out.join("needs-model.json").is_file());
+    assert_eq!(
+        std::fs::read_to_string(out.join("CURRENT")).unwrap(),
+        "v000001"
+    );
+    assert!(out.join("versions/v000001/needs-model.json").is_file());
     let stderr = build("refresh:");
     assert!(stderr.contains("0 appeared, 0 vanished"), "{stderr}");
 
@@ -213,7 +217,11 @@ fn a_killed_build_leaves_the_previous_one_usable() {
         command
     };
     assert!(build().status().unwrap().success());
-    let before = std::fs::read(out.join("needs-model.json")).unwrap();
+    let served = || {
+        let current = std::fs::read_to_string(out.join("CURRENT")).unwrap();
+        std::fs::read(out.join("versions").join(current).join("needs-model.json")).unwrap()
+    };
+    let before = served();
     for delay in [200, 800, 1600] {
         let mut child = build().spawn().unwrap();
         std::thread::sleep(std::time::Duration::from_millis(delay));
@@ -236,8 +244,8 @@ fn a_killed_build_leaves_the_previous_one_usable() {
             .unwrap();
         assert!(output.status.success(), "index after a kill at {delay} ms");
     }
-    // Either the old model or a complete new one: never a torn file.
-    let after = std::fs::read(out.join("needs-model.json")).unwrap();
+    // Either the old version or a complete new one: never a torn file.
+    let after = served();
     assert!(after == before || serde_json::from_slice::<serde_json::Value>(&after).is_ok());
     std::fs::remove_dir_all(&out).unwrap();
 }
