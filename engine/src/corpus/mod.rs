@@ -130,7 +130,9 @@ pub fn read_postings(path: &Path) -> Result<Batch<JobPosting>> {
     Ok(parse_postings(&source, &bytes))
 }
 
-fn read_postings_dir(dir: &Path) -> Result<Batch<JobPosting>> {
+/// The offer files of a folder, in name order: every `.jsonl` and `.json` file but
+/// hidden ones and the ingest state; each with its file name.
+fn offer_files(dir: &Path) -> Result<Vec<(String, std::path::PathBuf)>> {
     let mut files = Vec::new();
     for entry in std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))? {
         let path = entry.map_err(|e| Error::io(dir, e))?.path();
@@ -146,6 +148,11 @@ fn read_postings_dir(dir: &Path) -> Result<Batch<JobPosting>> {
         }
     }
     files.sort();
+    Ok(files)
+}
+
+fn read_postings_dir(dir: &Path) -> Result<Batch<JobPosting>> {
+    let files = offer_files(dir)?;
     let mut batch = Batch::new(&dir.display().to_string());
     for (name, path) in files {
         let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use super::store::{STATE_FILE, record_id};
+use super::store::record_id;
 use super::{Batch, MAX_TEXT_BYTES, Rejected};
 use crate::{Error, Result};
 
@@ -17,23 +17,9 @@ pub fn read_offer_records(path: &Path) -> Result<Batch<Value>> {
         let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
         return Ok(parse_offer_records(&path.display().to_string(), &bytes));
     }
-    let mut files = Vec::new();
-    for entry in std::fs::read_dir(path).map_err(|e| Error::io(path, e))? {
-        let file = entry.map_err(|e| Error::io(path, e))?.path();
-        let name = file
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let wanted = file
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("jsonl") || e.eq_ignore_ascii_case("json"));
-        if wanted && !name.starts_with('.') && name != STATE_FILE && file.is_file() {
-            files.push(file);
-        }
-    }
-    files.sort();
+    let files = super::offer_files(path)?;
     let mut batch = Batch::new(&path.display().to_string());
-    for file in files {
+    for (_, file) in files {
         let bytes = std::fs::read(&file).map_err(|e| Error::io(&file, e))?;
         let part = parse_offer_records(&file.display().to_string(), &bytes);
         batch.records.extend(part.records);
