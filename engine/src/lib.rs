@@ -39,7 +39,7 @@ pub use corpus::{
     read_catalogue, read_esco, read_geography, read_lheo, read_postings, read_rome,
 };
 pub use engine::{Engine, EngineConfig};
-pub use error::{Error, Result};
+pub use error::{CodeKind, Error, Invalid, Result, Unit};
 pub use eval::{
     ClassificationReport, EvalOptions, ExtractionReport, MobilityReport, MobilityScores,
     evaluate_classification, evaluate_extraction, evaluate_mobility, mobility_pairs, sample_pairs,
@@ -66,7 +66,8 @@ pub use rank::{
     Learner, LearnerLocation, LearnerProfile, LearnerSummary, MAX_CV_BYTES, MissingSkill,
     NearCluster, NextSession, RankParams, RankWeights, Ranker, Recommendation, Recommendations,
     ResolvedLocation, ResolvedTarget, ScoreDetails, SimilarTraining, Situation, SkillRef, Supply,
-    Target, TargetSummary, TerritoryRanking, TerritoryRef, TerritoryTraining, UncoveredNeed,
+    Target, TargetOccupation, TargetSummary, TerritoryRanking, TerritoryRef, TerritoryTraining,
+    TerritoryWide, UncoveredNeed,
 };
 pub use taxonomy::{
     Occupation, OccupationSkill, Skill, SkillKind, Surface, Taxonomy, TaxonomySpec,

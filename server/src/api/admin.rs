@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use axum::Json;
+use super::Json;
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode, header};

@@ -27,6 +27,7 @@ use serde_json::json;
 use tower::ServiceBuilder;
 use utoipa::OpenApi;
 
+pub use advisers::Versioned;
 pub use error::{ApiError, ErrorBody};
 pub use state::{AppState, Outlines, Settings, Snapshot, now_utc, today_utc};
 
@@ -166,7 +167,7 @@ pub fn router(state: AppState) -> Router {
     responses((status = 200, description = "Serving", body = serde_json::Value)))]
 async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
     let snapshot = state.current();
-    axum::Json(json!({
+    Json(json!({
         "status": "ok",
         "model_version": snapshot.model_version(),
         "trainings": snapshot.ranker.len(),
@@ -202,7 +203,7 @@ where
     let answer = move || {
         let value = work()?;
         let mut bytes = Vec::with_capacity(JSON_CAPACITY);
-        serde_json::to_writer(&mut bytes, &value).map_err(ApiError::internal)?;
+        crate::json::to_writer(&mut bytes, &value).map_err(ApiError::internal)?;
         Ok(JsonBytes(bytes))
     };
     if inline {
@@ -229,6 +230,19 @@ impl IntoResponse for JsonBytes {
             self.0,
         )
             .into_response()
+    }
+}
+
+/// A JSON answer written by [`crate::json`] (floats rounded to four decimals), with
+/// `content-type: application/json`.
+pub struct Json<T>(pub T);
+
+impl<T: serde::Serialize> IntoResponse for Json<T> {
+    fn into_response(self) -> axum::response::Response {
+        match crate::json::to_vec(&self.0) {
+            Ok(bytes) => JsonBytes(bytes).into_response(),
+            Err(error) => ApiError::internal(error).into_response(),
+        }
     }
 }
 

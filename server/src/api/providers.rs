@@ -1,11 +1,10 @@
 //! Routes for training providers: curriculum coverage against a territory's demand.
 
-use axum::Json;
 use axum::extract::State;
 use passerelle_engine::CoverageRequest;
 use serde_json::Value;
 
-use super::blocking;
+use super::{Json, blocking};
 use super::error::{ApiError, ApiJson};
 use super::state::AppState;
 

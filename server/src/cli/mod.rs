@@ -4,8 +4,10 @@ pub mod build;
 pub mod eval;
 pub mod extract;
 pub mod needs;
+pub mod rank;
 pub mod search;
 pub mod serve;
+pub mod snapshot;
 
 use anyhow::{Context, Result};
 use passerelle_engine::{AdaptParams, Engine, EngineConfig, JobPosting};

@@ -7,34 +7,16 @@ use std::sync::Arc;
 
 use anyhow::{Context, Result};
 use clap::Args;
-use passerelle_engine::{
-    DocumentIndex, Training, demo_catalogue, load_model, parse_postings, read_catalogue, read_lheo,
-};
-use passerelle_server::api::{self, AppState, Outlines, Settings, Snapshot};
+use passerelle_server::api::{self, AppState, Outlines, Settings};
 use tracing::info;
-
-use crate::ReferentialArgs;
-
-/// The demo offers the default server builds its needs model from.
-const DEMO_OFFERS: &str = include_str!("../../../corpora/postings/demo_offers.jsonl");
 
 #[derive(Debug, Args)]
 pub struct ServeArgs {
     #[command(flatten)]
-    referential: ReferentialArgs,
+    snapshot: super::snapshot::SnapshotArgs,
     /// Address to listen on.
     #[arg(long, default_value = "127.0.0.1:8080", env = "PASSERELLE_ADDR")]
     addr: SocketAddr,
-    /// Build folder made by `passerelle build` (default: build the embedded demo corpus).
-    #[arg(long, env = "PASSERELLE_DATA")]
-    data: Option<PathBuf>,
-    /// Training catalogues (Passerelle JSON lines, or LHEO 2.3 XML for `.xml` files);
-    /// default: the embedded demo catalogue.
-    #[arg(long, num_args = 1..)]
-    trainings: Vec<PathBuf>,
-    /// Folder of French geography tables (geo_fr formats); default: built-in tables.
-    #[arg(long, env = "PASSERELLE_GEO")]
-    geo: Option<PathBuf>,
     /// Folder with `regions*.geojson` and `departements*.geojson` outlines for the map.
     #[arg(long, env = "PASSERELLE_GEOJSON")]
     geojson: Option<PathBuf>,
@@ -52,36 +34,10 @@ pub fn run(args: ServeArgs) -> Result<()> {
 }
 
 async fn serve(args: ServeArgs) -> Result<()> {
-    let engine = super::open_engine(&args.referential)?;
-    let geography = Arc::new(super::build::geography(args.geo.as_deref())?);
-    let trainings = read_trainings(&args.trainings)?;
-    let snapshot = match &args.data {
-        Some(folder) => {
-            let model = load_model(folder)
-                .with_context(|| format!("cannot load the model of {}", folder.display()))?;
-            let index = DocumentIndex::open_or_create(&folder.join("index"))
-                .with_context(|| format!("cannot open the index of {}", folder.display()))?;
-            Snapshot::assemble(&engine, geography, model, index, trainings, 1)
-        }
-        None => {
-            let batch =
-                parse_postings("corpora/postings/demo_offers.jsonl", DEMO_OFFERS.as_bytes());
-            let postings: Vec<_> = batch.records.into_iter().map(|(_, p)| p).collect();
-            info!(target: "serve", postings = postings.len(), "building the demo corpus");
-            Snapshot::build(
-                &engine,
-                geography,
-                &postings,
-                trainings,
-                None,
-                "2026-11-29T00:00:00Z",
-                1,
-            )?
-        }
-    };
+    let snapshot = super::snapshot::load(&args.snapshot)?;
     let settings = Settings {
         admin_token: args.admin_token.filter(|t| !t.is_empty()),
-        data_dir: args.data.clone(),
+        data_dir: args.snapshot.data.clone(),
         outlines: read_outlines(args.geojson.as_deref())?,
         today: args.today,
     };
@@ -98,34 +54,6 @@ async fn serve(args: ServeArgs) -> Result<()> {
         .await?;
     info!(target: "serve", "stopped");
     Ok(())
-}
-
-fn read_trainings(paths: &[PathBuf]) -> Result<Vec<Training>> {
-    if paths.is_empty() {
-        return Ok(demo_catalogue()
-            .records
-            .into_iter()
-            .map(|(_, t)| t)
-            .collect());
-    }
-    let mut trainings = Vec::new();
-    for path in paths {
-        let xml = path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("xml"));
-        let batch = if xml {
-            read_lheo(path)
-        } else {
-            read_catalogue(path)
-        }
-        .with_context(|| format!("cannot read {}", path.display()))?;
-        eprintln!("{}", batch.report.summary());
-        for rejection in batch.report.rejected.iter().take(20) {
-            eprintln!("  line {}: {}", rejection.line, rejection.reason);
-        }
-        trainings.extend(batch.records.into_iter().map(|(_, t)| t));
-    }
-    Ok(trainings)
 }
 
 /// Outlines from a folder of geo_fr-style GeoJSON files (overseas versions preferred).
