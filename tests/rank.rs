@@ -554,7 +554,12 @@ proptest! {
 fn an_onsite_group_nearby_is_not_outranked_by_remote_on_distance_alone() {
     let near = (LYON.0, LYON.1 + 0.1);
     let ranker = synthetic(vec![
-        training("remote", &["Python", "SQL"], Modality::Distanciel, (48.85, 2.35)),
+        training(
+            "remote",
+            &["Python", "SQL"],
+            Modality::Distanciel,
+            (48.85, 2.35),
+        ),
         training("onsite", &["Python", "SQL"], Modality::Presentiel, near),
     ]);
     let mut profile = learner(&[], &["Python", "SQL"], LYON);
@@ -563,7 +568,12 @@ fn an_onsite_group_nearby_is_not_outranked_by_remote_on_distance_alone() {
     assert_eq!(result.trainings[0].id, "onsite");
     // A remote training teaching more of the gap wins, and says why.
     let ranker = synthetic(vec![
-        training("remote", &["Python", "SQL", "Docker"], Modality::Distanciel, (48.85, 2.35)),
+        training(
+            "remote",
+            &["Python", "SQL", "Docker"],
+            Modality::Distanciel,
+            (48.85, 2.35),
+        ),
         training("onsite", &["Python"], Modality::Presentiel, near),
     ]);
     let mut profile = learner(&[], &["Python", "SQL", "Docker"], LYON);
@@ -578,7 +588,10 @@ fn an_onsite_group_nearby_is_not_outranked_by_remote_on_distance_alone() {
     assert!(why.contains("compétences à acquérir"), "{why}");
     assert!(why.contains("à 8 km") || why.contains("km)"), "{why}");
     assert!(
-        !result.trainings[1].reasons.iter().any(|r| r.starts_with("À distance")),
+        !result.trainings[1]
+            .reasons
+            .iter()
+            .any(|r| r.starts_with("À distance")),
         "{:?}",
         result.trainings[1].reasons
     );

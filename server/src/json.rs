@@ -94,8 +94,7 @@ impl<F: Formatter> Formatter for Rounding<F> {
 
 /// Writes `value` as compact JSON with rounded floats.
 pub fn to_writer<W: Write, T: ?Sized + Serialize>(writer: W, value: &T) -> serde_json::Result<()> {
-    let mut serializer =
-        serde_json::Serializer::with_formatter(writer, Rounding(CompactFormatter));
+    let mut serializer = serde_json::Serializer::with_formatter(writer, Rounding(CompactFormatter));
     value.serialize(&mut serializer)
 }
 
@@ -148,7 +147,8 @@ pub fn has_unclean_number(json: &str) -> bool {
         if byte == b'-' || byte.is_ascii_digit() {
             let start = i;
             i += 1;
-            while i < bytes.len() && matches!(bytes[i], b'0'..=b'9' | b'.' | b'e' | b'E' | b'+' | b'-')
+            while i < bytes.len()
+                && matches!(bytes[i], b'0'..=b'9' | b'.' | b'e' | b'E' | b'+' | b'-')
             {
                 i += 1;
             }
@@ -192,7 +192,10 @@ mod tests {
         check(f64::NAN, "null");
         // 0.97 as an f32, widened: the extractor's scores.
         check(f64::from(0.97f32), "0.97");
-        assert_eq!(String::from_utf8(to_vec(&0.97f32).unwrap()).unwrap(), "0.97");
+        assert_eq!(
+            String::from_utf8(to_vec(&0.97f32).unwrap()).unwrap(),
+            "0.97"
+        );
     }
 
     #[test]
@@ -209,9 +212,13 @@ mod tests {
         assert!(has_unclean_number(r#"{"a": 0.96999997}"#));
         assert!(has_unclean_number(r#"[-0.0]"#));
         assert!(has_unclean_number(r#"[-0]"#));
-        assert!(!has_unclean_number(r#"{"a": 0.9699, "b": -1.5, "t": "0.123456 -0.0"}"#));
+        assert!(!has_unclean_number(
+            r#"{"a": 0.9699, "b": -1.5, "t": "0.123456 -0.0"}"#
+        ));
         assert!(has_unclean_number(r#"{"c": 1e-7}"#));
-        assert!(!has_unclean_number(r#"{"a\"b": 12, "c": 1.5e3, "d": 1e-4}"#));
+        assert!(!has_unclean_number(
+            r#"{"a\"b": 12, "c": 1.5e3, "d": 1e-4}"#
+        ));
     }
 
     #[test]
@@ -230,7 +237,10 @@ mod tests {
             let written = String::from_utf8(to_vec(&value).unwrap()).unwrap();
             assert!(!has_unclean_number(&written), "{value} → {written}");
             let back: f64 = written.parse().unwrap();
-            assert!((back - value).abs() <= 0.5e-4 + value.abs() * 1e-15, "{value} → {written}");
+            assert!(
+                (back - value).abs() <= 0.5e-4 + value.abs() * 1e-15,
+                "{value} → {written}"
+            );
             let single = String::from_utf8(to_vec(&(value as f32)).unwrap()).unwrap();
             assert!(!has_unclean_number(&single), "{value} → {single}");
         }

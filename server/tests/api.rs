@@ -789,9 +789,24 @@ fn bad_inputs() -> Vec<Case> {
 
 /// English words that engine and serde messages used to carry into 422 answers.
 const ENGLISH: [&str; 18] = [
-    "must", "between", "give", "expected", "invalid type", "invalid value", "is not",
-    "empty", "longer", "at most", "unknown field", "missing field", "kilometres", "months",
-    "failed", "digit", "exceeded", " or ",
+    "must",
+    "between",
+    "give",
+    "expected",
+    "invalid type",
+    "invalid value",
+    "is not",
+    "empty",
+    "longer",
+    "at most",
+    "unknown field",
+    "missing field",
+    "kilometres",
+    "months",
+    "failed",
+    "digit",
+    "exceeded",
+    " or ",
 ];
 
 fn assert_french(what: &str, message: &str) {
@@ -810,16 +825,56 @@ async fn profile_and_parameter_errors_are_worded_in_french() {
         profile.to_string()
     };
     let cases = [
-        ("radius_km", with("radius_km", json!(5000)), "attendu un nombre de 0 à 2000 km"),
-        ("radius_km", with("radius_km", json!("loin")), "le texte « loin » reçu, un nombre attendu"),
-        ("limit", with("limit", json!(0)), "attendu un nombre de 1 à 100"),
-        ("level", with("level", json!(9)), "attendu un nombre de 1 à 8"),
-        ("max_duration_months", with("max_duration_months", json!(500)), "de 0 à 120 mois"),
-        ("available_from", with("available_from", json!("demain")), "n'est pas une date"),
-        ("modalities[0]", with("modalities", json!(["avion"])), "valeur inconnue « avion »"),
-        ("location", with("location", json!({"lat": 95.0, "lon": 2.0})), "lat (de -90 à 90)"),
-        ("target", with("target", json!({"rome": "M1855", "appellation": "x"})), "un et un seul"),
-        ("body", json!({"skills": ["HTML"], "rayon": 3}).to_string(), "champ inconnu « rayon »"),
+        (
+            "radius_km",
+            with("radius_km", json!(5000)),
+            "attendu un nombre de 0 à 2000 km",
+        ),
+        (
+            "radius_km",
+            with("radius_km", json!("loin")),
+            "le texte « loin » reçu, un nombre attendu",
+        ),
+        (
+            "limit",
+            with("limit", json!(0)),
+            "attendu un nombre de 1 à 100",
+        ),
+        (
+            "level",
+            with("level", json!(9)),
+            "attendu un nombre de 1 à 8",
+        ),
+        (
+            "max_duration_months",
+            with("max_duration_months", json!(500)),
+            "de 0 à 120 mois",
+        ),
+        (
+            "available_from",
+            with("available_from", json!("demain")),
+            "n'est pas une date",
+        ),
+        (
+            "modalities[0]",
+            with("modalities", json!(["avion"])),
+            "valeur inconnue « avion »",
+        ),
+        (
+            "location",
+            with("location", json!({"lat": 95.0, "lon": 2.0})),
+            "lat (de -90 à 90)",
+        ),
+        (
+            "target",
+            with("target", json!({"rome": "M1855", "appellation": "x"})),
+            "un et un seul",
+        ),
+        (
+            "body",
+            json!({"skills": ["HTML"], "rayon": 3}).to_string(),
+            "champ inconnu « rayon »",
+        ),
     ];
     for (field, body, expect) in cases {
         let answer = post_json("/api/v1/recommendations", body).await;
@@ -874,7 +929,12 @@ async fn answers_write_numbers_with_four_decimals_and_no_negative_zero() {
         get("/api/v1/indicators?level=region").await,
     ];
     for answer in answers {
-        assert_eq!(answer.status, StatusCode::OK, "{}", String::from_utf8_lossy(&answer.body));
+        assert_eq!(
+            answer.status,
+            StatusCode::OK,
+            "{}",
+            String::from_utf8_lossy(&answer.body)
+        );
         let text = String::from_utf8(answer.body).unwrap();
         assert!(
             !passerelle_server::json::has_unclean_number(&text),

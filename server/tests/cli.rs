@@ -383,7 +383,10 @@ fn recommend_answers_with_reasons_deterministically() {
     for training in trainings {
         let reasons = training["reasons"].as_array().unwrap();
         assert!(!reasons.is_empty(), "{training}");
-        assert!(training["details"]["modality_fit"].is_number(), "{training}");
+        assert!(
+            training["details"]["modality_fit"].is_number(),
+            "{training}"
+        );
     }
     let scores: Vec<f64> = trainings
         .iter()
@@ -411,7 +414,12 @@ fn recommend_answers_with_reasons_deterministically() {
     for column in ["Formation", "Organisme", "Ville", "Distance", "Score"] {
         assert!(header.contains(column), "{header}");
     }
-    let first_title: String = trainings[0]["title"].as_str().unwrap().chars().take(20).collect();
+    let first_title: String = trainings[0]["title"]
+        .as_str()
+        .unwrap()
+        .chars()
+        .take(20)
+        .collect();
     assert!(text.contains(&first_title), "{text}");
     let first_reason = trainings[0]["reasons"][0].as_str().unwrap();
     assert!(text.contains(first_reason), "{text}");
@@ -448,7 +456,10 @@ fn territory_trainings_and_coverage_from_the_command_line() {
         "--today",
         "2026-11-29",
     ]);
-    assert!(!passerelle_server::json::has_unclean_number(&json), "{json}");
+    assert!(
+        !passerelle_server::json::has_unclean_number(&json),
+        "{json}"
+    );
     let ranking: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(ranking["territory"]["id"], "region:84");
     let trainings = ranking["trainings"].as_array().unwrap();
@@ -465,7 +476,8 @@ fn territory_trainings_and_coverage_from_the_command_line() {
     assert!(text.contains("Auvergne-Rhône-Alpes"), "{text}");
     assert!(text.lines().any(|l| l.starts_with("Rang")), "{text}");
 
-    let folder = std::env::temp_dir().join(format!("passerelle-cli-{}-coverage", std::process::id()));
+    let folder =
+        std::env::temp_dir().join(format!("passerelle-cli-{}-coverage", std::process::id()));
     std::fs::create_dir_all(&folder).unwrap();
     let curriculum = folder.join("programme.txt");
     std::fs::write(
@@ -482,7 +494,10 @@ fn territory_trainings_and_coverage_from_the_command_line() {
         "--territory",
         "region:84",
     ]);
-    assert!(!passerelle_server::json::has_unclean_number(&json), "{json}");
+    assert!(
+        !passerelle_server::json::has_unclean_number(&json),
+        "{json}"
+    );
     let report: serde_json::Value = serde_json::from_str(&json).unwrap();
     let occupations = report["occupations"].as_array().unwrap();
     assert!(!occupations.is_empty(), "{json}");
@@ -504,10 +519,7 @@ fn territory_trainings_and_coverage_from_the_command_line() {
         "text",
     ]);
     assert!(text.contains("Métiers visés"), "{text}");
-    fails_saying(
-        &["coverage", "--territory", "region:84"],
-        "--curriculum",
-    );
+    fails_saying(&["coverage", "--territory", "region:84"], "--curriculum");
     std::fs::remove_dir_all(&folder).unwrap();
 }
 

@@ -11,12 +11,12 @@ use std::collections::{BTreeMap, HashSet};
 use serde::{Deserialize, Serialize};
 
 use crate::corpus::MAX_TEXT_BYTES;
+use crate::error::Invalid;
 use crate::extract::Field;
 use crate::index::{DocumentKind, SearchQuery};
 use crate::model::SkillId;
 use crate::needs::Example;
 use crate::taxonomy::SkillKind;
-use crate::error::Invalid;
 use crate::{Error, Result};
 
 use super::demand::{DemandSkill, TargetOccupation};
@@ -241,14 +241,17 @@ impl Ranker {
                         .take(self.params.alignment_skills)
                         .cloned()
                         .collect(),
-                    format!("offres des métiers {} {place} ({})", labels.join(", "), d.offers),
+                    format!(
+                        "offres des métiers {} {place} ({})",
+                        labels.join(", "),
+                        d.offers
+                    ),
                 )
             }
             _ => (territory_demand.clone(), territory_against.clone()),
         };
-        let share_of = |id: &SkillId| -> Option<f32> {
-            demand.iter().find(|c| &c.id == id).map(|c| c.share)
-        };
+        let share_of =
+            |id: &SkillId| -> Option<f32> { demand.iter().find(|c| &c.id == id).map(|c| c.share) };
         // Every occurrence of every skill, grouped by skill, in text order.
         let mut covered: BTreeMap<SkillId, CoveredSkill> = BTreeMap::new();
         for mention in &mentions {
@@ -345,7 +348,9 @@ impl Ranker {
             territory: reference,
             training_id,
             text,
-            occupations: occupations_demand.map(|d| d.occupations).unwrap_or_default(),
+            occupations: occupations_demand
+                .map(|d| d.occupations)
+                .unwrap_or_default(),
             alignment,
             covered,
             missing,

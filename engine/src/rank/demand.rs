@@ -13,11 +13,11 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use crate::error::{CodeKind, Invalid};
 use crate::extract::OccupationCandidate;
 use crate::index::{DocumentKind, SearchQuery};
 use crate::model::{RomeCode, SkillId};
 use crate::territory::TerritoryId;
-use crate::error::{CodeKind, Invalid};
 use crate::{Error, Result};
 
 use super::Ranker;

@@ -119,7 +119,10 @@ mod tests {
         let edge = distance_factor(Modality::Hybride, Some(40.0), Some(40.0), 30.0);
         assert_eq!(remote, half);
         assert_eq!((door, edge), (1.0, 0.5));
-        assert_eq!(distance_factor(Modality::Presentiel, None, Some(40.0), 30.0), 0.5);
+        assert_eq!(
+            distance_factor(Modality::Presentiel, None, Some(40.0), 30.0),
+            0.5
+        );
     }
 
     #[test]

@@ -12,11 +12,11 @@ use std::sync::{Arc, RwLock};
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
+use crate::error::{CodeKind, Invalid, Unit};
 use crate::extract::Field;
 use crate::model::{InseeCode, Modality, RomeCode, SkillId, check_date};
 use crate::territory::{Geography, departement_of_commune, departement_of_postcode};
 use crate::text::fold;
-use crate::error::{CodeKind, Invalid, Unit};
 use crate::{Error, Result};
 
 use super::Ranker;
@@ -220,7 +220,10 @@ impl LearnerProfile {
         if let Some(radius) = self.radius_km
             && !(radius.is_finite() && (0.0..=2000.0).contains(&radius))
         {
-            return Err(Error::input("radius_km", range(0.0, 2000.0, Unit::Kilometres)));
+            return Err(Error::input(
+                "radius_km",
+                range(0.0, 2000.0, Unit::Kilometres),
+            ));
         }
         if let Some(months) = self.max_duration_months
             && !(months.is_finite() && months > 0.0 && months <= 120.0)

@@ -85,7 +85,10 @@ impl From<passerelle_engine::Error> for ApiError {
             Error::InvalidInput { field, problem } => ApiError::new(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 "invalid_input",
-                format!("Valeur invalide pour « {field} » : {}.", in_french(&problem)),
+                format!(
+                    "Valeur invalide pour « {field} » : {}.",
+                    in_french(&problem)
+                ),
             )
             .with_field(field),
             Error::NotFound { kind, value } => {
@@ -134,7 +137,11 @@ pub fn in_french(problem: &passerelle_engine::Invalid) -> String {
                 Unit::Kilometres => " km",
                 Unit::Months => " mois",
             };
-            format!("attendu un nombre de {} à {}{unit}", number(*min), number(*max))
+            format!(
+                "attendu un nombre de {} à {}{unit}",
+                number(*min),
+                number(*max)
+            )
         }
         Invalid::Date { value } => format!("« {value} » n'est pas une date (AAAA-MM-JJ)"),
         Invalid::Code { value, kind } => {
@@ -145,9 +152,9 @@ pub fn in_french(problem: &passerelle_engine::Invalid) -> String {
             };
             format!("« {value} » n'est pas {kind}")
         }
-        Invalid::Territory { value } => format!(
-            "« {value} » : attendu region:CODE, departement:CODE ou bassin:CODE"
-        ),
+        Invalid::Territory { value } => {
+            format!("« {value} » : attendu region:CODE, departement:CODE ou bassin:CODE")
+        }
         Invalid::AtLeastOne { fields } => format!("renseignez au moins l'un de {}", list(fields)),
         Invalid::ExactlyOne { fields } => {
             format!("renseignez un et un seul de {}", list(fields))
@@ -306,7 +313,10 @@ fn serde_in_french(error: &serde_json::Error) -> String {
 fn serde_message_in_french(message: &str) -> String {
     let quoted = |s: &str| s.trim_matches('`').to_string();
     let names = |s: &str| -> String {
-        let names: Vec<String> = s.split(", ").map(|n| format!("« {} »", quoted(n))).collect();
+        let names: Vec<String> = s
+            .split(", ")
+            .map(|n| format!("« {} »", quoted(n)))
+            .collect();
         names.join(", ")
     };
     if let Some(rest) = message.strip_prefix("unknown field ") {
@@ -322,7 +332,10 @@ fn serde_message_in_french(message: &str) -> String {
                     quoted(field),
                     names(expected)
                 ),
-                None => format!("champ inconnu « {} »", quoted(rest.split(',').next().unwrap_or(rest))),
+                None => format!(
+                    "champ inconnu « {} »",
+                    quoted(rest.split(',').next().unwrap_or(rest))
+                ),
             },
         }
     } else if let Some(field) = message.strip_prefix("missing field ") {
@@ -336,7 +349,10 @@ fn serde_message_in_french(message: &str) -> String {
                 quoted(value),
                 names(expected)
             ),
-            None => format!("valeur inconnue « {} »", quoted(rest.split(',').next().unwrap_or(rest))),
+            None => format!(
+                "valeur inconnue « {} »",
+                quoted(rest.split(',').next().unwrap_or(rest))
+            ),
         }
     } else if let Some(rest) = message
         .strip_prefix("invalid type: ")
@@ -373,7 +389,10 @@ fn query_in_french(body: &str) -> (String, Option<String>) {
         .unwrap_or(body);
     match detail.split_once(": ") {
         Some((field, message))
-            if !field.is_empty() && field.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') =>
+            if !field.is_empty()
+                && field
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'_') =>
         {
             (
                 format!(
@@ -384,7 +403,10 @@ fn query_in_french(body: &str) -> (String, Option<String>) {
             )
         }
         _ => (
-            format!("Paramètres invalides : {}.", serde_message_in_french(detail)),
+            format!(
+                "Paramètres invalides : {}.",
+                serde_message_in_french(detail)
+            ),
             None,
         ),
     }
@@ -392,7 +414,11 @@ fn query_in_french(body: &str) -> (String, Option<String>) {
 
 /// A serde "unexpected" description in French.
 fn found_in_french(found: &str) -> String {
-    let value = |prefix: &str| found.strip_prefix(prefix).map(|v| v.trim_matches(['`', '"']));
+    let value = |prefix: &str| {
+        found
+            .strip_prefix(prefix)
+            .map(|v| v.trim_matches(['`', '"']))
+    };
     if let Some(v) = value("string ") {
         format!("le texte « {v} »")
     } else if let Some(v) = value("integer ") {

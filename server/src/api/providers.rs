@@ -4,9 +4,9 @@ use axum::extract::State;
 use passerelle_engine::CoverageRequest;
 use serde_json::Value;
 
-use super::{Json, blocking};
 use super::error::{ApiError, ApiJson};
 use super::state::AppState;
+use super::{Json, blocking};
 
 /// Curriculum text or training id + territory → covered skills with evidence spans,
 /// missing in-demand skills with example postings, nearest needs, similar trainings and

@@ -452,7 +452,10 @@ mod tests {
     #[test]
     fn tables_align_columns_and_cut_long_cells() {
         let mut table = Table::new(&[("Rang", Align::Right), ("Formation", Align::Left)]);
-        table.row(vec!["1".into(), "Développeuse".into()], vec!["Près.".into()]);
+        table.row(
+            vec!["1".into(), "Développeuse".into()],
+            vec!["Près.".into()],
+        );
         table.row(vec!["10".into(), "x".repeat(50)], vec![]);
         let text = table.render();
         let lines: Vec<&str> = text.lines().collect();
