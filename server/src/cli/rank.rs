@@ -78,8 +78,8 @@ pub struct CoverageArgs {
     training: Option<String>,
     /// ROME codes of the métiers the curriculum prepares for (default: the training's
     /// codes, else the métiers its text classifies as).
-    #[arg(long, value_name = "CODE", num_args = 1..)]
-    rome: Vec<String>,
+    #[arg(long = "occupation", value_name = "CODE", num_args = 1..)]
+    occupations: Vec<String>,
     /// `region:84`, `departement:69` or `bassin:CODE`.
     #[arg(long)]
     territory: TerritoryId,
@@ -140,7 +140,7 @@ pub fn coverage(args: CoverageArgs) -> Result<()> {
         title: args.title,
         training_id: args.training,
         territory: args.territory.to_string(),
-        rome: args.rome,
+        rome: args.occupations,
     };
     let snapshot = snapshot::load(&args.snapshot)?;
     let report = snapshot.ranker.coverage(&request).map_err(in_french)?;
