@@ -145,9 +145,12 @@ impl Ranker {
             .is_some_and(|offers| offers.iter().sum::<usize>() >= threshold);
         // Skill → offers asking for it, over the métiers.
         let mut asked: BTreeMap<SkillId, (String, f32)> = BTreeMap::new();
-        let offers_of: Vec<usize>;
+        let offers_of: Vec<usize> = if local {
+            local_offers.unwrap_or_default()
+        } else {
+            profiles.iter().map(|(_, _, p)| p.postings).collect()
+        };
         if local {
-            offers_of = local_offers.unwrap_or_default();
             for ((code, _, profile), offers) in profiles.iter().zip(&offers_of) {
                 if *offers == 0 {
                     continue;
@@ -163,7 +166,6 @@ impl Ranker {
                 }
             }
         } else {
-            offers_of = profiles.iter().map(|(_, _, p)| p.postings).collect();
             for (_, _, profile) in &profiles {
                 for skill in &profile.skills {
                     let entry = asked
