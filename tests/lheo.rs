@@ -1,4 +1,5 @@
-//! LHEO 2.3 import on fixtures written from the public schema.
+//! LHEO import on fixtures written from the public schema, on authored fixtures of what
+//! real feeds do, and on the real Carif-Oref exports of `../shared/data/trainings_lheo`.
 //!
 //! Properties pinned down here:
 //! - every `<action>` of a valid file becomes one training, its fields read from the
@@ -8,14 +9,24 @@
 //!   its XML, and the rest of the file is still read;
 //! - malformed XML spoils only its formation, and a file that is not LHEO gives one
 //!   rejection instead of a panic;
-//! - truncated or corrupted input never panics and keeps the counts consistent.
+//! - truncated or corrupted input never panics and keeps the counts consistent;
+//! - real feeds (issue 13): the 2.2 namespace, placeholders (`-`) read as "not given" in
+//!   every field, the provider falling back along the organisation names, markup escaped
+//!   once, twice or in CDATA made clean text, Latin-1 files, formations without
+//!   `<offres>`; no text of any real training is a placeholder or holds markup, and
+//!   extracted skill spans slice the clean curriculum text;
+//! - eligibility (issue 18): publics, restrictions, funders and disability access of
+//!   authored and real actions;
+//! - a folder of feeds reads every training file, duplicates reported with their file.
 
 use std::path::{Path, PathBuf};
 
 use passerelle_engine::{
-    Batch, Certification, CurriculumModule, Error, InseeCode, Modality, Session, Training,
-    parse_catalogue, parse_lheo, read_lheo,
+    Batch, Certification, CurriculumModule, Engine, EngineConfig, Error, Field, Funding, InseeCode,
+    Modality, Public, Session, Training, parse_catalogue, parse_lheo, parse_lheo_with_eligibility,
+    read_lheo, read_trainings,
 };
+use passerelle_tests::with_shared_data;
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -134,8 +145,8 @@ fn action_reads_formation_and_action_fields() {
             session("2026-10-05", Some("2027-02-19"), None),
         ]
     );
-    assert_eq!(t.public, ["demandeurs_emploi", "reconversion"]);
-    assert_eq!(t.funding, ["Région", "France Travail"]);
+    assert_eq!(t.publics, [Public::DemandeursEmploi, Public::Salaries]);
+    assert_eq!(t.funding, [Funding::Region, Funding::FranceTravail]);
     assert_eq!(
         t.accessibility.as_deref(),
         Some("Locaux accessibles ; un référent handicap répond avant l'entrée.")
@@ -194,9 +205,9 @@ fn second_action_shares_the_formation_and_falls_back_where_empty() {
     assert_eq!(t.duration_months, Some(7.0));
     // The session with an unknown start (00000000) is skipped; one without `fin` is open.
     assert_eq!(t.sessions, [session("2026-09-07", None, Some(12))]);
-    // "Tout public" names none of Passerelle's publics; funder 10 (the learner) has no name.
-    assert!(t.public.is_empty(), "{:?}", t.public);
-    assert_eq!(t.funding, ["OPCO"]);
+    // "Tout public"; funder 10 is the learner.
+    assert_eq!(t.publics, [Public::ToutPublic]);
+    assert_eq!(t.funding, [Funding::Opco, Funding::Personnel]);
     assert_eq!(t.curriculum.prerequisites, None);
     assert_eq!(t.accessibility, None);
 }
@@ -226,8 +237,8 @@ fn rncp_prefix_single_paragraph_and_open_session() {
     assert_eq!(t.duration_hours, Some(595));
     assert_eq!(t.duration_months, None);
     assert_eq!(t.sessions, [session("2026-01-12", None, None)]);
-    assert_eq!(t.public, ["jeunes", "rqth"]);
-    assert_eq!(t.funding, ["FSE", "État"]);
+    assert_eq!(t.publics, [Public::Jeunes, Public::Rqth]);
+    assert_eq!(t.funding, [Funding::Autre, Funding::Etat]);
     // An empty `resultats-attendus` adds nothing to the objectives.
     assert_eq!(
         t.curriculum.objectives,
@@ -262,12 +273,12 @@ fn distance_action_without_place_reads_its_indicative_duration() {
     assert_eq!(t.duration_hours, Some(455));
     assert_eq!(t.duration_months, Some(9.0));
     assert_eq!(t.provider, "Sud Réseaux Formation");
-    assert_eq!(t.funding, ["Transitions Pro"]);
+    assert_eq!(t.funding, [Funding::Autre]);
     assert_eq!(
         t.sessions,
         [session("2026-03-02", Some("2026-11-27"), None)]
     );
-    assert!(t.public.is_empty());
+    assert!(t.publics.is_empty());
 }
 
 #[test]
@@ -304,8 +315,8 @@ fn rs_certificate_cdata_and_unknown_elements() {
         (Some(50.6339), Some(3.063))
     );
     assert_eq!(t.duration_hours, Some(281));
-    assert_eq!(t.funding, ["Agefiph"]);
-    assert_eq!(t.public, ["femmes", "qpv", "reconversion"]);
+    assert_eq!(t.funding, [Funding::Agefiph]);
+    assert_eq!(t.publics, [Public::Femmes, Public::Qpv]);
     assert_eq!(t.provider, "Nord Data École");
     assert_eq!(
         t.curriculum.prerequisites.as_deref(),
@@ -356,7 +367,7 @@ fn default_namespace_reads_like_plain_names() {
         t.sessions,
         [session("2026-09-14", Some("2027-05-28"), None)]
     );
-    assert_eq!(t.funding, ["Région"]);
+    assert_eq!(t.funding, [Funding::Region]);
     let remote = training(&batch, "lheo:F-CIP-NS:NS-2");
     assert_eq!(remote.modality, Modality::Distanciel);
     assert_eq!(remote.duration_hours, Some(1050));
@@ -635,7 +646,7 @@ fn provider_formacode_coordinates_and_bom() {
     check(
         title.to_string(),
         "",
-        "organisme-formateur/raison-sociale-formateur and organisme-formation-responsable/raison-sociale: both missing",
+        "organisme-formateur/raison-sociale-formateur, organisme-formation-responsable/raison-sociale, nom-organisme and adresse/denomination: all missing",
     );
     check(
         format!(
@@ -792,4 +803,299 @@ fn truncated_and_corrupted_input_never_panics() {
         let again = parse_lheo("corrompu", &input);
         assert_eq!(again.report, batch.report, "round {round}");
     }
+}
+
+// ---- Real feeds: placeholders, escaped markup, encodings, other producers (issue 13) ----
+
+/// The string values of a training, with their JSON path, to look for leftovers.
+fn strings_of(training: &Training) -> Vec<(String, String)> {
+    fn walk(path: String, value: &serde_json::Value, out: &mut Vec<(String, String)>) {
+        match value {
+            serde_json::Value::String(text) => out.push((path, text.clone())),
+            serde_json::Value::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    walk(format!("{path}[{i}]"), item, out);
+                }
+            }
+            serde_json::Value::Object(fields) => {
+                for (name, item) in fields {
+                    walk(format!("{path}.{name}"), item, out);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    walk(
+        training.id.clone(),
+        &serde_json::to_value(training).unwrap(),
+        &mut out,
+    );
+    out
+}
+
+/// Fails when any text of any training is a placeholder, holds a placeholder line, or
+/// still holds markup or an HTML entity.
+fn assert_clean_texts(batch: &Batch<Training>) {
+    for (_, training) in &batch.records {
+        for (path, text) in strings_of(training) {
+            for line in text.lines() {
+                let line = line.trim();
+                assert!(
+                    !matches!(line, "-" | "--" | "–" | "—"),
+                    "{path}: placeholder line in {text:?}"
+                );
+            }
+            for leftover in [
+                "&lt;", "&gt;", "&amp;", "&nbsp;", "&#", "<p>", "<br", "<li>", "</",
+            ] {
+                assert!(
+                    !text.contains(leftover),
+                    "{path}: {leftover:?} left in {text:?}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn escaped_markup_becomes_clean_text() {
+    let batch = read("html-echappe-lheo22.xml");
+    assert!(
+        batch.report.rejected.is_empty(),
+        "{:?}",
+        batch.report.rejected
+    );
+    assert_eq!(batch.report.accepted, 2);
+    assert_clean_texts(&batch);
+    let t = training(&batch, "lheo:ON-SIO:ON-SIO-A1");
+    // Entities escaped inside the text are resolved, no-break spaces made spaces.
+    assert_eq!(
+        t.title,
+        "BTS services informatiques aux organisations, option « SLAM »"
+    );
+    // Markup escaped once: paragraphs are separated by a blank line, list items are lines;
+    // markup in a CDATA section is removed the same way.
+    assert_eq!(
+        t.curriculum.objectives,
+        "Former des développeurs d’applications métier.\n\n\
+         Concevoir une base de données SQL\nProgrammer en Java et en Python\n\n\
+         Obtenir le BTS, niveau 5"
+    );
+    // Markup escaped twice: its paragraphs are the modules, headed and timed.
+    assert_eq!(
+        t.curriculum.modules,
+        [
+            CurriculumModule {
+                title: "Module 1 : Bases de données (120 h)".to_string(),
+                hours: Some(120),
+                content: "Modélisation et SQL".to_string(),
+            },
+            CurriculumModule {
+                title: "Module 2 : Programmation (200 h)".to_string(),
+                hours: Some(200),
+                content: "Java, Python et Git".to_string(),
+            },
+        ]
+    );
+    assert_eq!(
+        t.curriculum.prerequisites.as_deref(),
+        Some("Avoir un baccalauréat")
+    );
+    assert_eq!(t.provider, "Lycée de la Martinière");
+}
+
+#[test]
+fn placeholders_read_as_not_given() {
+    let batch = read("html-echappe-lheo22.xml");
+    let t = training(&batch, "lheo:ON-SA:ON-SA-A1");
+    // The trainer and the raison sociale are `-`: the provider is the nom-organisme.
+    assert_eq!(t.provider, "Lycée Jean Moulin");
+    assert_eq!(t.curriculum.objectives, "");
+    assert!(
+        t.curriculum.modules.is_empty(),
+        "{:?}",
+        t.curriculum.modules
+    );
+    assert_eq!(t.curriculum.prerequisites, None);
+    assert_eq!(
+        (t.location.city.as_deref(), t.location.postcode.as_deref()),
+        (None, None)
+    );
+    assert_eq!(t.duration_hours, None);
+    assert_eq!(t.modality, Modality::Presentiel);
+}
+
+#[test]
+fn latin1_file_without_offres_and_provider_by_address() {
+    let batch = read("latin1-sans-offres.xml");
+    assert!(
+        batch.report.rejected.is_empty(),
+        "{:?}",
+        batch.report.rejected
+    );
+    assert_clean_texts(&batch);
+    let t = training(&batch, "lheo:LAT-1:A1");
+    assert_eq!(t.title, "Préparateur de commandes en entrepôt");
+    assert_eq!(
+        t.curriculum.objectives,
+        "Préparer des commandes : réception, stockage et expédition des marchandises."
+    );
+    assert_eq!(t.provider, "Centre de formation logistique de l’Aube");
+}
+
+#[test]
+fn a_provider_named_only_by_placeholders_is_rejected() {
+    let names = "<organisme-formation-responsable><nom-organisme>-</nom-organisme>\
+                 <raison-sociale>--</raison-sociale></organisme-formation-responsable>";
+    let formation = format!("<intitule-formation>Soudeur</intitule-formation>{names}");
+    let action = "<organisme-formateur><raison-sociale-formateur> - </raison-sociale-formateur></organisme-formateur>";
+    let batch = parse_lheo("inline", one_action(&formation, action).as_bytes());
+    assert!(batch.records.is_empty());
+    let found = rejections(&batch);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0]
+            .2
+            .starts_with("organisme-formateur/raison-sociale-formateur, "),
+        "{}",
+        found[0].2
+    );
+    assert!(found[0].2.contains("no provider"), "{}", found[0].2);
+}
+
+#[test]
+fn eligibility_of_authored_actions() {
+    let bytes = std::fs::read(fixture("html-echappe-lheo22.xml")).unwrap();
+    let (batch, eligibility) = parse_lheo_with_eligibility("fixture", &bytes);
+    assert_eq!(eligibility.len(), batch.records.len());
+    let sio = &eligibility[0];
+    assert_eq!(sio.publics, ["demandeurs_emploi", "jeunes"]);
+    // "réservée aux demandeurs d'emploi de moins de 26 ans" restricts to both.
+    assert_eq!(sio.reserved_to, ["demandeurs_emploi", "jeunes"]);
+    // frais-restants 0,00 € → gratuit; codes 4 and 2; the eligibilite-cpf extras → cpf.
+    assert_eq!(sio.funding, ["gratuit", "france_travail", "region", "cpf"]);
+    assert_eq!(sio.accessible_rqth, Some(true));
+    assert_eq!(
+        sio.disability_contact.as_deref(),
+        Some("Référent handicap, accueil du lycée")
+    );
+    let sa = &eligibility[1];
+    assert_eq!(sa.publics, ["tout_public"]);
+    assert!(sa.reserved_to.is_empty());
+    assert_eq!(sa.funding, ["personnel"]);
+    assert_eq!(sa.accessible_rqth, Some(false));
+    assert_eq!(sa.disability_contact, None);
+
+    let bytes = std::fs::read(fixture("latin1-sans-offres.xml")).unwrap();
+    let (_, eligibility) = parse_lheo_with_eligibility("fixture", &bytes);
+    // A priority is not a restriction.
+    assert_eq!(eligibility[0].publics, ["qpv", "tout_public"]);
+    assert!(eligibility[0].reserved_to.is_empty());
+    assert_eq!(eligibility[0].accessible_rqth, Some(true));
+}
+
+/// The four real Carif-Oref exports and the provider each must name.
+const REAL_EXPORTS: [(&str, &str); 4] = [
+    (
+        "daeu.xml",
+        "Université de Toulouse Jean Jaurès Service de la Formation Continue",
+    ),
+    ("formation-plaquiste.xml", "AFPA de Veigné"),
+    (
+        "paysan-boulanger.xml",
+        "Savoir Faire et Découverte - Antenne de Rouen",
+    ),
+    ("poec-gestionnaire-paie.xml", "Openclassrooms"),
+];
+
+#[test]
+fn real_carif_oref_exports_import_clean() {
+    with_shared_data!(data => {
+        let engine = Engine::open(&EngineConfig::builtin()).unwrap();
+        for (file, provider) in REAL_EXPORTS {
+            let path = data.join("trainings_lheo").join(file);
+            let bytes = std::fs::read(&path).unwrap();
+            let (batch, eligibility) = parse_lheo_with_eligibility(file, &bytes);
+            assert!(batch.report.rejected.is_empty(), "{file}: {:?}", batch.report.rejected);
+            assert!(!batch.records.is_empty(), "{file}");
+            assert_eq!(eligibility.len(), batch.records.len(), "{file}");
+            assert_clean_texts(&batch);
+            for ((_, t), e) in batch.records.iter().zip(&eligibility) {
+                assert_eq!(t.provider, provider, "{file}");
+                eprintln!("{file} {}: {e:?}", t.id);
+                for code in e.publics.iter().chain(&e.reserved_to).chain(&e.funding) {
+                    assert!(!code.is_empty() && *code != "-", "{file}: {e:?}");
+                }
+                assert_ne!(e.disability_contact.as_deref(), Some("-"), "{file}");
+                let text = t.curriculum_text();
+                let extraction = engine.extract("", &text);
+                for mention in extraction.skills.iter().filter(|m| m.field == Field::Text) {
+                    let (Some(start), Some(end)) = (mention.start, mention.end) else {
+                        continue;
+                    };
+                    let span = text.get(start..end).unwrap_or_else(|| {
+                        panic!("{file}: span {start}..{end} does not slice the text")
+                    });
+                    assert!(!span.trim().is_empty(), "{file}: {mention:?}");
+                    assert!(!span.contains('<') && !span.contains('&'), "{file}: {span:?}");
+                }
+            }
+        }
+        // What the real files say, pinned: DAEU's objective was escaped `<br />` lines.
+        let daeu = read_lheo(&data.join("trainings_lheo/daeu.xml")).unwrap();
+        let objectives = &daeu.records[0].1.curriculum.objectives;
+        assert!(
+            objectives.starts_with("* être titulaire d'un diplôme national équivalent au Baccalauréat\n- accéder"),
+            "{objectives}"
+        );
+    });
+}
+
+#[test]
+fn a_folder_of_feeds_reads_every_training_file() {
+    with_shared_data!(data => {
+        let batches = read_trainings(&data.join("trainings_lheo")).unwrap();
+        // The four .xml exports in name order; the schema and the README are not feeds.
+        let sources: Vec<String> = batches
+            .iter()
+            .map(|b| Path::new(&b.report.source).file_name().unwrap().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(
+            sources,
+            REAL_EXPORTS.iter().map(|(file, _)| file.to_string()).collect::<Vec<_>>()
+        );
+        for batch in &batches {
+            assert!(batch.report.accepted > 0, "{}", batch.report.summary());
+        }
+    });
+    // A folder mixing LHEO and catalogue lines, the same offers given twice.
+    let folder = std::env::temp_dir().join(format!("passerelle-lheo-{}", std::process::id()));
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::copy(fixture("offres-numerique.xml"), folder.join("a.xml")).unwrap();
+    std::fs::copy(fixture("offres-numerique.xml"), folder.join("b.XML")).unwrap();
+    let demo = passerelle_engine::demo_catalogue();
+    let line = serde_json::to_string(&demo.records[0].1).unwrap();
+    std::fs::write(folder.join("c.jsonl"), format!("{line}\n")).unwrap();
+    std::fs::write(folder.join("notes.txt"), "pas une offre").unwrap();
+    let batches = read_trainings(&folder).unwrap();
+    std::fs::remove_dir_all(&folder).unwrap();
+    assert_eq!(batches.len(), 3);
+    assert_eq!(batches[0].report.accepted, 5);
+    // The second copy: every offer is a duplicate, reported with the file it repeats.
+    assert_eq!((batches[1].report.read, batches[1].report.accepted), (5, 0));
+    assert!(
+        batches[1].report.rejected[0]
+            .reason
+            .starts_with("duplicate id \"lheo:F-DWWM-01:A-LYON-2026\", already read from "),
+        "{:?}",
+        batches[1].report.rejected[0]
+    );
+    assert_eq!(batches[2].report.accepted, 1);
+    // An empty folder is an error naming it.
+    let empty = std::env::temp_dir().join(format!("passerelle-lheo-vide-{}", std::process::id()));
+    std::fs::create_dir_all(&empty).unwrap();
+    let error = read_trainings(&empty).unwrap_err().to_string();
+    std::fs::remove_dir_all(&empty).unwrap();
+    assert!(error.contains("no .xml, .jsonl or .json file"), "{error}");
 }

@@ -5,6 +5,7 @@
 //! occupations, `quality` for figures measured on real offers). Regression tests are
 //! named after the issue they fix.
 
+mod builds;
 mod extraction;
 mod geography;
 mod lheo;

@@ -963,6 +963,25 @@ TYPES = [
 # --------------------------------------------------------------------------
 PUBLICS = ["demandeurs_emploi", "jeunes", "femmes", "qpv", "reconversion", "rqth"]
 FUNDINGS = ["France Travail (AIF)", "Région", "CPF", "OPCO", "Transitions Pro", "Agefiph"]
+# The codes of the catalogue format, in their order there.
+PUBLIC_CODES = ["demandeurs_emploi", "jeunes", "femmes", "qpv", "zrr", "peu_qualifies",
+                "rqth", "salaries", "tout_public"]
+FUNDING_CODES = ["gratuit", "france_travail", "region", "cpf", "opco", "etat", "entreprise",
+                 "personnel", "agefiph", "autre"]
+FUNDING_CODE_OF = {"France Travail (AIF)": "france_travail", "Région": "region", "CPF": "cpf",
+                   "OPCO": "opco", "Transitions Pro": "autre", "Agefiph": "agefiph"}
+NOT_ACCESSIBLE = [
+    "Plateau technique à l'étage sans ascenseur et postes non adaptables : la formation ne peut pas accueillir de personnes en situation de handicap ; nous orientons vers une session accessible.",
+    "Stage en atelier de maintenance incompatible avec la plupart des aménagements : formation non accessible aux personnes en situation de handicap, réorientation proposée avec Cap emploi.",
+]
+# Whom to ask about a disability: roles and departments, never a person.
+DISABILITY_CONTACTS = [
+    "Référent handicap de l'organisme",
+    "Mission handicap du centre de formation",
+    "Pôle accueil et accompagnement des apprenants",
+    "Référent handicap du site",
+    "Service inclusion et vie des apprenants",
+]
 ACCESSIBILITY = [
     "Locaux accessibles aux personnes à mobilité réduite ; un référent handicap étudie avec chaque apprenant les aménagements de parcours nécessaires.",
     "Un référent handicap est joignable dès l'inscription pour adapter le rythme, les supports et les modalités d'évaluation, en lien avec l'Agefiph et Cap emploi.",
@@ -1189,6 +1208,48 @@ def build():
             entry = max(3, entry - 1)
         prereq = rng.choice(ttype["prereq"])
 
+        # Eligibility, from a generator of its own so that the draws above, and with
+        # them every other field, stay those of earlier versions of the catalogue.
+        erng = random.Random(f"{SEED}:eligibility:{i}")
+        publics = [p for p in public if p != "reconversion"]
+        if "reconversion" in public and erng.random() < 0.5:
+            publics.append("salaries")
+        if entry is None or entry <= 3:
+            publics.append("peu_qualifies")
+        if erng.random() < 0.1:
+            publics.append("zrr")
+        if not publics:
+            publics = ["tout_public"]
+        publics.sort(key=PUBLIC_CODES.index)
+        r = erng.random()
+        reserved_to = []
+        for public_code, upto in (("demandeurs_emploi", 0.30), ("jeunes", 0.40), ("qpv", 0.48), ("femmes", 0.52)):
+            if r < upto:
+                if public_code in publics:
+                    reserved_to = [public_code]
+                break
+        codes = [FUNDING_CODE_OF[f] for f in funding]
+        public_money = "france_travail" in codes or "region" in codes
+        if public_money and erng.random() < 0.85:
+            codes.append("gratuit")
+        if erng.random() < 0.15:
+            codes.append("etat")
+        if "gratuit" not in codes and erng.random() < 0.3:
+            codes.append("personnel")
+        funding_codes = sorted(set(codes), key=FUNDING_CODES.index)
+        a = erng.random()
+        accessible_rqth = True if a < 0.78 else False if a < 0.85 else None
+        if "rqth" in publics:
+            accessible_rqth = True
+        contact = erng.choice(DISABILITY_CONTACTS)
+        if accessible_rqth is True:
+            disability_contact = contact if erng.random() < 0.9 else None
+        elif accessible_rqth is False:
+            accessibility = erng.choice(NOT_ACCESSIBLE)
+            disability_contact = contact if erng.random() < 0.5 else None
+        else:
+            accessibility, disability_contact = None, None
+
         objectives = ttype["objectives"].format(**var)
         if modality == "distanciel":
             objectives += " La formation se suit entièrement à distance, en classe virtuelle avec un formateur et un suivi individuel hebdomadaire."
@@ -1212,9 +1273,12 @@ def build():
             "formacode": list(ttype["formacode"]),
             "sessions": sessions,
             "label": label,
-            "public": public,
+            "publics": publics,
+            "reserved_to": reserved_to,
+            "funding": funding_codes,
+            "accessible_rqth": accessible_rqth,
+            "disability_contact": disability_contact,
             "accessibility": accessibility,
-            "funding": funding,
             "curriculum": {"objectives": objectives, "prerequisites": prereq, "modules": modules},
             "demo": True,
         })

@@ -158,6 +158,11 @@ impl Engine {
         }
     }
 
+    /// An engine around an extractor already compiled.
+    pub(crate) fn from_extractor(extractor: Extractor) -> Engine {
+        Engine { extractor }
+    }
+
     /// The compiled extractor.
     pub fn extractor(&self) -> &Extractor {
         &self.extractor

@@ -19,24 +19,31 @@ mod engine;
 mod error;
 mod eval;
 mod extract;
+mod history;
 mod index;
 mod model;
 mod needs;
 mod rank;
+mod refresh;
 mod taxonomy;
 mod territory;
 mod text;
 mod vectors;
 
-pub use artifacts::{MODEL_FILE, demo_model, load_model, save_model};
+pub use artifacts::{
+    BuildFolder, LAYOUT_VERSION, LoadedVersion, MODEL_FILE, OLDEST_LAYOUT, StagedVersion,
+    VersionReport, demo_model, load_model, save_model,
+};
 pub use cluster::{
     ClusterIdentity, ClusterParams, Partition, RefreshReport, ValidClusterParams, agreement,
     match_identities, partition, silhouette, skill_similarity,
 };
 pub use corpus::{
-    Batch, BatchReport, LEXICON_FILES, MAX_TEXT_BYTES, Rejected, builtin_geography,
-    builtin_lexicon, demo_catalogue, parse_catalogue, parse_lheo, parse_line, parse_postings,
-    read_catalogue, read_esco, read_geography, read_lheo, read_postings, read_rome,
+    Batch, BatchReport, LEXICON_FILES, LheoEligibility, MAX_TEXT_BYTES, OfferStore, Rejected,
+    STATE_FILE, UpsertCounts, builtin_geography, builtin_lexicon, demo_catalogue,
+    digital_occupations, parse_catalogue, parse_lheo, parse_lheo_with_eligibility, parse_line,
+    parse_offer_records, parse_postings, read_catalogue, read_esco, read_geography, read_lheo,
+    read_offer_records, read_postings, read_rome, read_trainings, record_id, write_atomic,
 };
 pub use engine::{Engine, EngineConfig};
 pub use error::{CodeKind, Error, Invalid, Result, Unit};
@@ -49,13 +56,14 @@ pub use extract::{
     LearnReport, Learned, LinkingParams, MentionSource, OccupationCandidate, Posteriors,
     SkillMention, SoftmaxParams,
 };
+pub use history::{History, HistoryCell, HistoryEntry, HistoryPoint, Indicator, Series};
 pub use index::{
     DocumentIndex, DocumentKind, IndexDocument, SearchHit, SearchQuery, SearchResults,
 };
 pub use model::{
-    Certification, Curriculum, CurriculumModule, GenLabel, InseeCode, JobPosting, LabelledSkill,
-    Modality, PostingLocation, Requirement, RomeCode, Session, SkillId, Training, TrainingLocation,
-    check_date,
+    Certification, Curriculum, CurriculumModule, Funding, GenLabel, InseeCode, JobPosting,
+    LabelledSkill, Modality, PostingLocation, Public, Requirement, RomeCode, Session, SkillId,
+    Training, TrainingLocation, check_date,
 };
 pub use needs::{
     Cell, EmergingTerm, Example, FORMAT_VERSION, NeedsBuild, NeedsCluster, NeedsCounts, NeedsModel,
@@ -63,12 +71,14 @@ pub use needs::{
 };
 pub use rank::{
     Alignment, AnsweredNeed, CoverageReport, CoverageRequest, CoveredSkill, CvSkill, Evidence,
-    Learner, LearnerLocation, LearnerProfile, LearnerSummary, MAX_CV_BYTES, MissingSkill,
-    NearCluster, NextSession, RankParams, RankWeights, Ranker, Recommendation, Recommendations,
-    ResolvedLocation, ResolvedTarget, ScoreDetails, SimilarTraining, Situation, SkillRef, Supply,
-    Target, TargetOccupation, TargetSummary, TerritoryRanking, TerritoryRef, TerritoryTraining,
-    TerritoryWide, UncoveredNeed,
+    LabelCriterion, LabelReadiness, Learner, LearnerLocation, LearnerProfile, LearnerSummary,
+    MAX_CV_BYTES, MissingSkill, NearCluster, NextSession, PublicSeats, PublicSupply, RankParams,
+    RankWeights, Ranker, Recommendation, Recommendations, ResolvedLocation, ResolvedTarget,
+    ScoreDetails, SimilarTraining, Situation, SkillRef, Supply, Target, TargetOccupation,
+    TargetSummary, TerritoryRanking, TerritoryRef, TerritoryTraining, TerritoryWide,
+    UncoveredNeed, is_open_to, shared_priority_publics,
 };
+pub use refresh::{CorpusUpdate, MIN_LABELLED_TO_LEARN, VersionInput, update_corpus};
 pub use taxonomy::{
     Occupation, OccupationSkill, Skill, SkillKind, Surface, Taxonomy, TaxonomySpec,
 };

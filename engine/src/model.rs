@@ -359,6 +359,149 @@ pub struct Curriculum {
     pub modules: Vec<CurriculumModule>,
 }
 
+/// A public a training is aimed at or reserved to, in the codes of the catalogue format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Public {
+    /// Job seekers (demandeurs d'emploi), registered or not.
+    DemandeursEmploi,
+    /// Young people, usually under 26, out of work or training.
+    Jeunes,
+    Femmes,
+    /// Residents of a priority neighbourhood of the city policy (quartier prioritaire).
+    Qpv,
+    /// Residents of a rural revitalisation zone (zone de revitalisation rurale).
+    Zrr,
+    /// People with no or a low qualification: level 4 (bac) or below.
+    PeuQualifies,
+    /// People with a recognised disability (reconnaissance de la qualité de travailleur
+    /// handicapé).
+    Rqth,
+    /// Employees (salariés), e.g. in a career change paid by their employer.
+    Salaries,
+    /// Everyone.
+    ToutPublic,
+}
+
+impl Public {
+    /// Every public, in catalogue order.
+    pub const ALL: [Public; 9] = [
+        Public::DemandeursEmploi,
+        Public::Jeunes,
+        Public::Femmes,
+        Public::Qpv,
+        Public::Zrr,
+        Public::PeuQualifies,
+        Public::Rqth,
+        Public::Salaries,
+        Public::ToutPublic,
+    ];
+
+    /// The priority publics of the GEN label (people far from employment).
+    pub const PRIORITY: [Public; 7] = [
+        Public::DemandeursEmploi,
+        Public::Jeunes,
+        Public::Femmes,
+        Public::Qpv,
+        Public::Zrr,
+        Public::PeuQualifies,
+        Public::Rqth,
+    ];
+
+    /// The code of the catalogue format, e.g. `demandeurs_emploi`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Public::DemandeursEmploi => "demandeurs_emploi",
+            Public::Jeunes => "jeunes",
+            Public::Femmes => "femmes",
+            Public::Qpv => "qpv",
+            Public::Zrr => "zrr",
+            Public::PeuQualifies => "peu_qualifies",
+            Public::Rqth => "rqth",
+            Public::Salaries => "salaries",
+            Public::ToutPublic => "tout_public",
+        }
+    }
+
+    /// Whether the GEN label counts it as a priority public.
+    pub fn is_priority(self) -> bool {
+        Public::PRIORITY.contains(&self)
+    }
+
+    /// The public in French, after "aux": "demandeurs d'emploi", "habitants des QPV".
+    pub fn label_fr(self) -> &'static str {
+        match self {
+            Public::DemandeursEmploi => "demandeurs d'emploi",
+            Public::Jeunes => "jeunes",
+            Public::Femmes => "femmes",
+            Public::Qpv => "habitants des QPV",
+            Public::Zrr => "habitants des ZRR",
+            Public::PeuQualifies => "personnes peu qualifiées",
+            Public::Rqth => "personnes en situation de handicap (RQTH)",
+            Public::Salaries => "salariés",
+            Public::ToutPublic => "tous publics",
+        }
+    }
+}
+
+/// How a learner's place in a training can be paid.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Funding {
+    /// Free for the learner, whoever pays the provider.
+    Gratuit,
+    /// France Travail (aide individuelle à la formation, achats collectifs).
+    FranceTravail,
+    /// The région's training programme.
+    Region,
+    /// The learner's compte personnel de formation.
+    Cpf,
+    /// An opérateur de compétences, for employees.
+    Opco,
+    /// The State (plan d'investissement dans les compétences, ministries).
+    Etat,
+    /// The employer.
+    Entreprise,
+    /// The learner's own money.
+    Personnel,
+    /// The Agefiph, for people with a disability.
+    Agefiph,
+    /// Another funder (département, commune, European funds, Transitions Pro).
+    Autre,
+}
+
+impl Funding {
+    /// Every funding, in catalogue order.
+    pub const ALL: [Funding; 10] = [
+        Funding::Gratuit,
+        Funding::FranceTravail,
+        Funding::Region,
+        Funding::Cpf,
+        Funding::Opco,
+        Funding::Etat,
+        Funding::Entreprise,
+        Funding::Personnel,
+        Funding::Agefiph,
+        Funding::Autre,
+    ];
+
+    /// The code of the catalogue format, e.g. `france_travail`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Funding::Gratuit => "gratuit",
+            Funding::FranceTravail => "france_travail",
+            Funding::Region => "region",
+            Funding::Cpf => "cpf",
+            Funding::Opco => "opco",
+            Funding::Etat => "etat",
+            Funding::Entreprise => "entreprise",
+            Funding::Personnel => "personnel",
+            Funding::Agefiph => "agefiph",
+            Funding::Autre => "autre",
+        }
+    }
+}
+
 /// A training of the catalogue.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -380,12 +523,24 @@ pub struct Training {
     #[serde(default)]
     pub sessions: Vec<Session>,
     pub label: Option<GenLabel>,
-    /// Publics aimed at: `demandeurs_emploi`, `jeunes`, `femmes`, `qpv`, `reconversion`, `rqth`.
+    /// Publics the training is aimed at (a priority, not a restriction).
     #[serde(default)]
-    pub public: Vec<String>,
+    pub publics: Vec<Public>,
+    /// Publics the training is restricted to; empty means open to all.
+    #[serde(default)]
+    pub reserved_to: Vec<Public>,
+    /// How a learner's place can be paid.
+    #[serde(default)]
+    pub funding: Vec<Funding>,
+    /// Whether people with a disability (RQTH) can follow it; none when not stated.
+    #[serde(default)]
+    pub accessible_rqth: Option<bool>,
+    /// Whom to ask about adjustments for a disability: a role or a department.
+    #[serde(default)]
+    pub disability_contact: Option<String>,
+    /// What the provider says of accessibility, in French.
+    #[serde(default)]
     pub accessibility: Option<String>,
-    #[serde(default)]
-    pub funding: Vec<String>,
     pub curriculum: Curriculum,
     /// True for the authored demo catalogue.
     #[serde(default)]

@@ -1,6 +1,6 @@
-//! The `passerelle` command line: extraction, evaluation on labelled offers, the
-//! observatory build and its queries, the rankings (`recommend`, `territory-trainings`,
-//! `coverage`), and the HTTP server (`serve`).
+//! The `passerelle` command line: offer ingestion, extraction, evaluation on labelled
+//! offers, the observatory build and its queries, the rankings (`recommend`,
+//! `territory-trainings`, `coverage`), and the HTTP server (`serve`).
 //!
 //! Raw arguments are parsed by clap here, turned into an [`passerelle_engine::EngineConfig`]
 //! and handed to the command modules in `cli/`.
@@ -49,6 +49,11 @@ enum Command {
     Coverage(cli::rank::CoverageArgs),
     /// Serve the HTTP API and the web application.
     Serve(cli::serve::ServeArgs),
+    /// Harvest job offers from a source into a deduplicated store folder.
+    Ingest {
+        #[command(subcommand)]
+        source: cli::ingest::IngestSource,
+    },
     /// Measure extraction or classification on offers that carry labels.
     Eval {
         #[command(subcommand)]
@@ -115,5 +120,6 @@ fn run() -> Result<()> {
         Command::TerritoryTrainings(args) => cli::rank::territory_trainings(args),
         Command::Coverage(args) => cli::rank::coverage(args),
         Command::Serve(args) => cli::serve::run(args),
+        Command::Ingest { source } => cli::ingest::run(source),
     }
 }

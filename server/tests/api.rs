@@ -272,6 +272,69 @@ async fn every_route_answers() {
     ok(&get("/openapi.json").await, "openapi");
 }
 
+/// Issue 18, checked from outside: a learner in no priority public never gets a reserved
+/// training and the exclusion is counted; a job seeker gets trainings reserved to job
+/// seekers; every result has `funding` and `details.public_fit`; a territory shows its
+/// seats per priority public; a provider reads a training's label readiness.
+#[tokio::test]
+async fn eligibility_and_label_readiness_through_the_api() {
+    let ask = |situation: Value| {
+        json!({"skills": ["HTML"], "target": {"rome": "M1805"}, "location": {"commune": "69123"},
+               "radius_km": 800, "limit": 100, "situation": situation})
+        .to_string()
+    };
+    let nobody = post_json("/api/v1/recommendations", ask(json!({}))).await;
+    assert_eq!(nobody.status, StatusCode::OK);
+    let nobody = nobody.json();
+    let listed = nobody["trainings"].as_array().unwrap();
+    assert!(!listed.is_empty());
+    for training in listed {
+        assert_eq!(training["reserved_to"], json!([]), "{}", training["id"]);
+        assert!(!training["funding"].as_array().unwrap().is_empty());
+        assert_eq!(training["details"]["public_fit"], 0.0);
+    }
+    assert!(nobody["excluded"]["reserved_public"].as_u64().unwrap() > 0);
+
+    let job_seeker = post_json("/api/v1/recommendations", ask(json!({"job_seeker": true}))).await;
+    let job_seeker = job_seeker.json();
+    let reserved: Vec<&Value> = job_seeker["trainings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|t| t["reserved_to"] == json!(["demandeurs_emploi"]))
+        .collect();
+    assert!(!reserved.is_empty());
+    assert!(reserved.iter().all(|t| t["details"]["public_fit"] == 1.0));
+
+    let bad = post_json("/api/v1/recommendations", ask(json!({"retired": true}))).await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(String::from_utf8_lossy(&bad.body).contains("situation"));
+
+    let needs = get("/api/v1/territories/region/84/needs").await.json();
+    let publics = needs["publics"].as_array().unwrap();
+    assert_eq!(publics.len(), 7);
+    assert_eq!(publics[0]["public"], "demandeurs_emploi");
+    assert!(publics[0]["open_seats"].as_u64().unwrap() <= needs["seats"].as_u64().unwrap());
+
+    let readiness = get("/api/v1/trainings/gen-0001/label-readiness").await;
+    assert_eq!(readiness.status, StatusCode::OK);
+    let readiness = readiness.json();
+    let criteria = readiness["criteria"].as_array().unwrap();
+    assert_eq!(criteria.len(), 5);
+    for criterion in criteria {
+        assert!(criterion["met"].is_boolean() || criterion["met"].is_null());
+        assert!(!criterion["why"].as_str().unwrap().is_empty());
+    }
+    let unknown = get("/api/v1/trainings/nope/label-readiness").await;
+    assert_eq!(unknown.status, StatusCode::NOT_FOUND);
+
+    let document = serde_json::to_value(api::openapi()).unwrap();
+    assert!(document["paths"]["/api/v1/trainings/{id}/label-readiness"].is_object());
+    let schemas = &document["components"]["schemas"];
+    assert!(schemas["Situation"]["properties"]["low_qualified"].is_object());
+    assert!(schemas["TrainingEligibility"]["properties"]["reserved_to"].is_object());
+}
+
 #[tokio::test]
 async fn openapi_document_is_stable() {
     let document = serde_json::to_value(api::openapi()).unwrap();

@@ -1,6 +1,7 @@
 //! End-to-end: the real `passerelle serve` binary on a loopback port, serving a build
 //! made by `passerelle build`; bad input does not bring it down, SIGTERM stops it
-//! cleanly, and a refresh killed with SIGKILL leaves the on-disk artifacts loadable.
+//! cleanly, a refresh killed with SIGKILL leaves the served version loadable, and a
+//! scheduled refresh publishes a version that a restart serves as it was.
 
 mod common;
 
@@ -30,6 +31,10 @@ fn build(out: &Path) {
 }
 
 fn serve(data: &Path) -> (ServerGuard, SocketAddr) {
+    serve_with(data, &[])
+}
+
+fn serve_with(data: &Path, extra: &[&std::ffi::OsStr]) -> (ServerGuard, SocketAddr) {
     let addr: SocketAddr = ([127, 0, 0, 1], free_port()).into();
     let child = Command::new(env!("CARGO_BIN_EXE_passerelle"))
         .args([
@@ -43,6 +48,7 @@ fn serve(data: &Path) -> (ServerGuard, SocketAddr) {
         .arg(addr.to_string())
         .arg("--data")
         .arg(data)
+        .args(extra)
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::null())
@@ -162,8 +168,11 @@ fn a_refresh_killed_midway_leaves_loadable_artifacts() {
         let model = passerelle_engine::load_model(&data)
             .unwrap_or_else(|e| panic!("model after a kill at {delay_ms} ms: {e}"));
         assert!(!model.clusters.is_empty());
-        passerelle_engine::DocumentIndex::open_or_create(&data.join("index"))
-            .unwrap_or_else(|e| panic!("index after a kill at {delay_ms} ms: {e}"));
+        let served = passerelle_engine::BuildFolder::existing(&data)
+            .and_then(|f| f.load_current(None))
+            .unwrap_or_else(|e| panic!("version after a kill at {delay_ms} ms: {e}"))
+            .expect("a version is served");
+        assert!(!served.index.is_empty());
     }
     // And a refresh that completes is served and saved.
     let (_server, addr) = serve(&data);
@@ -188,4 +197,111 @@ fn a_refresh_killed_midway_leaves_loadable_artifacts() {
     let saved = passerelle_engine::load_model(&data).unwrap();
     assert!(saved.refresh.is_some(), "the refreshed model was saved");
     std::fs::remove_dir_all(&data).unwrap();
+}
+
+fn health(addr: SocketAddr) -> Value {
+    let (status, body) = request(addr, "GET", "/healthz", &[], b"").unwrap();
+    assert_eq!(status, 200);
+    serde_json::from_slice(&body).unwrap()
+}
+
+fn search_total(addr: SocketAddr, q: &str) -> u64 {
+    let (status, body) = request(addr, "GET", &format!("/api/v1/search?q={q}"), &[], b"").unwrap();
+    let body: Value = serde_json::from_slice(&body).unwrap();
+    assert_eq!(status, 200, "{body}");
+    body["total"].as_u64().unwrap()
+}
+
+#[test]
+fn a_scheduled_refresh_publishes_a_version_that_a_restart_serves() {
+    let root = std::env::temp_dir().join(format!("passerelle-scheduled-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    let (data, source) = (root.join("build"), root.join("incoming"));
+    std::fs::create_dir_all(&source).unwrap();
+    build(&data);
+    // New offers arrive in the source folder: one with a word no demo offer has.
+    let mut offer: Value = std::fs::read_to_string(demo_offers())
+        .unwrap()
+        .lines()
+        .next()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .unwrap();
+    offer["id"] = json!("NEW0001");
+    offer["intitule"] = json!("Développeur Zyxwvutsr (H/F)");
+    offer["dateCreation"] = json!("2026-11-28T09:00:00.000Z");
+    std::fs::write(source.join("new.jsonl"), format!("{offer}\n")).unwrap();
+
+    let (server, addr) = serve_with(
+        &data,
+        &[
+            "--refresh-every".as_ref(),
+            "2s".as_ref(),
+            "--offers".as_ref(),
+            source.as_os_str(),
+        ],
+    );
+    assert_eq!(health(addr)["version"], 1);
+    assert_eq!(search_total(addr, "zyxwvutsr"), 0);
+    let started = Instant::now();
+    let refreshed = loop {
+        let now = health(addr);
+        if now["version"].as_u64().unwrap() >= 2 {
+            break now;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(180),
+            "no scheduled refresh: {now}"
+        );
+        std::thread::sleep(Duration::from_millis(300));
+    };
+    assert_eq!(refreshed["last_refresh"]["ok"], true, "{refreshed}");
+    assert_eq!(refreshed["last_refresh"]["trigger"], "scheduled");
+    assert_eq!(
+        search_total(addr, "zyxwvutsr"),
+        1,
+        "the new version's index holds the new offer"
+    );
+    let (_, metrics) = request(addr, "GET", "/metrics", &[], b"").unwrap();
+    let metrics = String::from_utf8(metrics).unwrap();
+    assert!(
+        metrics.contains("passerelle_refresh_last_success 1"),
+        "{metrics}"
+    );
+    assert!(
+        metrics.contains("passerelle_refreshes_total{outcome=\"ok\",trigger=\"scheduled\"}"),
+        "{metrics}"
+    );
+
+    // The source disappears: refreshes fail, the served version stays and says why.
+    std::fs::remove_dir_all(&source).unwrap();
+    let started = Instant::now();
+    let failed = loop {
+        let now = health(addr);
+        if now["last_refresh"]["ok"] == false {
+            break now;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(180),
+            "no failed refresh: {now}"
+        );
+        std::thread::sleep(Duration::from_millis(300));
+    };
+    assert!(
+        failed["last_refresh"]["error"]
+            .as_str()
+            .unwrap()
+            .contains("incoming"),
+        "{failed}"
+    );
+    assert_eq!(failed["version"], failed["last_refresh"]["version"]);
+    let served = failed["model_version"].clone();
+    assert_eq!(search_total(addr, "zyxwvutsr"), 1);
+    drop(server);
+
+    // A restart serves exactly that version, with its index.
+    let (_server, addr) = serve(&data);
+    let restarted = health(addr);
+    assert_eq!(restarted["model_version"], served, "{restarted}");
+    assert_eq!(search_total(addr, "zyxwvutsr"), 1);
+    std::fs::remove_dir_all(&root).unwrap();
 }

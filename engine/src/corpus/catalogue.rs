@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use crate::model::{Training, check_date};
+use crate::model::{Funding, Public, Training, check_date};
 use crate::{Error, Result};
 
 use super::Batch;
@@ -34,12 +34,15 @@ pub fn parse_catalogue(source: &str, bytes: &[u8]) -> Batch<Training> {
         if raw.trim_ascii().is_empty() {
             continue;
         }
+        let value = serde_json::from_slice::<serde_json::Value>(raw).ok();
+        let id = (value.as_ref())
+            .and_then(|v| v.get("id").and_then(|id| id.as_str().map(str::to_string)));
         let parsed = std::str::from_utf8(raw)
             .map_err(|e| format!("invalid UTF-8 at byte {}", e.valid_up_to()))
-            .and_then(|text| serde_json::from_str::<Training>(text).map_err(|e| e.to_string()));
-        let id = serde_json::from_slice::<serde_json::Value>(raw)
-            .ok()
-            .and_then(|v| v.get("id").and_then(|id| id.as_str().map(str::to_string)));
+            .and_then(|text| match value.as_ref().and_then(legacy_fields) {
+                Some(reason) => Err(reason),
+                None => serde_json::from_str::<Training>(text).map_err(|e| e.to_string()),
+            });
         match parsed.and_then(|training| check_training(&training).map(|()| training)) {
             Ok(training) if !seen.insert(training.id.clone()) => {
                 batch.reject(line, id, format!("duplicate id {:?}", training.id), raw);
@@ -49,6 +52,31 @@ pub fn parse_catalogue(source: &str, bytes: &[u8]) -> Batch<Training> {
         }
     }
     batch
+}
+
+/// The fields of catalogues written before publics and funding were typed: free-text
+/// `public` and `funding` lists. Such a line is rejected with what to write instead,
+/// rather than read with its eligibility guessed from words.
+fn legacy_fields(value: &serde_json::Value) -> Option<String> {
+    let codes =
+        |codes: &mut dyn Iterator<Item = &'static str>| codes.collect::<Vec<_>>().join(", ");
+    if value.get("public").is_some() {
+        return Some(format!(
+            "field public is no longer read: write publics (aimed at) and reserved_to \
+             (restricted to) with the codes {}",
+            codes(&mut Public::ALL.iter().map(|p| p.code()))
+        ));
+    }
+    let funding = value.get("funding")?.as_array()?;
+    funding.iter().enumerate().find_map(|(i, item)| {
+        let text = item.as_str()?;
+        (!Funding::ALL.iter().any(|f| f.code() == text)).then(|| {
+            format!(
+                "funding[{i}]: {text:?} is not a funding code ({})",
+                codes(&mut Funding::ALL.iter().map(|f| f.code()))
+            )
+        })
+    })
 }
 
 /// The consistency checks of one training.
@@ -131,6 +159,8 @@ mod tests {
             line(&full),
             line(&level),
             "{\"id\": \"x\", \"colour\": 1}".to_string(),
+            "{\"id\": \"y\", \"public\": [\"jeunes\"]}".to_string(),
+            "{\"id\": \"z\", \"funding\": [\"gratuit\", \"Région\"]}".to_string(),
         ]
         .join("\n");
         let batch = parse_catalogue("t", text.as_bytes());
@@ -146,5 +176,13 @@ mod tests {
         assert!(reasons[2].contains("seats taken out of 3"), "{reasons:?}");
         assert!(reasons[3].contains("level 9"), "{reasons:?}");
         assert!(reasons[4].contains("unknown field"), "{reasons:?}");
+        assert!(
+            reasons[5].starts_with("field public is no longer read"),
+            "{reasons:?}"
+        );
+        assert!(
+            reasons[6].starts_with("funding[1]: \"Région\""),
+            "{reasons:?}"
+        );
     }
 }

@@ -94,6 +94,19 @@ pub fn builtin_lexicon() -> Result<Taxonomy> {
     Ok(taxonomy)
 }
 
+/// The digital métiers of `corpora/occupations.tsv`: ROME code and label.
+pub fn digital_occupations() -> Vec<(RomeCode, String)> {
+    OCCUPATIONS
+        .lines()
+        .skip(1)
+        .filter_map(|line| {
+            let mut columns = line.split('\t');
+            let code = RomeCode::parse(columns.next()?).ok()?;
+            Some((code, columns.next()?.trim().to_string()))
+        })
+        .collect()
+}
+
 /// Reads an occupations table (`code label titles`, titles `|`-separated).
 pub fn parse_occupations(taxonomy: &mut Taxonomy, path: &Path, text: &[u8]) -> Result<()> {
     let reader = Box::new(std::io::Cursor::new(text.to_vec()));
@@ -193,6 +206,13 @@ fn split_list(value: &str) -> impl Iterator<Item = &str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn digital_occupations_are_read_whole() {
+        let occupations = digital_occupations();
+        assert_eq!(occupations.len(), OCCUPATIONS.lines().count() - 1);
+        assert!(occupations.iter().any(|(code, _)| code.as_str() == "M1805"));
+    }
 
     #[test]
     fn parses_variants_and_case_sensitive_forms() {

@@ -12,8 +12,11 @@ mod france_travail;
 mod geo;
 mod lexicon;
 mod lheo;
+mod raw;
 mod rome;
+mod store;
 mod table;
+mod trainings;
 
 use std::path::Path;
 
@@ -26,9 +29,12 @@ use crate::{Error, Result};
 pub use catalogue::{demo_catalogue, parse_catalogue, read_catalogue};
 pub use esco::read_esco;
 pub use geo::{builtin_geography, read_geography};
-pub use lexicon::{LEXICON_FILES, builtin_lexicon};
-pub use lheo::{parse_lheo, read_lheo};
+pub use lexicon::{LEXICON_FILES, builtin_lexicon, digital_occupations};
+pub use lheo::{LheoEligibility, parse_lheo, parse_lheo_with_eligibility, read_lheo};
+pub use raw::{parse_offer_records, read_offer_records};
 pub use rome::read_rome;
+pub use store::{OfferStore, STATE_FILE, UpsertCounts, record_id, write_atomic};
+pub use trainings::read_trainings;
 
 /// Texts longer than this are rejected rather than analysed: no real posting or
 /// curriculum comes near it, and it bounds the work one record can cause.
@@ -106,8 +112,13 @@ impl<T> Batch<T> {
 
 /// Reads job postings from a file; the format is chosen by content (a JSON object
 /// with `resultats` is an API page, `.csv` files are the digital-titles export,
-/// anything else is JSON lines).
+/// anything else is JSON lines). A folder (such as an [`OfferStore`]) is read file by
+/// file, in name order: every `.jsonl` and `.json` file but hidden ones and the ingest
+/// state; a rejection's reason then starts with its file's name.
 pub fn read_postings(path: &Path) -> Result<Batch<JobPosting>> {
+    if path.is_dir() {
+        return read_postings_dir(path);
+    }
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
     let source = path.display().to_string();
     if path
@@ -117,6 +128,40 @@ pub fn read_postings(path: &Path) -> Result<Batch<JobPosting>> {
         return read_postings_csv(&source, &bytes);
     }
     Ok(parse_postings(&source, &bytes))
+}
+
+fn read_postings_dir(dir: &Path) -> Result<Batch<JobPosting>> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))? {
+        let path = entry.map_err(|e| Error::io(dir, e))?.path();
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let wanted = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("jsonl") || e.eq_ignore_ascii_case("json"));
+        if wanted && !name.starts_with('.') && name != STATE_FILE && path.is_file() {
+            files.push((name, path));
+        }
+    }
+    files.sort();
+    let mut batch = Batch::new(&dir.display().to_string());
+    for (name, path) in files {
+        let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
+        let file = parse_postings(&name, &bytes);
+        batch.records.extend(file.records);
+        batch.report.read += file.report.read;
+        batch.report.accepted += file.report.accepted;
+        batch
+            .report
+            .rejected
+            .extend(file.report.rejected.into_iter().map(|mut r| {
+                r.reason = format!("{name}: {}", r.reason);
+                r
+            }));
+    }
+    Ok(batch)
 }
 
 /// Parses postings from bytes already read (a file's content or standard input).

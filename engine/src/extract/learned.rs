@@ -17,7 +17,7 @@ use crate::taxonomy::Taxonomy;
 use crate::text;
 
 /// Tunables of what is learned and how much it weighs.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, serde::Serialize, serde::Deserialize)]
 pub struct LearnParams {
     /// Pseudo-offers of the référentiel prior mixed into each métier's tick rates.
     pub rate_smoothing: f32,
@@ -95,7 +95,7 @@ impl Default for AdaptParams {
 }
 
 /// What a batch of labelled offers taught, per métier of the référentiel.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Learned {
     params: LearnParams,
     /// Per occupation index: offers with ticked skills, and ticks per skill index.
@@ -112,7 +112,7 @@ pub struct Learned {
 }
 
 /// How much a batch taught.
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct LearnReport {
     /// Offers read.
     pub offers: usize,
@@ -194,6 +194,17 @@ impl Learned {
             learned.softmax = Softmax::fit(training, params.softmax);
         }
         learned
+    }
+
+    /// True when this was learned against `rome` (same métiers at the same indices):
+    /// a model read from disk is only used with the référentiel it was fitted on.
+    pub fn fits(&self, rome: &Taxonomy) -> bool {
+        let occupations = rome.occupations();
+        !self.index.is_empty()
+            && self
+                .index
+                .iter()
+                .all(|(code, &i)| occupations.get(i as usize).is_some_and(|o| o.code == *code))
     }
 
     /// The occupation index of a métier code of the référentiel.
@@ -314,7 +325,7 @@ pub struct Posteriors {
 }
 
 /// Word counts per métier, for a multinomial naive Bayes.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 struct WordModel {
     /// Word → (occupation index → documents of that métier holding it).
     words: FxHashMap<String, FxHashMap<u32, u32>>,

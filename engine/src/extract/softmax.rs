@@ -15,7 +15,7 @@ use rand_xoshiro::Xoshiro256PlusPlus;
 use rustc_hash::FxHashMap;
 
 /// Tunables of the logistic regression.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, serde::Serialize, serde::Deserialize)]
 pub struct SoftmaxParams {
     /// Passes over the labelled offers.
     pub epochs: usize,
@@ -52,7 +52,7 @@ impl Default for SoftmaxParams {
 }
 
 /// A fitted model: one row of class weights per feature.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub(super) struct Softmax {
     params: SoftmaxParams,
     /// Feature word (prefixed, see [`words`]) → its row and weight.
@@ -65,7 +65,7 @@ pub(super) struct Softmax {
 }
 
 /// A word the model has weights for.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, serde::Serialize, serde::Deserialize)]
 struct Feature {
     row: u32,
     /// Inverse document frequency among the labelled postings.

@@ -14,6 +14,8 @@
 mod coverage;
 mod demand;
 mod modality;
+mod eligibility;
+mod label;
 mod profile;
 mod territorial;
 
@@ -29,7 +31,7 @@ use serde::{Deserialize, Serialize};
 use crate::engine::Engine;
 use crate::extract::{Field, SkillMention};
 use crate::index::DocumentIndex;
-use crate::model::{Certification, Modality, Session, SkillId, Training};
+use crate::model::{Certification, Funding, Modality, Public, Session, SkillId, Training};
 use crate::needs::NeedsModel;
 use crate::territory::{
     Geography, Placement, TerritoryId, TerritoryLevel, haversine_km, latitude_gap_km,
@@ -42,6 +44,8 @@ pub use coverage::{
     SimilarTraining, TerritoryWide,
 };
 pub use demand::TargetOccupation;
+pub use eligibility::{PublicSeats, PublicSupply, is_open_to, shared_priority_publics};
+pub use label::{LabelCriterion, LabelReadiness};
 pub use profile::{
     CvSkill, Learner, LearnerLocation, LearnerProfile, MAX_CV_BYTES, ResolvedLocation,
     ResolvedTarget, Situation, SkillRef, Target,
@@ -61,6 +65,13 @@ pub struct RankWeights {
     pub next_session: f32,
     pub demand: f32,
     pub modality_fit: f32,
+    /// The learner is in a priority public the training aims at.
+    #[serde(default = "default_public_fit_weight")]
+    pub public_fit: f32,
+}
+
+fn default_public_fit_weight() -> f32 {
+    RankWeights::default().public_fit
 }
 
 impl Default for RankWeights {
@@ -73,6 +84,7 @@ impl Default for RankWeights {
             next_session: 0.1,
             demand: 0.15,
             modality_fit: 0.1,
+            public_fit: 0.1,
         }
     }
 }
@@ -179,6 +191,9 @@ pub struct ScoreDetails {
     /// The training's modality in the learner's order of preference: 1 for the first
     /// listed, 0.4 for the second, 0.1 for the third (1 without an order).
     pub modality_fit: f32,
+    /// 1 when the learner is in a priority public the training aims at, 0 when not, 0.5
+    /// when the profile gives no situation.
+    pub public_fit: f32,
 }
 
 /// The next session a learner can join.
@@ -206,6 +221,16 @@ pub struct Recommendation {
     pub next_session: Option<NextSession>,
     pub certification: Option<Certification>,
     pub duration_months: Option<f32>,
+    /// Publics the training aims at first.
+    pub publics: Vec<Public>,
+    /// Publics it is restricted to; empty when open to all.
+    pub reserved_to: Vec<Public>,
+    /// How the learner's place can be paid.
+    pub funding: Vec<Funding>,
+    /// Whether people with a disability can follow it; none when not stated.
+    pub accessible_rqth: Option<bool>,
+    /// Whom to ask about adjustments for a disability.
+    pub disability_contact: Option<String>,
     pub reasons: Vec<String>,
 }
 
@@ -467,7 +492,8 @@ impl Ranker {
             + weights.distance
             + weights.next_session
             + weights.demand
-            + weights.modality_fit)
+            + weights.modality_fit
+            + weights.public_fit)
             .max(f32::EPSILON);
         // A handful of distinct reasons: counted under their static names, turned into
         // the map once at the end.
@@ -533,7 +559,9 @@ impl Ranker {
                     .or_insert_with(|| self.gap_demand(&gap, region)),
                 None => 0.0,
             };
+            let public_fit = eligibility::public_fit(training, learner.situation.as_ref());
             let details = ScoreDetails {
+                public_fit,
                 gap_coverage: round3(gap_coverage),
                 target_fit,
                 level_fit: round3(level_fit),
@@ -549,7 +577,8 @@ impl Ranker {
                 + weights.distance * distance
                 + weights.next_session * next_session
                 + weights.demand * demand
-                + weights.modality_fit * modality_fit)
+                + weights.modality_fit * modality_fit
+                + weights.public_fit * public_fit)
                 / weight_sum;
             ranked.push(Scored {
                 score,
@@ -648,6 +677,11 @@ impl Ranker {
                     next_session: Some(next.1),
                     certification: training.certification.clone(),
                     duration_months: training.duration_months,
+                    publics: training.publics.clone(),
+                    reserved_to: training.reserved_to.clone(),
+                    funding: training.funding.clone(),
+                    accessible_rqth: training.accessible_rqth,
+                    disability_contact: training.disability_contact.clone(),
                     reasons,
                 }
             })
@@ -662,6 +696,9 @@ impl Ranker {
                  ne tient pas compte des compétences à acquérir."
                     .to_string(),
             );
+        }
+        if learner.situation.is_none() {
+            notices.push(eligibility::UNKNOWN_SITUATION_NOTICE.to_string());
         }
         if learner.location.as_ref().is_some_and(|l| l.approximate) {
             notices.push(
@@ -715,6 +752,9 @@ impl Ranker {
         let training = entry.training.as_ref();
         if entry.label_expires.is_some_and(|expires| expires < today) {
             return Err("label_expired");
+        }
+        if let Some(reason) = eligibility::exclusion(training, learner) {
+            return Err(reason);
         }
         if !learner.modalities.is_empty() && !learner.modalities.contains(&training.modality) {
             return Err("modality");
@@ -825,6 +865,7 @@ impl Ranker {
                 reasons.push(format!("Restent à acquérir : {}.", list_labels(missing, 6)));
             }
         }
+        reasons.extend(eligibility::reasons(training, learner));
         match (training.modality, distance_km) {
             (Modality::Distanciel, _) => {
                 reasons.push("Formation à distance : accessible sans déplacement.".to_string())
@@ -1042,6 +1083,15 @@ fn empty_notice(excluded: &BTreeMap<String, usize>, learner: &Learner) -> String
         }
         Some("too_long") => {
             "Toutes les formations adaptées dépassent la durée maximale.".to_string()
+        }
+        Some("reserved_public") => "Les formations adaptées sont réservées à d'autres publics \
+                                    (demandeurs d'emploi, jeunes, habitants des QPV…)."
+            .to_string(),
+        Some("not_accessible") => "Les formations adaptées ne sont pas accessibles aux \
+                                   personnes en situation de handicap."
+            .to_string(),
+        Some("funding") => {
+            "Aucune formation adaptée n'accepte les financements choisis.".to_string()
         }
         _ => "Aucune formation ne correspond au profil.".to_string(),
     }

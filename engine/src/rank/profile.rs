@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{CodeKind, Invalid, Unit};
 use crate::extract::Field;
-use crate::model::{InseeCode, Modality, RomeCode, SkillId, check_date};
+use crate::model::{Funding, InseeCode, Modality, Public, RomeCode, SkillId, check_date};
 use crate::territory::{Geography, departement_of_commune, departement_of_postcode};
 use crate::text::fold;
 use crate::{Error, Result};
@@ -65,8 +65,12 @@ pub struct LearnerProfile {
     pub max_duration_months: Option<f32>,
     /// Current level of the national framework (3 to 8).
     pub level: Option<u8>,
+    /// The learner's situation, for eligibility; left out, eligibility is not checked.
     #[serde(default)]
-    pub situation: Situation,
+    pub situation: Option<Situation>,
+    /// Only trainings that one of these can pay for; empty accepts all.
+    #[serde(default)]
+    pub funding: Vec<Funding>,
     /// Results wanted (default 10, at most 100).
     pub limit: Option<usize>,
 }
@@ -96,18 +100,60 @@ pub struct LearnerLocation {
     pub lon: Option<f64>,
 }
 
-/// Situation flags used for eligibility and reasons.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+/// What the learner's situation is, for eligibility and reasons. Given, a flag left out
+/// is false.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Situation {
+    /// Looking for a job (demandeur d'emploi).
     #[serde(default)]
     pub job_seeker: bool,
-    #[serde(default)]
-    pub rqth: bool,
+    /// Young, usually under 26.
     #[serde(default)]
     pub young: bool,
     #[serde(default)]
+    pub woman: bool,
+    /// Lives in a priority neighbourhood (quartier prioritaire de la ville).
+    #[serde(default)]
     pub qpv: bool,
+    /// Lives in a rural revitalisation zone.
+    #[serde(default)]
+    pub zrr: bool,
+    /// Has a recognised disability.
+    #[serde(default)]
+    pub rqth: bool,
+    /// Has no or a low qualification (level 4 or below); implied by a `level` of 4 or less.
+    #[serde(default)]
+    pub low_qualified: bool,
+    /// Is an employee.
+    #[serde(default)]
+    pub employed: bool,
+}
+
+impl Situation {
+    /// The publics of trainings the learner belongs to (always `tout_public`).
+    pub fn publics(&self) -> Vec<Public> {
+        [
+            (self.job_seeker, Public::DemandeursEmploi),
+            (self.young, Public::Jeunes),
+            (self.woman, Public::Femmes),
+            (self.qpv, Public::Qpv),
+            (self.zrr, Public::Zrr),
+            (self.low_qualified, Public::PeuQualifies),
+            (self.rqth, Public::Rqth),
+            (self.employed, Public::Salaries),
+            (true, Public::ToutPublic),
+        ]
+        .into_iter()
+        .filter(|&(is, _)| is)
+        .map(|(_, public)| public)
+        .collect()
+    }
+
+    /// Whether the learner belongs to a public.
+    pub fn is_in(&self, public: Public) -> bool {
+        self.publics().contains(&public)
+    }
 }
 
 /// A skill as shown to users.
@@ -166,6 +212,10 @@ pub struct Learner {
     pub available_from: Option<String>,
     pub max_duration_months: Option<f32>,
     pub level: Option<u8>,
+    /// The situation, `low_qualified` set when the level is 4 or below; none when the
+    /// profile left it out.
+    pub situation: Option<Situation>,
+    pub funding: Vec<Funding>,
     pub limit: usize,
 }
 
@@ -342,6 +392,11 @@ impl Ranker {
             available_from: profile.available_from.clone(),
             max_duration_months: profile.max_duration_months,
             level: profile.level,
+            situation: profile.situation.map(|situation| Situation {
+                low_qualified: situation.low_qualified || profile.level.is_some_and(|l| l <= 4),
+                ..situation
+            }),
+            funding: profile.funding.clone(),
             limit: profile.limit.unwrap_or(10),
         })
     }

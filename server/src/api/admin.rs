@@ -1,23 +1,20 @@
-//! `POST /admin/refresh`: ingest a new batch of offers, rebuild the needs model against
-//! the served one (cluster identities persist), and swap it in atomically while
-//! requests go on. Guarded by a bearer token; disabled without one.
-
-use std::sync::Arc;
+//! `POST /admin/refresh`: add a batch of offers to the served build folder's corpus,
+//! rebuild and publish a new version (cluster identities persist), and swap it in
+//! atomically while requests go on. Guarded by a bearer token; disabled without one.
 
 use super::Json;
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode, header};
-use passerelle_engine::{parse_postings, save_model};
-use serde_json::{Value, json};
-use tracing::info;
+use passerelle_engine::parse_offer_records;
 
 use super::error::ApiError;
-use super::state::{AppState, Snapshot, now_utc};
+use super::refresh::{Incoming, RefreshOutcome, Trigger, refresh as run_refresh};
+use super::state::AppState;
 
 /// The batch (France Travail JSON lines or an API page) is the body.
 #[utoipa::path(post, path = "/api/v1/admin/refresh", request_body(content = String, content_type = "application/x-ndjson"),
-    responses((status = 200, description = "New model version and the batch report", body = Value),
+    responses((status = 200, description = "The version now served, the batch report and what changed", body = RefreshOutcome),
               (status = 401, description = "Missing or wrong token", body = super::error::ErrorBody),
               (status = 404, description = "Refresh disabled (no token configured)", body = super::error::ErrorBody),
               (status = 409, description = "A refresh is already running", body = super::error::ErrorBody),
@@ -27,7 +24,7 @@ pub async fn refresh(
     State(state): State<AppState>,
     headers: HeaderMap,
     body: Bytes,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Json<RefreshOutcome>, ApiError> {
     let Some(token) = state.settings.admin_token.as_deref() else {
         return Err(ApiError::new(
             StatusCode::NOT_FOUND,
@@ -54,53 +51,31 @@ pub async fn refresh(
             "Un rafraîchissement est déjà en cours.",
         ));
     };
-    let current = state.current();
-    let version = state.next_version();
-    let data_dir = state.settings.data_dir.clone();
-    let (snapshot, report) = super::blocking(move || {
-        let batch = parse_postings("refresh", &body);
-        let report = batch.report.clone();
-        if batch.records.is_empty() {
-            return Err(ApiError::invalid(
-                "body",
-                format!(
-                    "Aucune offre valide dans le lot ({} lues, {} rejetées).",
-                    report.read,
-                    report.rejected.len()
-                ),
-            ));
-        }
-        let postings: Vec<_> = batch.records.into_iter().map(|(_, p)| p).collect();
-        let ranker = &current.ranker;
-        let trainings: Vec<_> = ranker.trainings().cloned().collect();
-        let geography = Arc::new(ranker.geography().clone());
-        let snapshot = Snapshot::build(
-            ranker.engine(),
-            geography,
-            &postings,
-            trainings,
-            Some(ranker.model()),
-            &now_utc(),
-            version,
-        )?;
-        if let Some(folder) = &data_dir {
-            save_model(folder, snapshot.ranker.model())?;
-        }
-        Ok((snapshot, report))
-    })
-    .await?;
-    let clusters = snapshot.ranker.model().clusters.len();
-    let refresh = snapshot.ranker.model().refresh.clone();
-    let model_version = snapshot.model_version();
-    state.snapshot.store(Arc::new(snapshot));
-    info!(target: "http", version, clusters, accepted = report.accepted, "model refreshed");
-    Ok(Json(json!({
-        "version": version,
-        "model_version": model_version,
-        "report": report,
-        "clusters": clusters,
-        "refresh": refresh,
-    })))
+    // An empty body re-reads the sources of a served build folder; a body whose every
+    // record is rejected is refused.
+    let posted = !body.trim_ascii().is_empty();
+    let batch = parse_offer_records("refresh", &body);
+    drop(body);
+    if batch.records.is_empty() && (posted || state.settings.folder.is_none()) {
+        return Err(ApiError::invalid(
+            "body",
+            format!(
+                "Aucune offre valide dans le lot ({} lues, {} rejetées).",
+                batch.report.read,
+                batch.report.rejected.len()
+            ),
+        ));
+    }
+    let incoming = Incoming {
+        records: batch
+            .records
+            .into_iter()
+            .map(|(_, record)| record)
+            .collect(),
+        report: Some(batch.report),
+    };
+    let outcome = run_refresh(&state, Trigger::Admin, incoming).await?;
+    Ok(Json(outcome))
 }
 
 fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {

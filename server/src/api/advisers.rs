@@ -119,6 +119,12 @@ impl Serialize for ExtractAnswer {
 
 /// Learner profile → ranked trainings with score details and reasons. The profile is
 /// personal data: it is neither logged nor stored.
+///
+/// Eligibility (schemas `ProfileEligibility`, `Situation`, `TrainingEligibility`): the
+/// profile's `situation` and `funding` filter; each recommendation carries `publics`,
+/// `reserved_to`, `funding`, `accessible_rqth`, `disability_contact` and
+/// `details.public_fit`; `excluded` counts `reserved_public`, `not_accessible` and
+/// `funding` with the other filters.
 #[utoipa::path(post, path = "/api/v1/recommendations", request_body = Value,
     responses((status = 200, description = "Ranked trainings", body = Value),
               (status = 404, description = "Unknown ROME code, job title or commune", body = super::error::ErrorBody),

@@ -1,14 +1,16 @@
 //! Prometheus metrics: request counts and latency histograms per route and status,
-//! and the served model's version and age.
+//! the served model's version and age, and the last refresh (time, duration, outcome).
 
 use std::time::Instant;
 
 use axum::extract::{MatchedPath, Request, State};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use prometheus::{Encoder, HistogramOpts, HistogramVec, IntCounterVec, IntGauge, Opts, Registry};
+use prometheus::{
+    Encoder, Gauge, HistogramOpts, HistogramVec, IntCounterVec, IntGauge, Opts, Registry,
+};
 
-use super::state::AppState;
+use super::state::{AppState, RefreshStatus};
 
 /// The registry and its instruments.
 #[derive(Debug)]
@@ -18,6 +20,10 @@ pub struct Metrics {
     latency: HistogramVec,
     model_version: IntGauge,
     model_age: IntGauge,
+    refreshes: IntCounterVec,
+    refresh_time: IntGauge,
+    refresh_duration: Gauge,
+    refresh_success: IntGauge,
 }
 
 impl Metrics {
@@ -49,11 +55,39 @@ impl Metrics {
             "Seconds since the served needs model was built",
         )
         .expect("valid metric");
+        let refreshes = IntCounterVec::new(
+            Opts::new(
+                "passerelle_refreshes_total",
+                "Refreshes run, by trigger and outcome",
+            ),
+            &["trigger", "outcome"],
+        )
+        .expect("valid metric");
+        let refresh_time = IntGauge::new(
+            "passerelle_refresh_last_started_seconds",
+            "Unix time the last refresh started (0: none yet)",
+        )
+        .expect("valid metric");
+        let refresh_duration = Gauge::new(
+            "passerelle_refresh_last_duration_seconds",
+            "Duration of the last refresh",
+        )
+        .expect("valid metric");
+        let refresh_success = IntGauge::new(
+            "passerelle_refresh_last_success",
+            "1 when the last refresh published a version, 0 when it failed, -1 before any",
+        )
+        .expect("valid metric");
+        refresh_success.set(-1);
         for collector in [
             Box::new(requests.clone()) as Box<dyn prometheus::core::Collector>,
             Box::new(latency.clone()),
             Box::new(model_version.clone()),
             Box::new(model_age.clone()),
+            Box::new(refreshes.clone()),
+            Box::new(refresh_time.clone()),
+            Box::new(refresh_duration.clone()),
+            Box::new(refresh_success.clone()),
         ] {
             registry.register(collector).expect("unique metric");
         }
@@ -63,7 +97,29 @@ impl Metrics {
             latency,
             model_version,
             model_age,
+            refreshes,
+            refresh_time,
+            refresh_duration,
+            refresh_success,
         }
+    }
+
+    /// Records how a refresh went.
+    pub fn record_refresh(&self, status: &RefreshStatus) {
+        let outcome = if status.ok { "ok" } else { "failed" };
+        let trigger = if status.trigger == "scheduled" {
+            "scheduled"
+        } else {
+            "admin"
+        };
+        self.refreshes.with_label_values(&[trigger, outcome]).inc();
+        let started = status
+            .started_at
+            .parse::<jiff::Timestamp>()
+            .map_or(0, |t| t.as_second());
+        self.refresh_time.set(started);
+        self.refresh_duration.set(status.duration_seconds);
+        self.refresh_success.set(i64::from(status.ok));
     }
 
     fn observe(&self, route: &str, method: &str, status: u16, seconds: f64) {

@@ -8,9 +8,12 @@
 mod admin;
 mod advisers;
 pub mod error;
+mod history;
 mod metrics;
 mod observatory;
 mod providers;
+pub mod refresh;
+mod schemas;
 pub mod state;
 mod web;
 
@@ -23,7 +26,6 @@ use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use passerelle_engine::TerritoryId;
-use serde_json::json;
 use tower::ServiceBuilder;
 use utoipa::OpenApi;
 
@@ -48,10 +50,16 @@ pub const CONCURRENCY: usize = 256;
         advisers::search, advisers::skills, advisers::occupations, advisers::communes,
         observatory::clusters, observatory::cluster, observatory::emerging, observatory::geography,
         observatory::outlines, observatory::indicators, observatory::territory_needs,
-        observatory::territory_trainings, providers::coverage, admin::refresh,
+        observatory::territory_trainings, history::history, providers::coverage,
+        providers::label_readiness, admin::refresh,
         healthz,
     ),
-    components(schemas(ErrorBody, advisers::ExtractRequest)),
+    components(schemas(
+        ErrorBody, advisers::ExtractRequest, Health, state::RefreshStatus, schemas::Public,
+        schemas::Funding, schemas::Situation, schemas::ProfileEligibility,
+        schemas::TrainingEligibility, schemas::LabelCriterion, schemas::LabelReadiness,
+        schemas::PublicSeats,
+    )),
     modifiers(&BearerAuth),
 )]
 pub struct ApiDoc;
@@ -81,6 +89,10 @@ pub fn router(state: AppState) -> Router {
         .route("/recommendations", post(advisers::recommendations))
         .route("/trainings", get(advisers::trainings))
         .route("/trainings/{id}", get(advisers::training))
+        .route(
+            "/trainings/{id}/label-readiness",
+            get(providers::label_readiness),
+        )
         .route("/search", get(advisers::search))
         .route("/skills", get(advisers::skills))
         .route("/occupations", get(advisers::occupations))
@@ -91,6 +103,7 @@ pub fn router(state: AppState) -> Router {
         .route("/geography", get(observatory::geography))
         .route("/geography/{file}", get(observatory::outlines))
         .route("/indicators", get(observatory::indicators))
+        .route("/indicators/history", get(history::history))
         .route(
             "/territories/{level}/{code}/needs",
             get(observatory::territory_needs),
@@ -163,20 +176,53 @@ pub fn router(state: AppState) -> Router {
 }
 
 /// Liveness and the served model.
-#[utoipa::path(get, path = "/healthz",
-    responses((status = 200, description = "Serving", body = serde_json::Value)))]
-async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
-    let snapshot = state.current();
-    Json(json!({
-        "status": "ok",
-        "model_version": snapshot.model_version(),
-        "trainings": snapshot.ranker.len(),
-        "clusters": snapshot.ranker.model().clusters.len(),
-        "uptime_seconds": state.started.elapsed().as_secs(),
-    }))
+/// What `/healthz` says: the served version and the last refresh.
+#[derive(Debug, serde::Serialize, utoipa::ToSchema)]
+struct Health {
+    status: &'static str,
+    /// `<built_at>#<version>`.
+    model_version: String,
+    /// The served version of the build folder (0: a folder of the first layout; in
+    /// memory, the refresh count).
+    version: u64,
+    /// When the served version was built.
+    built_at: String,
+    /// Offers the served version was built from.
+    offers: usize,
+    /// Labelled offers the served version learned from (0: none).
+    learned_from: usize,
+    /// Versions of the indicator history.
+    history_versions: usize,
+    trainings: usize,
+    clusters: usize,
+    uptime_seconds: u64,
+    /// The last refresh since start, if any ran.
+    last_refresh: Option<state::RefreshStatus>,
 }
 
-/// Runs CPU-heavy work on the blocking pool.
+#[utoipa::path(get, path = "/healthz",
+    responses((status = 200, description = "Serving", body = Health)))]
+async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
+    let snapshot = state.current();
+    let model = snapshot.ranker.model();
+    let report = snapshot.report.as_ref();
+    Json(Health {
+        status: "ok",
+        model_version: snapshot.model_version(),
+        version: snapshot.version,
+        built_at: model.built_at.clone(),
+        offers: report.map_or(model.counts.postings, |r| r.offers),
+        learned_from: report
+            .and_then(|r| r.learned.as_ref())
+            .map_or(0, |l| l.titled),
+        history_versions: snapshot.history.len(),
+        trainings: snapshot.ranker.len(),
+        clusters: model.clusters.len(),
+        uptime_seconds: state.started.elapsed().as_secs(),
+        last_refresh: state.last_refresh(),
+    })
+}
+
 async fn blocking<T, F>(work: F) -> Result<T, ApiError>
 where
     F: FnOnce() -> Result<T, ApiError> + Send + 'static,

@@ -377,7 +377,9 @@ fn territory_of(level: &str, code: &str) -> Result<TerritoryId, ApiError> {
 }
 
 /// Indicators of a territory: needs with offers, supply and tension, skills in demand,
-/// and the needs no training of the territory answers.
+/// the needs no training of the territory answers, and next to the demand (`offers`) the
+/// open seats (`seats`) and those open to each priority public (`publics`, items of the
+/// `PublicSeats` schema).
 #[utoipa::path(get, path = "/api/v1/territories/{level}/{code}/needs",
     params(("level" = String, Path, description = "region, departement or bassin"), ("code" = String, Path, description = "Territory code")),
     responses((status = 200, description = "Indicators", body = Value),
@@ -393,9 +395,12 @@ pub async fn territory_needs(
         .ranker
         .territory_trainings(&territory, &state.today(), false, 0)?;
     let needs = snapshot.ranker.model().needs(&territory);
+    let publics = snapshot.ranker.public_supply(&territory, &state.today())?;
     Ok(Json(json!({
         "territory": reference,
         "offers": needs.map_or(0, |n| n.offers),
+        "seats": publics.seats,
+        "publics": publics.publics,
         "clusters": needs.map(|n| &n.clusters),
         "skills": needs.map(|n| &n.skills),
         "skills_suppressed": needs.map_or(0, |n| n.skills_suppressed),

@@ -1,7 +1,8 @@
-//! Routes for training providers: curriculum coverage against a territory's demand.
+//! Routes for training providers: curriculum coverage against a territory's demand, and
+//! a training's readiness for the GEN label.
 
-use axum::extract::State;
-use passerelle_engine::CoverageRequest;
+use axum::extract::{Path, State};
+use passerelle_engine::{CoverageRequest, LabelReadiness};
 use serde_json::Value;
 
 use super::error::{ApiError, ApiJson};
@@ -30,4 +31,21 @@ pub async fn coverage(
         ))
     })
     .await
+}
+
+/// A training checked against the GEN label criteria that can be read from data: free
+/// for the learner, 3 to 24 months, priority publics aimed at, at least 10 seats per
+/// session, a digital métier as target; each met (true), not met (false) or not
+/// decidable (null), with why in French.
+#[utoipa::path(get, path = "/api/v1/trainings/{id}/label-readiness",
+    params(("id" = String, Path, description = "Training id")),
+    responses((status = 200, description = "Label readiness", body = super::schemas::LabelReadiness),
+              (status = 404, description = "Unknown training", body = super::error::ErrorBody)))]
+pub async fn label_readiness(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Json<LabelReadiness>, ApiError> {
+    super::check_id("id", &id)?;
+    let snapshot = state.current();
+    Ok(Json(snapshot.ranker.label_readiness(&id)?))
 }

@@ -1,6 +1,6 @@
 //! What the HTTP handlers read: the current [`Snapshot`] (engine, geography, needs
-//! model, ranker and posting index), swapped atomically on refresh so that every
-//! request sees exactly one model version.
+//! model, ranker, posting index and indicator history), swapped atomically on refresh
+//! so that every request sees exactly one model version.
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -8,8 +8,9 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use arc_swap::ArcSwap;
 use passerelle_engine::{
-    DocumentIndex, Engine, Geography, IndexDocument, JobPosting, NeedsModel, NeedsParams,
-    RankParams, Ranker, Training,
+    BuildFolder, DocumentIndex, Engine, Geography, History, HistoryEntry, IndexDocument,
+    JobPosting, LoadedVersion, NeedsModel, NeedsParams, RankParams, Ranker, Training,
+    VersionReport,
 };
 use tokio::sync::Mutex;
 
@@ -18,10 +19,15 @@ use super::metrics::Metrics;
 /// One consistent state of the served data.
 #[derive(Debug)]
 pub struct Snapshot {
-    /// Increases by one at each refresh of a running server.
+    /// The build folder's version number (0 for a folder of the first layout); in
+    /// memory, increases by one at each refresh of the running server.
     pub version: u64,
     pub ranker: Ranker,
     pub index: Arc<DocumentIndex>,
+    /// Indicators of every published version, oldest first.
+    pub history: Arc<History>,
+    /// What the served version was built from, when it comes from a build folder.
+    pub report: Option<VersionReport>,
 }
 
 impl Snapshot {
@@ -50,14 +56,35 @@ impl Snapshot {
             &trainings,
             &geography,
         ))?;
-        Ok(Snapshot::assemble(
-            engine,
+        let history = History::new(vec![HistoryEntry::of_model(&build.model, version)]);
+        let mut snapshot =
+            Snapshot::assemble(engine, geography, build.model, index, trainings, version);
+        snapshot.history = Arc::new(history);
+        Ok(snapshot)
+    }
+
+    /// The snapshot of a version loaded from a build folder: its model, its index and
+    /// what it learned (given to `engine`, the engine without learned models), with the
+    /// folder's history.
+    pub fn of_version(
+        engine: &Engine,
+        geography: Arc<Geography>,
+        loaded: LoadedVersion,
+        trainings: Vec<Training>,
+        history: History,
+    ) -> Snapshot {
+        let engine = engine.with_learned(loaded.learned);
+        let mut snapshot = Snapshot::assemble(
+            &engine,
             geography,
-            build.model,
-            index,
+            loaded.model,
+            loaded.index,
             trainings,
-            version,
-        ))
+            loaded.version,
+        );
+        snapshot.history = Arc::new(history);
+        snapshot.report = loaded.report;
+        snapshot
     }
 
     /// A snapshot from a model and an index already built.
@@ -82,6 +109,8 @@ impl Snapshot {
             version,
             ranker,
             index,
+            history: Arc::new(History::default()),
+            report: None,
         }
     }
 
@@ -96,12 +125,42 @@ impl Snapshot {
 pub struct Settings {
     /// Bearer token of `/admin/refresh`; the endpoint is disabled without one.
     pub admin_token: Option<String>,
-    /// Build folder a refreshed model is saved into, when serving one.
-    pub data_dir: Option<PathBuf>,
+    /// The build folder served, whose versions refreshes publish.
+    pub folder: Option<BuildFolder>,
+    /// What a refresh reads and how it builds.
+    pub refresh: RefreshSettings,
     /// GeoJSON outlines of régions and départements (`--geojson`).
     pub outlines: Outlines,
     /// The date rankings are computed at; `None` uses today's date.
     pub today: Option<String>,
+}
+
+/// Sources and rules of a refresh (scheduled or posted).
+#[derive(Debug, Clone)]
+pub struct RefreshSettings {
+    /// Offer files or folders re-read at each refresh (`--offers`).
+    pub offers: Vec<PathBuf>,
+    /// Training catalogues or folders re-read at each refresh (`--trainings`); empty:
+    /// the trainings served now.
+    pub trainings: Vec<PathBuf>,
+    /// Offers created more than this many days before a refresh leave the corpus.
+    pub window_days: u32,
+    /// Versions kept in the build folder.
+    pub keep: usize,
+    /// Learn from the labelled offers of the corpus at each version.
+    pub learn: bool,
+}
+
+impl Default for RefreshSettings {
+    fn default() -> RefreshSettings {
+        RefreshSettings {
+            offers: Vec::new(),
+            trainings: Vec::new(),
+            window_days: 365,
+            keep: 3,
+            learn: true,
+        }
+    }
 }
 
 /// Map outlines given at start, by level.
@@ -119,18 +178,43 @@ pub struct AppState {
     pub metrics: Arc<Metrics>,
     /// One refresh at a time.
     pub refreshing: Arc<Mutex<()>>,
+    /// How the last refresh went, for `/healthz` and `/metrics`.
+    pub last_refresh: Arc<std::sync::Mutex<Option<RefreshStatus>>>,
+    /// The engine without learned models: each version learns afresh.
+    pub engine: Engine,
     versions: Arc<AtomicU64>,
     pub started: std::time::Instant,
 }
 
+/// The outcome of the last refresh.
+#[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
+pub struct RefreshStatus {
+    /// `scheduled` or `admin`.
+    pub trigger: String,
+    /// When it started (UTC).
+    pub started_at: String,
+    pub duration_seconds: f64,
+    /// True when a new version is served.
+    pub ok: bool,
+    /// The version served afterwards.
+    pub version: u64,
+    /// Why it failed (in French), when it did.
+    pub error: Option<String>,
+}
+
 impl AppState {
+    /// The state serving `snapshot`, whose engine refreshes build with (see
+    /// [`AppState::with_engine`] when the snapshot's engine learned from its version).
     pub fn new(snapshot: Snapshot, settings: Settings) -> AppState {
         let version = snapshot.version;
+        let engine = snapshot.ranker.engine().clone();
         AppState {
             snapshot: Arc::new(ArcSwap::from_pointee(snapshot)),
             settings: Arc::new(settings),
             metrics: Arc::new(Metrics::new()),
             refreshing: Arc::new(Mutex::new(())),
+            last_refresh: Arc::new(std::sync::Mutex::new(None)),
+            engine,
             versions: Arc::new(AtomicU64::new(version)),
             started: std::time::Instant::now(),
         }
@@ -141,9 +225,20 @@ impl AppState {
         self.snapshot.load_full()
     }
 
-    /// The next snapshot version.
+    /// The next version of an in-memory snapshot (a build folder numbers its own).
     pub fn next_version(&self) -> u64 {
         self.versions.fetch_add(1, Ordering::SeqCst) + 1
+    }
+
+    /// Refreshes build with `engine` (the engine without learned models).
+    pub fn with_engine(mut self, engine: Engine) -> AppState {
+        self.engine = engine;
+        self
+    }
+
+    /// What the last refresh did, if one ran.
+    pub fn last_refresh(&self) -> Option<RefreshStatus> {
+        self.last_refresh.lock().map(|s| s.clone()).unwrap_or(None)
     }
 
     /// Today's date for rankings (`YYYY-MM-DD`).

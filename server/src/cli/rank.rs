@@ -96,7 +96,7 @@ pub fn recommend(args: RecommendArgs) -> Result<()> {
         profile.limit = Some(top);
     }
     let today = args.today.unwrap_or_else(today_utc);
-    let snapshot = snapshot::load(&args.snapshot)?;
+    let snapshot = snapshot::load(&args.snapshot)?.snapshot;
     let result = snapshot
         .ranker
         .recommend(&profile, &today)
@@ -116,7 +116,7 @@ pub fn territory_trainings(args: TerritoryTrainingsArgs) -> Result<()> {
         anyhow::bail!("--top : attendu un nombre de 1 à 200");
     }
     let today = args.today.unwrap_or_else(today_utc);
-    let snapshot = snapshot::load(&args.snapshot)?;
+    let snapshot = snapshot::load(&args.snapshot)?.snapshot;
     let ranking = snapshot
         .ranker
         .territory_trainings(&args.territory, &today, args.remote, args.top)
@@ -142,7 +142,7 @@ pub fn coverage(args: CoverageArgs) -> Result<()> {
         territory: args.territory.to_string(),
         rome: args.occupations,
     };
-    let snapshot = snapshot::load(&args.snapshot)?;
+    let snapshot = snapshot::load(&args.snapshot)?.snapshot;
     let report = snapshot.ranker.coverage(&request).map_err(in_french)?;
     match args.format {
         OutputFormat::Json => print_json(&report),

@@ -33,13 +33,15 @@ fn parse_rome(text: &str) -> Result<RomeCode, String> {
 }
 
 pub fn run(args: SearchArgs) -> Result<()> {
-    let folder = args.data.join("index");
-    if !folder.is_dir() {
+    let current = passerelle_engine::BuildFolder::existing(&args.data)
+        .and_then(|f| f.current_dir())
+        .with_context(|| format!("cannot open the build folder {}", args.data.display()))?;
+    let Some(folder) = current.map(|dir| dir.join("index")).filter(|f| f.is_dir()) else {
         anyhow::bail!(
             "no index in {}: run passerelle build first",
             args.data.display()
         );
-    }
+    };
     let index = DocumentIndex::open_or_create(&folder)
         .with_context(|| format!("cannot open {}", folder.display()))?;
     let results = index.search(&SearchQuery {

@@ -1,5 +1,6 @@
-//! `passerelle serve`: loads a build (or builds the embedded demo corpus) and serves the
-//! HTTP API and web application until SIGINT or SIGTERM.
+//! `passerelle serve`: loads the served version of a build folder (or builds the
+//! embedded demo corpus), serves the HTTP API and web application until SIGINT or
+//! SIGTERM, and refreshes the folder on a schedule when asked to.
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -7,6 +8,7 @@ use std::sync::Arc;
 
 use anyhow::{Context, Result};
 use clap::Args;
+use passerelle_server::api::state::RefreshSettings;
 use passerelle_server::api::{self, AppState, Outlines, Settings};
 use tracing::info;
 
@@ -17,6 +19,24 @@ pub struct ServeArgs {
     /// Address to listen on.
     #[arg(long, default_value = "127.0.0.1:8080", env = "PASSERELLE_ADDR")]
     addr: SocketAddr,
+    /// Refresh the build folder this often (`90s`, `30m`, `24h`, `7d`): re-read the
+    /// `--offers` sources into its store, rebuild off the request path, and swap.
+    #[arg(long, value_parser = parse_duration, requires = "data")]
+    refresh_every: Option<std::time::Duration>,
+    /// Offer files or folders (JSON lines, API pages; an `ingest` output folder) that
+    /// each refresh adds to the build folder's store.
+    #[arg(long, num_args = 1..)]
+    offers: Vec<PathBuf>,
+    /// Offers created more than this many days before the newest one leave the corpus
+    /// at each refresh.
+    #[arg(long, default_value_t = 365)]
+    window_days: u32,
+    /// Versions kept in the build folder (the served one included).
+    #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u16).range(1..))]
+    keep: u16,
+    /// Do not learn from the labelled offers of the corpus at each refresh.
+    #[arg(long)]
+    no_learn: bool,
     /// Folder with `regions*.geojson` and `departements*.geojson` outlines for the map.
     #[arg(long, env = "PASSERELLE_GEOJSON")]
     geojson: Option<PathBuf>,
@@ -34,14 +54,29 @@ pub fn run(args: ServeArgs) -> Result<()> {
 }
 
 async fn serve(args: ServeArgs) -> Result<()> {
-    let snapshot = super::snapshot::load(&args.snapshot)?;
+    let super::snapshot::Loaded {
+        snapshot,
+        engine,
+        folder,
+    } = super::snapshot::load(&args.snapshot)?;
     let settings = Settings {
         admin_token: args.admin_token.filter(|t| !t.is_empty()),
-        data_dir: args.snapshot.data.clone(),
+        folder,
+        refresh: RefreshSettings {
+            offers: args.offers.clone(),
+            trainings: args.snapshot.trainings.clone(),
+            window_days: args.window_days,
+            keep: usize::from(args.keep),
+            learn: !args.no_learn,
+        },
         outlines: read_outlines(args.geojson.as_deref())?,
         today: args.today,
     };
-    let state = AppState::new(snapshot, settings);
+    let state = AppState::new(snapshot, settings).with_engine(engine);
+    if let Some(every) = args.refresh_every {
+        api::refresh::schedule(state.clone(), every);
+        info!(target: "serve", seconds = every.as_secs(), "scheduled refresh");
+    }
     let app = api::router(state);
     let listener = tokio::net::TcpListener::bind(args.addr)
         .await
@@ -91,6 +126,28 @@ fn read_outlines(folder: Option<&std::path::Path>) -> Result<Outlines> {
         folder.display()
     );
     Ok(outlines)
+}
+
+/// A duration such as `90s`, `30m`, `24h` or `7d` (at least one second).
+fn parse_duration(text: &str) -> Result<std::time::Duration, String> {
+    let text = text.trim();
+    let split = text
+        .find(|c: char| !c.is_ascii_digit())
+        .ok_or_else(|| format!("{text:?}: add a unit (s, m, h or d), e.g. 24h"))?;
+    let (number, unit) = text.split_at(split);
+    let number: u64 = number
+        .parse()
+        .map_err(|_| format!("{text:?}: expected a number followed by s, m, h or d"))?;
+    let seconds = match unit {
+        "s" => Some(number),
+        "m" => number.checked_mul(60),
+        "h" => number.checked_mul(3600),
+        "d" => number.checked_mul(86_400),
+        _ => return Err(format!("{text:?}: unknown unit {unit:?} (s, m, h or d)")),
+    }
+    .filter(|&s| s > 0)
+    .ok_or_else(|| format!("{text:?}: expected a duration of at least one second"))?;
+    Ok(std::time::Duration::from_secs(seconds))
 }
 
 /// Resolves on SIGINT or SIGTERM.

@@ -6,9 +6,7 @@ use std::sync::Arc;
 
 use anyhow::{Context, Result};
 use clap::Args;
-use passerelle_engine::{
-    DocumentIndex, Training, demo_catalogue, load_model, parse_postings, read_catalogue, read_lheo,
-};
+use passerelle_engine::{BuildFolder, Engine, Training, demo_catalogue, parse_postings};
 use passerelle_server::api::Snapshot;
 use tracing::info;
 
@@ -26,11 +24,13 @@ const DEMO_BUILT_AT: &str = "2026-11-29T00:00:00Z";
 pub struct SnapshotArgs {
     #[command(flatten)]
     pub referential: ReferentialArgs,
-    /// Build folder made by `passerelle build` (default: build the embedded demo corpus).
+    /// Build folder made by `passerelle build`: its current version is used (default:
+    /// build the embedded demo corpus in memory).
     #[arg(long, env = "PASSERELLE_DATA")]
     pub data: Option<PathBuf>,
-    /// Training catalogues (Passerelle JSON lines, or LHEO 2.3 XML for `.xml` files);
-    /// default: the embedded demo catalogue.
+    /// Training files or folders: LHEO 2.2/2.3 XML for `.xml` files, Passerelle JSON
+    /// lines otherwise; a folder gives every `.xml`, `.jsonl` and `.json` file in it.
+    /// Default: the embedded demo catalogue.
     #[arg(long, num_args = 1..)]
     pub trainings: Vec<PathBuf>,
     /// Folder of French geography tables (geo_fr formats); default: built-in tables.
@@ -38,28 +38,49 @@ pub struct SnapshotArgs {
     pub geo: Option<PathBuf>,
 }
 
-/// Loads the engine, the geography, the model and its index (or builds the demo ones)
-/// and prepares the catalogue for ranking.
-pub fn load(args: &SnapshotArgs) -> Result<Snapshot> {
+/// What a command serves or ranks from.
+#[derive(Debug)]
+pub struct Loaded {
+    pub snapshot: Snapshot,
+    /// The engine without learned models (refreshes learn afresh).
+    pub engine: Engine,
+    /// The build folder, when one was given.
+    pub folder: Option<BuildFolder>,
+}
+
+/// Loads the engine, the geography, the build folder's current version (model, index,
+/// learned models, history) or builds the demo one, and prepares the catalogue.
+pub fn load(args: &SnapshotArgs) -> Result<Loaded> {
     let engine = super::open_engine(&args.referential)?;
     let geography = Arc::new(super::build::geography(args.geo.as_deref())?);
     let trainings = read_trainings(&args.trainings)?;
-    match &args.data {
+    let folder = args
+        .data
+        .as_deref()
+        .map(BuildFolder::existing)
+        .transpose()
+        .context("cannot open the build folder")?;
+    let snapshot = match &folder {
         Some(folder) => {
-            let model = load_model(folder)
-                .with_context(|| format!("cannot load the model of {}", folder.display()))?;
-            let index = DocumentIndex::open_or_create(&folder.join("index"))
-                .with_context(|| format!("cannot open the index of {}", folder.display()))?;
-            Ok(Snapshot::assemble(
-                &engine, geography, model, index, trainings, 1,
-            ))
+            let loaded = folder
+                .load_current(engine.extractor().referential())
+                .with_context(|| format!("cannot load {}", folder.root().display()))?
+                .with_context(|| {
+                    format!(
+                        "{} holds no version yet: run passerelle build --out {0} first",
+                        folder.root().display()
+                    )
+                })?;
+            let history = folder.history().context("cannot read the history")?;
+            info!(target: "cli", version = loaded.version, "using a build folder version");
+            Snapshot::of_version(&engine, geography, loaded, trainings, history)
         }
         None => {
             let batch =
                 parse_postings("corpora/postings/demo_offers.jsonl", DEMO_OFFERS.as_bytes());
             let postings: Vec<_> = batch.records.into_iter().map(|(_, p)| p).collect();
             info!(target: "cli", postings = postings.len(), "building the demo corpus");
-            Ok(Snapshot::build(
+            Snapshot::build(
                 &engine,
                 geography,
                 &postings,
@@ -67,12 +88,17 @@ pub fn load(args: &SnapshotArgs) -> Result<Snapshot> {
                 None,
                 DEMO_BUILT_AT,
                 1,
-            )?)
+            )?
         }
-    }
+    };
+    Ok(Loaded {
+        snapshot,
+        engine,
+        folder,
+    })
 }
 
-/// The catalogues given, or the embedded demo catalogue; each batch's report on stderr.
+/// The catalogues given, or the embedded demo catalogue; each file's report on stderr.
 fn read_trainings(paths: &[PathBuf]) -> Result<Vec<Training>> {
     if paths.is_empty() {
         return Ok(demo_catalogue()
@@ -83,20 +109,15 @@ fn read_trainings(paths: &[PathBuf]) -> Result<Vec<Training>> {
     }
     let mut trainings = Vec::new();
     for path in paths {
-        let xml = path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("xml"));
-        let batch = if xml {
-            read_lheo(path)
-        } else {
-            read_catalogue(path)
+        let batches = passerelle_engine::read_trainings(path)
+            .with_context(|| format!("cannot read {}", path.display()))?;
+        for batch in batches {
+            eprintln!("{}", batch.report.summary());
+            for rejection in batch.report.rejected.iter().take(20) {
+                eprintln!("  line {}: {}", rejection.line, rejection.reason);
+            }
+            trainings.extend(batch.records.into_iter().map(|(_, t)| t));
         }
-        .with_context(|| format!("cannot read {}", path.display()))?;
-        eprintln!("{}", batch.report.summary());
-        for rejection in batch.report.rejected.iter().take(20) {
-            eprintln!("  line {}: {}", rejection.line, rejection.reason);
-        }
-        trainings.extend(batch.records.into_iter().map(|(_, t)| t));
     }
     Ok(trainings)
 }

@@ -17,7 +17,49 @@ const SCORE_LABELS = {
   next_session: 'Prochaine session',
   demand: 'Demande régionale',
   modality_fit: 'Modalité préférée',
+  public_fit: 'Public prioritaire',
 };
+
+/** French names of the funding codes. */
+const FUNDING_LABELS = {
+  gratuit: 'gratuite pour l’apprenant',
+  france_travail: 'France Travail',
+  region: 'Région',
+  cpf: 'CPF',
+  opco: 'OPCO',
+  etat: 'État',
+  entreprise: 'employeur',
+  personnel: 'financement personnel',
+  agefiph: 'Agefiph',
+  autre: 'autre financeur',
+};
+
+/** Fundings a job seeker can get a place paid by. */
+const JOB_SEEKER_FUNDING = ['gratuit', 'france_travail', 'region', 'etat', 'agefiph'];
+
+/** Situation flags and the checkbox that sets each. */
+const SITUATION_INPUTS = {
+  job_seeker: 'job-seeker-input',
+  young: 'young-input',
+  woman: 'woman-input',
+  qpv: 'qpv-input',
+  zrr: 'zrr-input',
+  low_qualified: 'low-qualified-input',
+  rqth: 'rqth-input',
+  employed: 'employed-input',
+};
+
+function fundingText(t) {
+  const funding = asArray(t.funding);
+  return funding.length ? funding.map((f) => FUNDING_LABELS[f] ?? f.replaceAll('_', ' ')).join(', ') : 'Non précisé';
+}
+
+function accessibilityText(t) {
+  const contact = t.disability_contact ? ` · contact : ${t.disability_contact}` : '';
+  if (t.accessible_rqth === true) return `Accessible aux personnes en situation de handicap${contact}`;
+  if (t.accessible_rqth === false) return `Non accessible aux personnes en situation de handicap${contact}`;
+  return `Non précisée${contact}`;
+}
 
 /** French explanation of one `excluded` count; unknown reasons still read sensibly. */
 function excludedText(reason, n, profile) {
@@ -43,6 +85,9 @@ function excludedText(reason, n, profile) {
     no_location: 'sans lieu connu',
     public: 'réservées à un autre public',
     situation: 'réservées à un autre public',
+    reserved_public: 'réservées à un autre public',
+    not_accessible: 'non accessibles aux personnes en situation de handicap',
+    funding: 'sans financement parmi ceux retenus',
     not_relevant: 'sans lien avec le métier visé ni avec les compétences à acquérir',
     irrelevant: 'sans lien avec les compétences visées',
     no_gain: 'qui n’apportent aucune compétence visée',
@@ -192,10 +237,12 @@ export function initAdviser() {
     }
     const level = document.getElementById('level-input').value;
     if (level) profile.level = Number(level);
-    profile.situation = {
-      job_seeker: document.getElementById('job-seeker-input').checked,
-      rqth: document.getElementById('rqth-input').checked,
-    };
+    // Left out, the situation is unknown: the ranking excludes nothing on eligibility.
+    if (!document.getElementById('situation-unknown-input').checked) {
+      profile.situation = Object.fromEntries(Object.entries(SITUATION_INPUTS)
+        .map(([flag, id]) => [flag, document.getElementById(id).checked]));
+    }
+    if (document.getElementById('funding-job-seeker-input').checked) profile.funding = JOB_SEEKER_FUNDING;
     if (!profile.skills.length && !profile.target) {
       throw fieldError('Indiquez au moins une compétence ou un métier visé.', document.getElementById('skill-input'));
     }
@@ -367,7 +414,9 @@ function trainingCard(t, rank, onToggle) {
       h('div', {}, h('dt', {}, 'Distance'), h('dd', {}, distanceText(t))),
       h('div', {}, h('dt', {}, 'Prochaine session'), h('dd', {}, session?.start
         ? `${formatDate(session.start)}${session.end ? ` → ${formatDate(session.end)}` : ''}${typeof session.seats_left === 'number' ? ` · ${plural(session.seats_left, 'place restante', 'places restantes')}` : ''}`
-        : 'Aucune session annoncée'))),
+        : 'Aucune session annoncée')),
+      h('div', {}, h('dt', {}, 'Financement'), h('dd', { class: 'funding' }, fundingText(t))),
+      h('div', {}, h('dt', {}, 'Accessibilité handicap'), h('dd', { class: 'accessibility' }, accessibilityText(t)))),
     skillLine('Compétences acquises', t.skills_gained, 'chip-gained'),
     skillLine('Restent à acquérir', t.skills_missing, 'chip-missing'),
     Object.keys(details).length ? h('div', { class: 'score-details' },

@@ -105,6 +105,8 @@ export const recommendations = (profile, { signal } = {}) =>
 export const trainings = ({ q, territory, limit = 20 } = {}, { signal } = {}) =>
   request(`/api/v1/trainings${query({ q, territory, limit })}`, { signal });
 export const training = (id, { signal } = {}) => request(`/api/v1/trainings/${enc(id)}`, { signal });
+export const labelReadiness = (id, { signal } = {}) =>
+  request(`/api/v1/trainings/${enc(id)}/label-readiness`, { signal });
 
 export const clusters = () => cached('/api/v1/clusters');
 export const emerging = () => cached('/api/v1/emerging');
@@ -113,6 +115,12 @@ export const territoryNeeds = (level, code, { signal } = {}) =>
   request(`/api/v1/territories/${enc(level)}/${enc(code)}/needs`, { signal });
 export const territoryTrainings = (level, code, { signal } = {}) =>
   request(`/api/v1/territories/${enc(level)}/${enc(code)}/trainings`, { signal });
+
+/** A territory's series for one need or skill over the published versions (`csv` for a download URL). */
+export function historyUrl({ territory, need, skill }, format) {
+  return `/api/v1/indicators/history${query({ territory, need, skill, format })}`;
+}
+export const history = (params, { signal } = {}) => request(historyUrl(params), { signal });
 
 /** The indicators URL, as JSON or as a `csv` / `geojson` download. */
 export function indicatorsUrl({ level, indicator, cluster, skill }, format) {

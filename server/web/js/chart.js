@@ -1,4 +1,4 @@
-// Inline SVG charts drawn by hand: horizontal bar charts (with negative values) and score bars.
+// Inline SVG charts drawn by hand: horizontal bar charts (with negative values), line charts over time and score bars.
 
 import { h, s, uniqueId } from './dom.js';
 import { formatInteger, formatShare } from './format.js';
@@ -92,4 +92,66 @@ export function scoreBars(entries) {
           s('rect', { x: 0, y: 0, width: clamped * 100, height: 8, rx: 2, class: 'mini-fill' })),
         h('span', { class: 'score-value' }, known ? formatShare(value) : '–')));
   }));
+}
+
+/**
+ * A line chart of values over time in a `<figure>`, with the same data as a table.
+ *
+ * `points`: `[{ label, value }]` in time order; `value` null is a gap (drawn as "n.d.").
+ */
+export function lineChart({ caption, points, format = formatInteger, valueHeader = 'Valeur', width = 540, height = 180 }) {
+  const left = 48;
+  const right = 12;
+  const top = 12;
+  const bottom = 28;
+  const known = points.map((p) => p.value).filter((v) => typeof v === 'number' && Number.isFinite(v));
+  const max = Math.max(1, ...known);
+  const plotW = width - left - right;
+  const plotH = height - top - bottom;
+  const x = (i) => left + (points.length > 1 ? (i / (points.length - 1)) * plotW : plotW / 2);
+  const y = (v) => top + plotH - (v / max) * plotH;
+  const captionId = uniqueId('chart');
+  // Consecutive known points are joined; a gap breaks the line.
+  const segments = [];
+  let current = [];
+  points.forEach((p, i) => {
+    if (typeof p.value === 'number' && Number.isFinite(p.value)) {
+      current.push(`${x(i).toFixed(1)},${y(p.value).toFixed(1)}`);
+    } else if (current.length) {
+      segments.push(current);
+      current = [];
+    }
+  });
+  if (current.length) segments.push(current);
+  const first = points[0]?.label ?? '';
+  const last = points[points.length - 1]?.label ?? '';
+  const svg = s('svg', {
+    class: 'chart-svg line-chart',
+    viewBox: `0 0 ${width} ${height}`,
+    width: '100%',
+    style: { maxWidth: `${width}px` },
+    role: 'img',
+    'aria-labelledby': captionId,
+    preserveAspectRatio: 'xMinYMin meet',
+  },
+  s('line', { x1: left, x2: left + plotW, y1: top + plotH, y2: top + plotH, class: 'chart-axis' }),
+  s('text', { x: left - 6, y: top + 4, class: 'chart-value', 'text-anchor': 'end' }, format(max)),
+  s('text', { x: left - 6, y: top + plotH, class: 'chart-value', 'text-anchor': 'end' }, format(0)),
+  s('text', { x: left, y: height - 8, class: 'chart-label', 'text-anchor': 'start' }, first),
+  points.length > 1 ? s('text', { x: left + plotW, y: height - 8, class: 'chart-label', 'text-anchor': 'end' }, last) : null,
+  segments.map((seg) => s('polyline', { points: seg.join(' '), class: 'line' })),
+  points.map((p, i) => (typeof p.value === 'number' && Number.isFinite(p.value)
+    ? s('circle', { cx: x(i), cy: y(p.value), r: 3, class: 'line-point' }, s('title', {}, `${p.label} : ${format(p.value)}`))
+    : null)));
+  const table = h('details', { class: 'chart-data' },
+    h('summary', {}, 'Voir les données du graphique'),
+    h('table', {},
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Version'), h('th', { scope: 'col' }, valueHeader))),
+      h('tbody', {}, points.map((p) => h('tr', {},
+        h('th', { scope: 'row' }, p.label),
+        h('td', {}, typeof p.value === 'number' ? format(p.value) : 'non disponible (secret statistique)'))))));
+  return h('figure', { class: 'chart' },
+    h('figcaption', { id: captionId }, caption),
+    svg,
+    table);
 }

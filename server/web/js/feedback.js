@@ -26,6 +26,7 @@ const FIELD_LABELS = [
   [/^max_duration_months/, 'Durée maximale'],
   [/^level/, 'Niveau de qualification'],
   [/^situation/, 'Situation'],
+  [/^funding/, 'Financement'],
   [/^curriculum/, 'Texte du programme'],
   [/^training_id/, 'Formation du catalogue'],
   [/^territory/, 'Territoire'],

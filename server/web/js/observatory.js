@@ -4,7 +4,7 @@ import * as api from './api.js';
 import { h, replaceChildren, asArray } from './dom.js';
 import { autocomplete } from './autocomplete.js';
 import { TerritoryMap, colorScale, mapLegend } from './map.js';
-import { barChart } from './chart.js';
+import { barChart, lineChart } from './chart.js';
 import { showLoading, doneLoading, showError, errorBox, announce, loadInto } from './feedback.js';
 import { formatInteger, formatDecimal, formatShare, formatGrowth, formatDate, modalityLabel, plural } from './format.js';
 
@@ -196,6 +196,20 @@ export function initObservatory() {
     const skills = asArray(needs.skills).filter((s) => !s.suppressed && typeof s.offers === 'number' && s.offers > 0).sort((a, b) => b.offers - a.offers).slice(0, 12);
     const trainings = asArray(trainingsAnswer.trainings);
 
+    // The series followed: the selected skill or need, else the territory's first need.
+    const followed = state.skill
+      ? { skill: state.skill.id, label: `la compétence « ${state.skill.label} »` }
+      : state.cluster
+        ? { need: state.cluster, label: `le besoin « ${clusterLabels.get(state.cluster) ?? state.cluster} »` }
+        : visible[0] ? { need: visible[0].id, label: `le besoin « ${visible[0].label} »` } : null;
+    const historySection = h('section', { class: 'detail-section', 'aria-labelledby': 'detail-history' },
+      h('h3', { id: 'detail-history' }, 'Évolution de la demande'));
+    if (followed) {
+      loadHistory(historySection, `${level}:${needs.territory?.code ?? territory?.code}`, followed);
+    } else {
+      historySection.append(h('p', { class: 'hint' }, 'Aucun besoin publié à suivre dans ce territoire.'));
+    }
+
     replaceChildren(detail,
       h('h2', { id: 'territory-detail-title', class: 'card-title' }, `${name} `, h('span', { class: 'muted' }, `(${LEVEL_NAMES[level] ?? level})`)),
       h('p', { class: 'lead' }, `${plural(needs.offers ?? 0, 'offre d’emploi analysée', 'offres d’emploi analysées')}.`),
@@ -213,6 +227,8 @@ export function initObservatory() {
           : h('p', { class: 'hint' }, 'Pas assez d’offres pour publier les besoins de ce territoire.'),
         masked ? h('p', { class: 'hint' }, `${plural(masked, 'besoin masqué', 'besoins masqués')} (moins de 5 offres : secret statistique).`) : null),
 
+      historySection,
+
       h('section', { class: 'detail-section', 'aria-labelledby': 'detail-uncovered' },
         h('h3', { id: 'detail-uncovered' }, 'Besoins non couverts'),
         uncovered.length
@@ -220,6 +236,21 @@ export function initObservatory() {
             h('span', { class: 'uncovered-label' }, u.label ?? u.id),
             h('span', { class: 'muted' }, ` — ${plural(u.offers ?? 0, 'offre')}${typeof u.share === 'number' ? `, ${formatShare(u.share)} de la demande` : ''}`))))
           : h('p', { class: 'hint' }, 'Chaque besoin publié a au moins une formation dans le territoire.')),
+
+      asArray(needs.publics).length ? h('section', { class: 'detail-section', 'aria-labelledby': 'detail-publics' },
+        h('h3', { id: 'detail-publics' }, 'Places ouvertes aux publics prioritaires'),
+        h('p', { class: 'hint' }, `${plural(needs.seats ?? 0, 'place ouverte', 'places ouvertes')} pour ${plural(needs.offers ?? 0, 'offre d’emploi', 'offres d’emploi')} analysées.`),
+        h('table', { class: 'data-table publics-table' },
+          h('thead', {}, h('tr', {},
+            h('th', { scope: 'col' }, 'Public'),
+            h('th', { scope: 'col', class: 'num' }, 'Places accessibles'),
+            h('th', { scope: 'col', class: 'num' }, 'dont visant ce public'),
+            h('th', { scope: 'col', class: 'num' }, 'dont réservées'))),
+          h('tbody', {}, asArray(needs.publics).map((p) => h('tr', { 'data-public': p.public },
+            h('th', { scope: 'row' }, p.label ?? p.public),
+            h('td', { class: 'num' }, formatInteger(p.open_seats ?? 0)),
+            h('td', { class: 'num' }, formatInteger(p.priority_seats ?? 0)),
+            h('td', { class: 'num' }, formatInteger(p.reserved_seats ?? 0))))))) : null,
 
       skills.length ? h('section', { class: 'detail-section', 'aria-labelledby': 'detail-skills' },
         h('h3', { id: 'detail-skills' }, 'Compétences les plus demandées'),
@@ -233,6 +264,28 @@ export function initObservatory() {
         trainings.length > 5 ? h('details', { class: 'more-trainings' },
           h('summary', {}, `Voir ${plural(trainings.length - 5, 'autre formation', 'autres formations')}`),
           h('ul', { class: 'territory-trainings' }, trainings.slice(5).map(trainingItem))) : null));
+  }
+
+  async function loadHistory(section, territory, followed) {
+    const params = { territory, need: followed.need ?? null, skill: followed.skill ?? null };
+    const body = h('div', {}, h('p', { class: 'hint' }, 'Chargement de l’historique…'));
+    section.append(body);
+    try {
+      const series = await api.history(params);
+      const points = asArray(series.points).map((p) => ({ label: formatDate(p.built_at), value: p.offers }));
+      const growth = [];
+      if (typeof series.growth_3_months === 'number') growth.push(`${formatGrowth(series.growth_3_months)} sur 3 mois`);
+      if (typeof series.growth_12_months === 'number') growth.push(`${formatGrowth(series.growth_12_months)} sur 12 mois`);
+      replaceChildren(body,
+        lineChart({ caption: `Offres d’emploi pour ${followed.label}, version après version`, points, valueHeader: 'Offres' }),
+        h('p', { class: 'history-growth' }, growth.length
+          ? `Évolution : ${growth.join(', ')}.`
+          : `${plural(points.length, 'version publiée', 'versions publiées')} : pas encore assez d’historique pour une évolution sur 3 ou 12 mois.`),
+        h('p', { class: 'downloads' }, h('a', { href: api.historyUrl(params, 'csv'), download: `passerelle-historique-${territory.replace(':', '-')}.csv` }, 'Télécharger l’historique (CSV)')));
+    } catch (error) {
+      if (api.isAbort(error)) return;
+      replaceChildren(body, errorBox(error, 'L’historique n’a pas pu être chargé'));
+    }
   }
 
   function trainingItem(t) {

@@ -25,6 +25,17 @@ function formatComponent(value) {
   return JSON.stringify(value);
 }
 
+/** The GEN label criteria readable from the catalogue, each met, missed or unknown. */
+function readinessCard(readiness) {
+  const criteria = asArray(readiness.criteria);
+  const status = (met) => (met === true ? 'Rempli' : met === false ? 'Non rempli' : 'Non vérifiable');
+  return h('div', { class: 'card label-readiness' },
+    h('h2', { class: 'card-title' }, 'Critères du label GEN lisibles dans les données'),
+    h('p', { class: 'hint' }, `${plural(readiness.met ?? 0, 'critère rempli', 'critères remplis')} sur ${criteria.length}, ${plural(readiness.unknown ?? 0, 'non vérifiable', 'non vérifiables')}. Le label est attribué par un jury sur bien d’autres éléments.`),
+    h('ul', { class: 'plain-list readiness-list' }, criteria.map((c) => h('li', { 'data-criterion': c.criterion, 'data-met': String(c.met) },
+      h('strong', {}, `${status(c.met)} : `), c.why))));
+}
+
 export function initProvider() {
   const form = document.getElementById('provider-form');
   const results = document.getElementById('provider-results');
@@ -73,12 +84,17 @@ export function initProvider() {
     }
   }
 
+  // The catalogue training of the last request, whose label readiness is shown.
+  let readinessId = null;
+
   function readRequest() {
     const body = {};
+    readinessId = null;
     if (source() === 'training') {
       const chosen = training.selected();
       if (!chosen?.id) throw Object.assign(new Error('Choisissez une formation dans la liste proposée.'), { element: trainingInput });
       body.training_id = chosen.id;
+      readinessId = chosen.id;
     } else {
       const text = curriculumInput.value.trim();
       if (!text) throw Object.assign(new Error('Collez le texte du programme à analyser.'), { element: curriculumInput });
@@ -101,9 +117,19 @@ export function initProvider() {
     send: (body, signal) => api.coverage(body, { signal }),
     render: (report) => {
       renderReport(report);
+      if (readinessId) showReadiness(readinessId);
       announce(`Rapport de couverture prêt : ${asArray(report.covered).length} compétences couvertes, ${asArray(report.missing).length} manquantes`);
     },
   });
+
+  async function showReadiness(id) {
+    try {
+      const readiness = await api.labelReadiness(id);
+      results.append(readinessCard(readiness));
+    } catch (error) {
+      results.append(h('div', { class: 'card' }, errorBox(error, 'Les critères du label n’ont pas pu être vérifiés')));
+    }
+  }
 
   function renderReport(report) {
     const territoryName = report.territory?.name ?? territorySelect.selectedOptions[0]?.textContent ?? '';

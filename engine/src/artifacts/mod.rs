@@ -2,6 +2,12 @@
 //! [`FORMAT_VERSION`]; writes go to a temporary file renamed into place, so an
 //! interrupted build leaves the previous artifact whole.
 
+mod folder;
+
+pub use folder::{
+    BuildFolder, LAYOUT_VERSION, LoadedVersion, OLDEST_LAYOUT, StagedVersion, VersionReport,
+};
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -13,7 +19,7 @@ pub const MODEL_FILE: &str = "needs-model.json";
 
 /// The needs model built from the demo postings of `corpora/postings`, shipped in
 /// `models/` (regenerate with `passerelle build`, see the README).
-const DEMO_MODEL: &str = include_str!("../../models/needs-demo.json");
+const DEMO_MODEL: &str = include_str!("../../../models/needs-demo.json");
 
 /// Writes `model` into `folder` (created if needed) atomically; returns the file path.
 pub fn save_model(folder: &Path, model: &NeedsModel) -> Result<PathBuf> {
@@ -39,17 +45,28 @@ pub fn save_model(folder: &Path, model: &NeedsModel) -> Result<PathBuf> {
     Ok(target)
 }
 
-/// Loads a needs model from a file or from a build folder holding `needs-model.json`.
+/// Loads a needs model from a file, or from a build folder: its served version (the
+/// `CURRENT` pointer), or `needs-model.json` at its root for a folder of the first
+/// layout.
 pub fn load_model(path: &Path) -> Result<NeedsModel> {
-    let file = if path.is_dir() {
-        path.join(MODEL_FILE)
-    } else {
-        path.to_path_buf()
-    };
-    let bytes = std::fs::read(&file).map_err(|e| Error::io(&file, e))?;
+    if !path.is_dir() {
+        return load_model_file(path);
+    }
+    let folder = BuildFolder::existing(path)?;
+    match folder.current_dir()? {
+        Some(dir) => load_model_file(&dir.join(MODEL_FILE)),
+        None => Err(Error::MissingFile {
+            folder: path.to_path_buf(),
+            file: MODEL_FILE.to_string(),
+        }),
+    }
+}
+
+fn load_model_file(file: &Path) -> Result<NeedsModel> {
+    let bytes = std::fs::read(file).map_err(|e| Error::io(file, e))?;
     parse_model(&bytes).map_err(|e| match e {
         Error::Json(json) => Error::Format {
-            path: file.clone(),
+            path: file.to_path_buf(),
             line: json.line() as u64,
             message: json.to_string(),
         },

@@ -1,0 +1,157 @@
+//! Offer records kept as their source wrote them (for the offer store): JSON lines of
+//! France Travail records, or API pages `{"resultats": [...]}`, from a file, a folder
+//! or bytes, each checked to be an object with an `id`.
+
+use std::path::Path;
+
+use serde_json::Value;
+
+use super::store::{STATE_FILE, record_id};
+use super::{Batch, MAX_TEXT_BYTES, Rejected};
+use crate::{Error, Result};
+
+/// Raw offer records of a file, or of every `.jsonl`/`.json` file of a folder (in name
+/// order, hidden files and the ingest state left out).
+pub fn read_offer_records(path: &Path) -> Result<Batch<Value>> {
+    if !path.is_dir() {
+        let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+        return Ok(parse_offer_records(&path.display().to_string(), &bytes));
+    }
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(path).map_err(|e| Error::io(path, e))? {
+        let file = entry.map_err(|e| Error::io(path, e))?.path();
+        let name = file
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let wanted = file
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("jsonl") || e.eq_ignore_ascii_case("json"));
+        if wanted && !name.starts_with('.') && name != STATE_FILE && file.is_file() {
+            files.push(file);
+        }
+    }
+    files.sort();
+    let mut batch = Batch::new(&path.display().to_string());
+    for file in files {
+        let bytes = std::fs::read(&file).map_err(|e| Error::io(&file, e))?;
+        let part = parse_offer_records(&file.display().to_string(), &bytes);
+        batch.records.extend(part.records);
+        batch.report.read += part.report.read;
+        batch.report.accepted += part.report.accepted;
+        batch.report.rejected.extend(part.report.rejected);
+    }
+    Ok(batch)
+}
+
+/// Raw offer records of bytes: JSON lines (a line may itself be an API page) or one
+/// API page. A line that is not JSON, not an object, or has no `id` is rejected with
+/// its line number.
+pub fn parse_offer_records(source: &str, bytes: &[u8]) -> Batch<Value> {
+    let mut batch = Batch::new(source);
+    let trimmed = bytes.trim_ascii();
+    if trimmed.first() == Some(&b'{')
+        && let Ok(Value::Object(page)) = serde_json::from_slice::<Value>(trimmed)
+        && page.contains_key("resultats")
+    {
+        push_page(&mut batch, 1, Value::Object(page));
+        return batch;
+    }
+    for (index, line) in bytes.split(|&b| b == b'\n').enumerate() {
+        let number = index as u64 + 1;
+        let line = line.trim_ascii();
+        if line.is_empty() {
+            continue;
+        }
+        if line.len() > MAX_TEXT_BYTES {
+            batch.report.read += 1;
+            reject(&mut batch, number, None, "line longer than 1 MiB", line);
+            continue;
+        }
+        match serde_json::from_slice::<Value>(line) {
+            Ok(Value::Object(map)) if map.contains_key("resultats") => {
+                push_page(&mut batch, number, Value::Object(map));
+            }
+            Ok(value) => push_record(&mut batch, number, value),
+            Err(e) => {
+                batch.report.read += 1;
+                reject(&mut batch, number, None, &format!("not JSON: {e}"), line);
+            }
+        }
+    }
+    batch
+}
+
+fn push_page(batch: &mut Batch<Value>, line: u64, page: Value) {
+    match page.get("resultats") {
+        Some(Value::Array(items)) => {
+            for item in items.clone() {
+                push_record(batch, line, item);
+            }
+        }
+        _ => {
+            batch.report.read += 1;
+            let raw = page.to_string();
+            reject(
+                batch,
+                line,
+                None,
+                "field resultats: expected an array",
+                raw.as_bytes(),
+            );
+        }
+    }
+}
+
+fn push_record(batch: &mut Batch<Value>, line: u64, value: Value) {
+    batch.report.read += 1;
+    if !value.is_object() {
+        let raw = value.to_string();
+        reject(batch, line, None, "expected a JSON object", raw.as_bytes());
+        return;
+    }
+    if record_id(&value).is_none() {
+        let raw = value.to_string();
+        reject(batch, line, None, "record without an id", raw.as_bytes());
+        return;
+    }
+    batch.report.accepted += 1;
+    batch.records.push((line, value));
+}
+
+fn reject(batch: &mut Batch<Value>, line: u64, id: Option<String>, reason: &str, raw: &[u8]) {
+    const ECHO: usize = 512;
+    let text = String::from_utf8_lossy(&raw[..raw.len().min(ECHO)]).into_owned();
+    batch.report.rejected.push(Rejected {
+        line,
+        id,
+        reason: reason.to_string(),
+        raw: text,
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_pages_and_bad_records_are_told_apart() {
+        let bytes = br#"{"id":"1","intitule":"a"}
+not json
+{"resultats":[{"id":2},{"intitule":"no id"}]}
+[1]
+"#;
+        let batch = parse_offer_records("t", bytes);
+        let ids: Vec<String> = batch
+            .records
+            .iter()
+            .filter_map(|(_, v)| record_id(v))
+            .collect();
+        assert_eq!(ids, ["1", "2"]);
+        assert_eq!(batch.report.read, 5);
+        let lines: Vec<u64> = batch.report.rejected.iter().map(|r| r.line).collect();
+        assert_eq!(lines, [2, 3, 4]);
+        let page = parse_offer_records("p", br#"{"resultats":[{"id":"x"}],"filtresPossibles":[]}"#);
+        assert_eq!(page.records.len(), 1);
+    }
+}
