@@ -189,6 +189,12 @@ fn coverage_report_of_a_pasted_curriculum() {
     }
     assert!(!report.missing.is_empty());
     assert!(report.alignment.score > 0.0 && report.alignment.score < 1.0);
+    // A web curriculum is measured against web developers' demand.
+    assert!(
+        report.occupations.iter().any(|o| o.code == "M1855"),
+        "{:?}",
+        report.occupations
+    );
     assert!(
         report
             .missing
@@ -198,7 +204,9 @@ fn coverage_report_of_a_pasted_curriculum() {
     insta::assert_json_snapshot!(
         "coverage_pasted_84",
         json!({
+            "occupations": report.occupations,
             "alignment": report.alignment,
+            "territory_wide": report.territory_wide.alignment,
             "covered": report.covered.iter().map(|c| (&c.label, c.evidence.len())).collect::<Vec<_>>(),
             "missing": report.missing.iter().map(|m| (&m.label, m.offers)).collect::<Vec<_>>(),
             "clusters": report.clusters,
@@ -509,8 +517,35 @@ proptest! {
         let ranker = synthetic(vec![training("remote", &taught, Modality::Distanciel, (48.85, 2.35))]);
         let here = ranker.recommend(&learner(&[], &taught, LYON), TODAY).unwrap();
         let there = ranker.recommend(&learner(&[], &taught, towns[town]), TODAY).unwrap();
-        prop_assert_eq!(here.trainings[0].details.distance, 1.0);
+        prop_assert_eq!(here.trainings[0].details.distance, 0.75);
         prop_assert_eq!(here.trainings[0].score, there.trainings[0].score);
+    }
+
+    #[test]
+    fn the_preferred_modality_ranks_first(
+        taught in subset(),
+        order in Just(vec![Modality::Presentiel, Modality::Hybride, Modality::Distanciel]).prop_shuffle(),
+        km in 0.0f64..40.0,
+    ) {
+        // Three trainings equal but for their modality, the on-site ones `km` east of the
+        // learner, within a 40 km radius.
+        let at = (LYON.0, LYON.1 + km / 78.0);
+        let ranker = synthetic(vec![
+            training("presentiel", &taught, Modality::Presentiel, at),
+            training("hybride", &taught, Modality::Hybride, at),
+            training("distanciel", &taught, Modality::Distanciel, at),
+        ]);
+        let mut profile = learner(&[], &taught, LYON);
+        profile.radius_km = Some(40.0);
+        profile.modalities = order.clone();
+        let result = ranker.recommend(&profile, TODAY).unwrap();
+        let ids: Vec<&str> = result.trainings.iter().map(|t| t.id.as_str()).collect();
+        let expected: Vec<&str> = order.iter().map(|m| match m {
+            Modality::Presentiel => "presentiel",
+            Modality::Hybride => "hybride",
+            Modality::Distanciel => "distanciel",
+        }).collect();
+        prop_assert_eq!(ids, expected);
     }
 
     #[test]
@@ -520,6 +555,54 @@ proptest! {
         let second = demo().recommend(&profile, TODAY).unwrap();
         prop_assert_eq!(first, second);
     }
+}
+
+/// Issue 18, point 3: a learner in Lyon accepting every modality within 40 km.
+#[test]
+fn an_onsite_group_nearby_is_not_outranked_by_remote_on_distance_alone() {
+    let near = (LYON.0, LYON.1 + 0.1);
+    let ranker = synthetic(vec![
+        training(
+            "remote",
+            &["Python", "SQL"],
+            Modality::Distanciel,
+            (48.85, 2.35),
+        ),
+        training("onsite", &["Python", "SQL"], Modality::Presentiel, near),
+    ]);
+    let mut profile = learner(&[], &["Python", "SQL"], LYON);
+    profile.radius_km = Some(40.0);
+    let result = ranker.recommend(&profile, TODAY).unwrap();
+    assert_eq!(result.trainings[0].id, "onsite");
+    // A remote training teaching more of the gap wins, and says why.
+    let ranker = synthetic(vec![
+        training(
+            "remote",
+            &["Python", "SQL", "Docker"],
+            Modality::Distanciel,
+            (48.85, 2.35),
+        ),
+        training("onsite", &["Python"], Modality::Presentiel, near),
+    ]);
+    let mut profile = learner(&[], &["Python", "SQL", "Docker"], LYON);
+    profile.radius_km = Some(40.0);
+    let result = ranker.recommend(&profile, TODAY).unwrap();
+    assert_eq!(result.trainings[0].id, "remote");
+    let why = result.trainings[0]
+        .reasons
+        .iter()
+        .find(|r| r.starts_with("À distance, classée devant"))
+        .unwrap_or_else(|| panic!("{:?}", result.trainings[0].reasons));
+    assert!(why.contains("compétences à acquérir"), "{why}");
+    assert!(why.contains("à 8 km") || why.contains("km)"), "{why}");
+    assert!(
+        !result.trainings[1]
+            .reasons
+            .iter()
+            .any(|r| r.starts_with("À distance")),
+        "{:?}",
+        result.trainings[1].reasons
+    );
 }
 
 #[test]

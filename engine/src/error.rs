@@ -31,9 +31,10 @@ pub enum Error {
     /// A taxonomy specification such as `rome:DIR` could not be understood.
     #[error("unknown taxonomy {0:?}: expected builtin, rome:DIR or esco:DIR")]
     UnknownTaxonomy(String),
-    /// A value given by the caller is invalid (named by its field).
-    #[error("invalid {field}: {message}")]
-    InvalidInput { field: String, message: String },
+    /// A value given by the caller is invalid (named by its field): what is wrong is a
+    /// code with its values, worded in French by the server.
+    #[error("invalid {field}: {problem}")]
+    InvalidInput { field: String, problem: Invalid },
     /// A ROME code, skill id or other key is not known to the loaded referential.
     #[error("unknown {kind} {value:?}")]
     NotFound { kind: &'static str, value: String },
@@ -57,11 +58,109 @@ impl Error {
         }
     }
 
-    /// Builds an invalid-input error naming a field.
-    pub fn invalid(field: impl Into<String>, message: impl Into<String>) -> Error {
+    /// An invalid-input error naming a field and what is wrong with it.
+    pub fn input(field: impl Into<String>, problem: Invalid) -> Error {
         Error::InvalidInput {
             field: field.into(),
-            message: message.into(),
+            problem,
+        }
+    }
+
+    /// An invalid-input error with a free message, for what only an operator sets
+    /// (command-line parameters, build settings), not for request fields.
+    pub fn invalid(field: impl Into<String>, message: impl Into<String>) -> Error {
+        Error::input(field, Invalid::Other(message.into()))
+    }
+}
+
+/// What is wrong with a value: a stable code and the values a message needs. `Display`
+/// writes it in English for logs and the command line; the server words it in French
+/// for API users.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum Invalid {
+    /// A number outside `[min, max]`.
+    Range { min: f64, max: f64, unit: Unit },
+    /// Not a date written `YYYY-MM-DD`.
+    Date { value: String },
+    /// Not a code of the expected kind.
+    Code { value: String, kind: CodeKind },
+    /// Not a territory written `region:CODE`, `departement:CODE` or `bassin:CODE`.
+    Territory { value: String },
+    /// Fields of which at least one must be given.
+    AtLeastOne { fields: &'static [&'static str] },
+    /// Fields of which exactly one must be given.
+    ExactlyOne { fields: &'static [&'static str] },
+    /// An empty text or list.
+    Empty,
+    /// A list longer than `max` items.
+    TooMany { max: usize },
+    /// A text longer than `max_bytes` bytes.
+    TooLong { max_bytes: usize },
+    /// Coordinates out of range or given alone.
+    Coordinates,
+    /// Anything else, in English (operator settings only).
+    Other(String),
+}
+
+/// The unit of a range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    /// A plain number (a count, a level).
+    Number,
+    Kilometres,
+    Months,
+}
+
+/// The kinds of codes a caller gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CodeKind {
+    /// A ROME 4.0 métier code (`M1805`).
+    Rome,
+    /// An INSEE commune code.
+    Insee,
+    /// A skill id (`rome:…`, `esco:…`, `passerelle:…`).
+    Skill,
+}
+
+impl std::fmt::Display for Invalid {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let list = |fields: &[&str]| match fields {
+            [] => String::new(),
+            [one] => (*one).to_string(),
+            [init @ .., last] => format!("{} or {last}", init.join(", ")),
+        };
+        match self {
+            Invalid::Range { min, max, unit } => {
+                let unit = match unit {
+                    Unit::Number => "",
+                    Unit::Kilometres => " km",
+                    Unit::Months => " months",
+                };
+                write!(f, "must be between {min} and {max}{unit}")
+            }
+            Invalid::Date { value } => write!(f, "{value:?} is not a date (YYYY-MM-DD)"),
+            Invalid::Code { value, kind } => {
+                let kind = match kind {
+                    CodeKind::Rome => "a ROME code (a letter and four digits, e.g. M1805)",
+                    CodeKind::Insee => "an INSEE commune code",
+                    CodeKind::Skill => "a skill id (rome:…, esco:… or passerelle:…)",
+                };
+                write!(f, "{value:?} is not {kind}")
+            }
+            Invalid::Territory { value } => write!(
+                f,
+                "{value:?}: expected region:CODE, departement:CODE or bassin:CODE"
+            ),
+            Invalid::AtLeastOne { fields } => write!(f, "give at least one of {}", list(fields)),
+            Invalid::ExactlyOne { fields } => write!(f, "give exactly one of {}", list(fields)),
+            Invalid::Empty => f.write_str("empty"),
+            Invalid::TooMany { max } => write!(f, "at most {max} items"),
+            Invalid::TooLong { max_bytes } => write!(f, "longer than {max_bytes} bytes"),
+            Invalid::Coordinates => {
+                f.write_str("lat must be in [-90, 90] and lon in [-180, 180], both given")
+            }
+            Invalid::Other(message) => f.write_str(message),
         }
     }
 }

@@ -46,7 +46,7 @@ pub use corpus::{
     read_offer_records, read_postings, read_rome, read_trainings, record_id, write_atomic,
 };
 pub use engine::{Engine, EngineConfig};
-pub use error::{Error, Result};
+pub use error::{CodeKind, Error, Invalid, Result, Unit};
 pub use eval::{
     ClassificationReport, EvalOptions, ExtractionReport, MobilityReport, MobilityScores,
     evaluate_classification, evaluate_extraction, evaluate_mobility, mobility_pairs, sample_pairs,
@@ -74,9 +74,9 @@ pub use rank::{
     LabelCriterion, LabelReadiness, Learner, LearnerLocation, LearnerProfile, LearnerSummary,
     MAX_CV_BYTES, MissingSkill, NearCluster, NextSession, PublicSeats, PublicSupply, RankParams,
     RankWeights, Ranker, Recommendation, Recommendations, ResolvedLocation, ResolvedTarget,
-    ScoreDetails, SimilarTraining, Situation, SkillRef, Supply, Target, TargetSummary,
-    TerritoryRanking, TerritoryRef, TerritoryTraining, UncoveredNeed, is_open_to,
-    shared_priority_publics,
+    ScoreDetails, SimilarTraining, Situation, SkillRef, Supply, Target, TargetOccupation,
+    TargetSummary, TerritoryRanking, TerritoryRef, TerritoryTraining, TerritoryWide,
+    UncoveredNeed, is_open_to, shared_priority_publics,
 };
 pub use refresh::{CorpusUpdate, MIN_LABELLED_TO_LEARN, VersionInput, update_corpus};
 pub use taxonomy::{

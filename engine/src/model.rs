@@ -20,9 +20,12 @@ impl RomeCode {
             && bytes[0].is_ascii_alphabetic()
             && bytes[1..].iter().all(u8::is_ascii_digit);
         if !valid {
-            return Err(Error::invalid(
+            return Err(Error::input(
                 "rome",
-                format!("{trimmed:?} is not a ROME code (a letter and four digits, e.g. M1805)"),
+                crate::Invalid::Code {
+                    value: trimmed.to_string(),
+                    kind: crate::CodeKind::Rome,
+                },
             ));
         }
         let mut code = [0u8; 5];
@@ -83,9 +86,12 @@ impl InseeCode {
                 || (bytes.starts_with(b"2A") || bytes.starts_with(b"2B"))
                     && bytes[2..].iter().all(u8::is_ascii_digit));
         if !valid {
-            return Err(Error::invalid(
+            return Err(Error::input(
                 "commune",
-                format!("{trimmed:?} is not an INSEE commune code"),
+                crate::Invalid::Code {
+                    value: trimmed.to_string(),
+                    kind: crate::CodeKind::Insee,
+                },
             ));
         }
         Ok(InseeCode(padded))
@@ -148,9 +154,12 @@ impl SkillId {
             Some(("rome" | "esco" | "passerelle", rest)) if !rest.is_empty() => {
                 Ok(SkillId(text.into()))
             }
-            _ => Err(Error::invalid(
+            _ => Err(Error::input(
                 "skill",
-                format!("{text:?} is not a skill id (rome:…, esco:… or passerelle:…)"),
+                crate::Invalid::Code {
+                    value: text.to_string(),
+                    kind: crate::CodeKind::Skill,
+                },
             )),
         }
     }
@@ -565,9 +574,11 @@ pub fn check_date(field: &str, value: &str) -> Result<()> {
     let month: u32 = value.get(5..7).and_then(|m| m.parse().ok()).unwrap_or(0);
     let day: u32 = value.get(8..10).and_then(|d| d.parse().ok()).unwrap_or(0);
     if !shape || !(1..=12).contains(&month) || !(1..=31).contains(&day) {
-        return Err(Error::invalid(
+        return Err(Error::input(
             field,
-            format!("{value:?} is not a date (YYYY-MM-DD)"),
+            crate::Invalid::Date {
+                value: value.to_string(),
+            },
         ));
     }
     Ok(())

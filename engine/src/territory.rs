@@ -57,9 +57,11 @@ impl std::str::FromStr for TerritoryId {
 
     fn from_str(text: &str) -> Result<TerritoryId> {
         let invalid = || {
-            Error::invalid(
+            Error::input(
                 "territory",
-                format!("{text:?}: expected region:CODE, departement:CODE or bassin:CODE"),
+                crate::Invalid::Territory {
+                    value: text.to_string(),
+                },
             )
         };
         let (level, code) = text.split_once(':').ok_or_else(invalid)?;

@@ -1,5 +1,6 @@
 //! The `passerelle` command line: offer ingestion, extraction, evaluation on labelled
-//! offers, the observatory build and its queries, and the HTTP server (`serve`).
+//! offers, the observatory build and its queries, the rankings (`recommend`,
+//! `territory-trainings`, `coverage`), and the HTTP server (`serve`).
 //!
 //! Raw arguments are parsed by clap here, turned into an [`passerelle_engine::EngineConfig`]
 //! and handed to the command modules in `cli/`.
@@ -40,6 +41,12 @@ enum Command {
     Search(cli::search::SearchArgs),
     /// The reference map of digital jobs: the needs clusters.
     Clusters(cli::needs::ModelArgs),
+    /// Rank trainings for a learner profile (JSON file), with the reasons of each.
+    Recommend(cli::rank::RecommendArgs),
+    /// Rank a territory's trainings by the unmet demand they answer.
+    TerritoryTrainings(cli::rank::TerritoryTrainingsArgs),
+    /// Coverage of a curriculum or training against a territory's demand.
+    Coverage(cli::rank::CoverageArgs),
     /// Serve the HTTP API and the web application.
     Serve(cli::serve::ServeArgs),
     /// Harvest job offers from a source into a deduplicated store folder.
@@ -109,6 +116,9 @@ fn run() -> Result<()> {
         Command::Needs(args) => cli::needs::needs(args),
         Command::Clusters(args) => cli::needs::clusters(args),
         Command::Search(args) => cli::search::run(args),
+        Command::Recommend(args) => cli::rank::recommend(args),
+        Command::TerritoryTrainings(args) => cli::rank::territory_trainings(args),
+        Command::Coverage(args) => cli::rank::coverage(args),
         Command::Serve(args) => cli::serve::run(args),
         Command::Ingest { source } => cli::ingest::run(source),
     }

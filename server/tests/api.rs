@@ -850,6 +850,229 @@ fn bad_inputs() -> Vec<Case> {
     ]
 }
 
+/// English words that engine and serde messages used to carry into 422 answers.
+const ENGLISH: [&str; 18] = [
+    "must",
+    "between",
+    "give",
+    "expected",
+    "invalid type",
+    "invalid value",
+    "is not",
+    "empty",
+    "longer",
+    "at most",
+    "unknown field",
+    "missing field",
+    "kilometres",
+    "months",
+    "failed",
+    "digit",
+    "exceeded",
+    " or ",
+];
+
+fn assert_french(what: &str, message: &str) {
+    // Field names and values quoted « … » are the caller's, not the message's words.
+    let mut lower = String::new();
+    let mut quoted = false;
+    for c in message.to_lowercase().chars() {
+        match c {
+            '«' => quoted = true,
+            '»' => quoted = false,
+            _ if !quoted => lower.push(c),
+            _ => {}
+        }
+    }
+    for word in ENGLISH {
+        assert!(!lower.contains(word), "{what}: « {word} » in {message}");
+    }
+}
+
+#[tokio::test]
+async fn profile_and_parameter_errors_are_worded_in_french() {
+    let base = json!({"skills": ["HTML"], "location": {"commune": "69123"}});
+    let with = |key: &str, value: Value| {
+        let mut profile = base.clone();
+        profile[key] = value;
+        profile.to_string()
+    };
+    let cases = [
+        (
+            "radius_km",
+            with("radius_km", json!(5000)),
+            "attendu un nombre de 0 à 2000 km",
+        ),
+        (
+            "radius_km",
+            with("radius_km", json!("loin")),
+            "le texte « loin » reçu, un nombre attendu",
+        ),
+        (
+            "limit",
+            with("limit", json!(0)),
+            "attendu un nombre de 1 à 100",
+        ),
+        (
+            "level",
+            with("level", json!(9)),
+            "attendu un nombre de 1 à 8",
+        ),
+        (
+            "max_duration_months",
+            with("max_duration_months", json!(500)),
+            "de 0 à 120 mois",
+        ),
+        (
+            "available_from",
+            with("available_from", json!("demain")),
+            "n'est pas une date",
+        ),
+        (
+            "modalities[0]",
+            with("modalities", json!(["avion"])),
+            "valeur inconnue « avion »",
+        ),
+        (
+            "location",
+            with("location", json!({"lat": 95.0, "lon": 2.0})),
+            "lat (de -90 à 90)",
+        ),
+        (
+            "target",
+            with("target", json!({"rome": "M1855", "appellation": "x"})),
+            "un et un seul",
+        ),
+        (
+            "body",
+            json!({"skills": ["HTML"], "rayon": 3}).to_string(),
+            "champ inconnu « rayon »",
+        ),
+    ];
+    for (field, body, expect) in cases {
+        let answer = post_json("/api/v1/recommendations", body).await;
+        assert_eq!(answer.status, StatusCode::UNPROCESSABLE_ENTITY, "{field}");
+        let error = answer.json();
+        let message = error["message"].as_str().unwrap();
+        assert!(message.contains(expect), "{field}: {message}");
+        assert_french(field, message);
+        if field != "body" {
+            assert_eq!(error["field"], field, "{message}");
+        }
+    }
+    let answer = get("/api/v1/trainings?limit=beaucoup").await;
+    assert_eq!(answer.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let error = answer.json();
+    assert_eq!(error["field"], "limit", "{error}");
+    assert_french("query limit", error["message"].as_str().unwrap());
+}
+
+#[tokio::test]
+async fn answers_write_numbers_with_four_decimals_and_no_negative_zero() {
+    let profile = json!({
+        "skills": ["HTML", "CSS"], "target": {"appellation": "développeur web"},
+        "location": {"commune": "69123"}, "radius_km": 40,
+        "modalities": ["presentiel", "hybride", "distanciel"],
+    });
+    let answers = [
+        post_json("/api/v1/recommendations", profile.to_string()).await,
+        post_json(
+            "/api/v1/extract",
+            json!({"title": "Développeur React", "text": "Python exigé, SQL apprécié, Docker."})
+                .to_string(),
+        )
+        .await,
+        // A curriculum without any demanded skill: an alignment of zero, not -0.0.
+        post_json(
+            "/api/v1/coverage",
+            json!({"curriculum": "Atelier de poterie et de jardinage.", "territory": "region:84"})
+                .to_string(),
+        )
+        .await,
+        post_json(
+            "/api/v1/coverage",
+            json!({"curriculum": "HTML, CSS et JavaScript ; bases de données SQL.", "territory": "region:84"})
+                .to_string(),
+        )
+        .await,
+        get("/api/v1/territories/region/84/trainings").await,
+        get("/api/v1/territories/region/84/needs").await,
+        get("/api/v1/clusters").await,
+        get("/api/v1/skills?q=python").await,
+        get("/api/v1/indicators?level=region").await,
+    ];
+    for answer in answers {
+        assert_eq!(
+            answer.status,
+            StatusCode::OK,
+            "{}",
+            String::from_utf8_lossy(&answer.body)
+        );
+        let text = String::from_utf8(answer.body).unwrap();
+        assert!(
+            !passerelle_server::json::has_unclean_number(&text),
+            "{}",
+            &text[..text.len().min(2000)]
+        );
+    }
+}
+
+#[tokio::test]
+async fn coverage_names_the_metiers_it_measured_against() {
+    let answer = post_json(
+        "/api/v1/coverage",
+        json!({
+            "title": "Développeur web et web mobile",
+            "curriculum": "Développer des interfaces en HTML, CSS et JavaScript avec React ; \
+                           développer une API REST ; concevoir une base de données SQL.",
+            "territory": "region:84",
+        })
+        .to_string(),
+    )
+    .await;
+    assert_eq!(answer.status, StatusCode::OK);
+    let report = answer.json();
+    let occupations = report["occupations"].as_array().unwrap();
+    assert!(
+        occupations.iter().any(|o| o["code"] == "M1855"),
+        "{occupations:?}"
+    );
+    for occupation in occupations {
+        assert!(occupation["why"].as_str().unwrap().contains("reconnu"));
+    }
+    assert!(
+        report["alignment"]["against"]
+            .as_str()
+            .unwrap()
+            .contains("Développeur / Développeuse web"),
+        "{}",
+        report["alignment"]
+    );
+    assert!(report["territory_wide"]["alignment"]["score"].is_number());
+    // Métiers given by the provider come first, with their reason.
+    let given = post_json(
+        "/api/v1/coverage",
+        json!({"curriculum": "HTML et CSS.", "territory": "region:84", "rome": ["M1855"]})
+            .to_string(),
+    )
+    .await
+    .json();
+    assert_eq!(given["occupations"][0]["code"], "M1855", "{given}");
+    assert!(
+        given["occupations"][0]["why"]
+            .as_str()
+            .unwrap()
+            .starts_with("indiqué par l'organisme")
+    );
+    let bad = post_json(
+        "/api/v1/coverage",
+        json!({"curriculum": "HTML", "territory": "region:84", "rome": ["web"]}).to_string(),
+    )
+    .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(bad.json()["field"], "rome[0]");
+}
+
 #[tokio::test]
 async fn bad_inputs_get_stable_4xx_codes() {
     let app = app();
@@ -869,7 +1092,11 @@ async fn bad_inputs_get_stable_4xx_codes() {
         );
         let error = answer.json();
         assert_eq!(error["code"], code, "{what}: {error}");
-        assert!(!error["message"].as_str().unwrap().is_empty(), "{what}");
+        let message = error["message"].as_str().unwrap();
+        assert!(!message.is_empty(), "{what}");
+        if status == 422 {
+            assert_french(what, message);
+        }
     }
     // Query syntax in q is searched as words, not interpreted.
     let injected = get("/api/v1/search?q=title%3A*%20AND%20(python%20OR%20%22").await;

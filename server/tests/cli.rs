@@ -332,3 +332,214 @@ fn eval_needs_two_folds_to_learn() {
         "--learn-folds needs at least 2 folds",
     );
 }
+
+/// A profile file in a fresh temporary folder.
+fn profile_file(name: &str, profile: &serde_json::Value) -> std::path::PathBuf {
+    let folder = std::env::temp_dir().join(format!("passerelle-cli-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&folder).unwrap();
+    let path = folder.join("profil.json");
+    std::fs::write(&path, serde_json::to_vec_pretty(profile).unwrap()).unwrap();
+    path
+}
+
+fn lyon_web_developer() -> serde_json::Value {
+    serde_json::json!({
+        "skills": ["HTML", "CSS"],
+        "target": {"appellation": "développeur web"},
+        "location": {"commune": "69123"},
+        "radius_km": 40,
+        "modalities": ["presentiel", "hybride", "distanciel"],
+        "level": 4
+    })
+}
+
+/// Runs the binary and returns its stdout, failing with its stderr.
+fn stdout_of(args: &[&str]) -> String {
+    let output = passerelle()
+        .args(args)
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{args:?}: {stderr}");
+    String::from_utf8(output.stdout).unwrap()
+}
+
+#[test]
+fn recommend_answers_with_reasons_deterministically() {
+    let path = profile_file("recommend", &lyon_web_developer());
+    let path = path.to_str().unwrap();
+    let args = [
+        "recommend",
+        "--profile",
+        path,
+        "--top",
+        "10",
+        "--today",
+        "2026-11-29",
+    ];
+    let first = stdout_of(&args);
+    let second = stdout_of(&args);
+    assert_eq!(first, second, "two runs differ");
+    assert!(
+        !passerelle_server::json::has_unclean_number(&first),
+        "{first}"
+    );
+    let answer: serde_json::Value = serde_json::from_str(&first).unwrap();
+    let trainings = answer["trainings"].as_array().unwrap();
+    assert!(!trainings.is_empty() && trainings.len() <= 10, "{first}");
+    for training in trainings {
+        let reasons = training["reasons"].as_array().unwrap();
+        assert!(!reasons.is_empty(), "{training}");
+        assert!(
+            training["details"]["modality_fit"].is_number(),
+            "{training}"
+        );
+    }
+    let scores: Vec<f64> = trainings
+        .iter()
+        .map(|t| t["score"].as_f64().unwrap())
+        .collect();
+    assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{scores:?}");
+    assert!(answer["model_version"].as_str().unwrap().ends_with("#1"));
+    assert_eq!(answer["learner"]["target"]["rome"], "M1855");
+    // The same profile as a table in French: one row per training, its reasons below.
+    let text = stdout_of(&[
+        "recommend",
+        "--profile",
+        path,
+        "--top",
+        "10",
+        "--today",
+        "2026-11-29",
+        "--format",
+        "text",
+    ]);
+    let header = text
+        .lines()
+        .find(|l| l.starts_with("Rang"))
+        .unwrap_or_else(|| panic!("{text}"));
+    for column in ["Formation", "Organisme", "Ville", "Distance", "Score"] {
+        assert!(header.contains(column), "{header}");
+    }
+    let first_title: String = trainings[0]["title"]
+        .as_str()
+        .unwrap()
+        .chars()
+        .take(20)
+        .collect();
+    assert!(text.contains(&first_title), "{text}");
+    let first_reason = trainings[0]["reasons"][0].as_str().unwrap();
+    assert!(text.contains(first_reason), "{text}");
+    assert!(text.contains("Métier visé :"), "{text}");
+}
+
+#[test]
+fn a_bad_profile_is_refused_naming_the_field() {
+    let mut profile = lyon_web_developer();
+    profile["radius_km"] = serde_json::json!("loin");
+    let path = profile_file("bad-type", &profile);
+    fails_saying(
+        &["recommend", "--profile", path.to_str().unwrap()],
+        "« radius_km »",
+    );
+    profile["radius_km"] = serde_json::json!(5000);
+    let path = profile_file("bad-range", &profile);
+    fails_saying(
+        &["recommend", "--profile", path.to_str().unwrap()],
+        "Valeur invalide pour « radius_km » : attendu un nombre de 0 à 2000 km",
+    );
+    fails_saying(
+        &["recommend", "--profile", "/nonexistent/profil.json"],
+        "/nonexistent/profil.json",
+    );
+}
+
+#[test]
+fn territory_trainings_and_coverage_from_the_command_line() {
+    let json = stdout_of(&[
+        "territory-trainings",
+        "--territory",
+        "region:84",
+        "--today",
+        "2026-11-29",
+    ]);
+    assert!(
+        !passerelle_server::json::has_unclean_number(&json),
+        "{json}"
+    );
+    let ranking: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(ranking["territory"]["id"], "region:84");
+    let trainings = ranking["trainings"].as_array().unwrap();
+    assert!(!trainings.is_empty(), "{json}");
+    let text = stdout_of(&[
+        "territory-trainings",
+        "--territory",
+        "region:84",
+        "--today",
+        "2026-11-29",
+        "--format",
+        "text",
+    ]);
+    assert!(text.contains("Auvergne-Rhône-Alpes"), "{text}");
+    assert!(text.lines().any(|l| l.starts_with("Rang")), "{text}");
+
+    let folder =
+        std::env::temp_dir().join(format!("passerelle-cli-{}-coverage", std::process::id()));
+    std::fs::create_dir_all(&folder).unwrap();
+    let curriculum = folder.join("programme.txt");
+    std::fs::write(
+        &curriculum,
+        "Développeur web et web mobile. Maquetter une application, développer des interfaces \
+         en HTML, CSS et JavaScript avec React, développer une API REST en Node.js, \
+         concevoir une base de données SQL, déployer avec Git.",
+    )
+    .unwrap();
+    let json = stdout_of(&[
+        "coverage",
+        "--curriculum",
+        curriculum.to_str().unwrap(),
+        "--territory",
+        "region:84",
+    ]);
+    assert!(
+        !passerelle_server::json::has_unclean_number(&json),
+        "{json}"
+    );
+    let report: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let occupations = report["occupations"].as_array().unwrap();
+    assert!(!occupations.is_empty(), "{json}");
+    assert!(
+        occupations.iter().any(|o| o["code"] == "M1855"),
+        "{occupations:?}"
+    );
+    for occupation in occupations {
+        assert!(!occupation["why"].as_str().unwrap().is_empty());
+    }
+    assert!(report["territory_wide"]["alignment"]["score"].is_number());
+    let text = stdout_of(&[
+        "coverage",
+        "--curriculum",
+        curriculum.to_str().unwrap(),
+        "--territory",
+        "region:84",
+        "--format",
+        "text",
+    ]);
+    assert!(text.contains("Métiers visés"), "{text}");
+    fails_saying(&["coverage", "--territory", "region:84"], "--curriculum");
+    std::fs::remove_dir_all(&folder).unwrap();
+}
+
+#[test]
+fn extraction_scores_have_at_most_four_decimals() {
+    let input = "{\"id\": \"a\", \"intitule\": \"Développeur React (H/F)\", \"description\": \"Maîtrise de Python indispensable, SQL apprécié, Git et Docker.\"}\n";
+    let output = run_with_input(&["extract", "--input", "-"], input.as_bytes());
+    assert!(output.status.success());
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert!(stdout.contains("\"score\""), "{stdout}");
+    assert!(
+        !passerelle_server::json::has_unclean_number(&stdout),
+        "{stdout}"
+    );
+}

@@ -1,12 +1,17 @@
 //! Curriculum coverage for training providers: the skills a curriculum covers with
-//! their evidence, the in-demand skills of a territory it misses with example postings,
-//! its nearest needs, similar trainings, and an alignment score.
+//! their evidence, the in-demand skills it misses with example postings, its nearest
+//! needs, similar trainings, and an alignment score.
+//!
+//! A curriculum is measured against the demand of the métiers it prepares for, in the
+//! territory (see `demand`); the territory's whole demand is given beside it as
+//! context, and is the measure when no métier is known.
 
 use std::collections::{BTreeMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
 use crate::corpus::MAX_TEXT_BYTES;
+use crate::error::Invalid;
 use crate::extract::Field;
 use crate::index::{DocumentKind, SearchQuery};
 use crate::model::SkillId;
@@ -14,6 +19,7 @@ use crate::needs::Example;
 use crate::taxonomy::SkillKind;
 use crate::{Error, Result};
 
+use super::demand::{DemandSkill, TargetOccupation};
 use super::territorial::{TerritoryRef, parse_territory};
 use super::{Ranker, round3, skill_cosine};
 
@@ -27,6 +33,10 @@ pub struct CoverageRequest {
     pub title: Option<String>,
     pub training_id: Option<String>,
     pub territory: String,
+    /// ROME codes of the métiers the curriculum prepares for, when the provider gives
+    /// them (else taken from the training or detected in the text).
+    #[serde(default)]
+    pub rome: Vec<String>,
 }
 
 /// One place a skill is evidenced, as a byte span of the report's `text`.
@@ -41,12 +51,13 @@ pub struct Evidence {
 pub struct CoveredSkill {
     pub id: SkillId,
     pub label: String,
-    /// Share of the territory's offers asking for it (none when not published there).
+    /// Share of the offers measured against (the métiers' in the territory) asking for
+    /// it (none when not published there).
     pub demand_share: Option<f32>,
     pub evidence: Vec<Evidence>,
 }
 
-/// An in-demand skill of the territory the curriculum misses.
+/// An in-demand skill the curriculum misses.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct MissingSkill {
     pub id: SkillId,
@@ -88,6 +99,15 @@ pub struct Alignment {
     pub total_demand: f32,
     /// In-demand skills considered.
     pub skills_considered: usize,
+    /// The demand measured against, in French.
+    pub against: String,
+}
+
+/// The curriculum against the whole territory's demand, whatever the métiers.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TerritoryWide {
+    pub alignment: Alignment,
+    pub missing: Vec<MissingSkill>,
 }
 
 /// The coverage report of a curriculum in a territory.
@@ -97,12 +117,22 @@ pub struct CoverageReport {
     pub training_id: Option<String>,
     /// The text evidence spans point into.
     pub text: String,
+    /// The métiers measured against, with why; empty when none is known (the
+    /// territory's whole demand is then the measure).
+    pub occupations: Vec<TargetOccupation>,
     pub alignment: Alignment,
     pub covered: Vec<CoveredSkill>,
     pub missing: Vec<MissingSkill>,
+    /// The same measure against the territory's whole demand.
+    pub territory_wide: TerritoryWide,
     pub clusters: Vec<NearCluster>,
     pub similar: Vec<SimilarTraining>,
 }
+
+/// A request gives a curriculum or a training, not both.
+const ONE_OF: Invalid = Invalid::ExactlyOne {
+    fields: &["curriculum", "training_id"],
+};
 
 /// Missing skills listed.
 const MAX_MISSING: usize = 15;
@@ -116,19 +146,18 @@ impl Ranker {
         let reference = self.territory(&territory)?;
         let (title, text, training_id) = match (&request.curriculum, &request.training_id) {
             (Some(_), Some(_)) => {
-                return Err(Error::invalid(
-                    "curriculum",
-                    "give either curriculum or training_id, not both",
-                ));
+                return Err(Error::input("curriculum", ONE_OF));
             }
             (Some(text), None) => {
                 if text.trim().is_empty() {
-                    return Err(Error::invalid("curriculum", "empty curriculum"));
+                    return Err(Error::input("curriculum", Invalid::Empty));
                 }
                 if text.len() > MAX_TEXT_BYTES {
-                    return Err(Error::invalid(
+                    return Err(Error::input(
                         "curriculum",
-                        format!("longer than {MAX_TEXT_BYTES} bytes"),
+                        Invalid::TooLong {
+                            max_bytes: MAX_TEXT_BYTES,
+                        },
                     ));
                 }
                 (
@@ -146,26 +175,83 @@ impl Ranker {
                 )
             }
             (None, None) => {
-                return Err(Error::invalid(
-                    "curriculum",
-                    "give a curriculum text or a training_id",
-                ));
+                return Err(Error::input("curriculum", ONE_OF));
             }
         };
-        // A catalogue training was extracted when the ranker was built.
-        let mentions = match &training_id {
-            Some(id) => self.entry(id)?.mentions.clone(),
-            None => self.engine.extract(&title, &text).skills,
+        // A catalogue training was extracted when the ranker was built; its métiers are
+        // classified only when its ROME codes give none with a demand profile.
+        let (mentions, detected) = match &training_id {
+            Some(id) => (self.entry(id)?.mentions.clone(), None),
+            None => {
+                let extraction = self.engine.extract(&title, &text);
+                (extraction.skills, Some(extraction.occupations))
+            }
         };
+        let training_rome = match &training_id {
+            Some(id) => self.training(id)?.rome.clone(),
+            None => Vec::new(),
+        };
+        let mut targets = self.target_occupations(
+            &request.rome,
+            &training_rome,
+            detected.as_deref().unwrap_or_default(),
+        )?;
+        if targets.is_empty() && detected.is_none() {
+            let occupations = self.engine.extract(&title, &text).occupations;
+            targets = self.target_occupations(&[], &[], &occupations)?;
+        }
         let needs = self.model.needs(&territory);
-        let share_of = |id: &SkillId| -> Option<f32> {
-            needs.and_then(|n| {
+        // The territory's in-demand skills, most offers first.
+        let territory_demand: Vec<DemandSkill> = needs
+            .map(|n| {
                 n.skills
                     .iter()
-                    .find(|c| c.id == id.as_str() && !c.suppressed)
-                    .map(|c| c.share)
+                    .filter(|c| !c.suppressed && c.offers > 0)
+                    .filter_map(|c| {
+                        Some(DemandSkill {
+                            id: SkillId::parse(&c.id).ok()?,
+                            label: c.label.clone(),
+                            offers: c.offers,
+                            share: c.share,
+                        })
+                    })
+                    .take(self.params.alignment_skills)
+                    .collect()
             })
+            .unwrap_or_default();
+        let territory_against = format!(
+            "ensemble des offres analysées en {} ({})",
+            reference.name,
+            needs.map_or(0, |n| n.offers)
+        );
+        let occupations_demand = (!targets.is_empty())
+            .then(|| self.occupations_demand(&targets, &territory, &reference.name));
+        // The métiers' demand when they have published skills, else the territory's.
+        let (demand, against): (Vec<DemandSkill>, String) = match &occupations_demand {
+            Some(d) if !d.skills.is_empty() => {
+                let labels: Vec<&str> = d.occupations.iter().map(|o| o.label.as_str()).collect();
+                let place = if d.local {
+                    format!("en {}", reference.name)
+                } else {
+                    "sur l'ensemble des offres analysées".to_string()
+                };
+                (
+                    d.skills
+                        .iter()
+                        .take(self.params.alignment_skills)
+                        .cloned()
+                        .collect(),
+                    format!(
+                        "offres des métiers {} {place} ({})",
+                        labels.join(", "),
+                        d.offers
+                    ),
+                )
+            }
+            _ => (territory_demand.clone(), territory_against.clone()),
         };
+        let share_of =
+            |id: &SkillId| -> Option<f32> { demand.iter().find(|c| &c.id == id).map(|c| c.share) };
         // Every occurrence of every skill, grouped by skill, in text order.
         let mut covered: BTreeMap<SkillId, CoveredSkill> = BTreeMap::new();
         for mention in &mentions {
@@ -191,47 +277,9 @@ impl Ranker {
             skill.evidence.dedup();
         }
         let held: HashSet<&SkillId> = covered.keys().collect();
-        // The territory's in-demand skills, most offers first.
-        let in_demand: Vec<&crate::needs::Cell> = needs
-            .map(|n| {
-                n.skills
-                    .iter()
-                    .filter(|c| !c.suppressed && c.offers > 0)
-                    .take(self.params.alignment_skills)
-                    .collect()
-            })
-            .unwrap_or_default();
-        let total_demand: f32 = in_demand.iter().map(|c| c.share).sum();
-        let covered_demand: f32 = in_demand
-            .iter()
-            .filter(|c| SkillId::parse(&c.id).is_ok_and(|id| held.contains(&id)))
-            .map(|c| c.share)
-            .sum();
-        let taxonomy = self.engine.taxonomy();
-        let missing: Vec<MissingSkill> = in_demand
-            .iter()
-            .filter_map(|cell| {
-                let id = SkillId::parse(&cell.id).ok()?;
-                if held.contains(&id) {
-                    return None;
-                }
-                // Transversal skills are asked for everywhere: they are not a curriculum gap.
-                if taxonomy
-                    .skill(&id)
-                    .is_some_and(|s| s.kind == SkillKind::Transversal)
-                {
-                    return None;
-                }
-                Some(MissingSkill {
-                    examples: self.examples(&id, &territory),
-                    id,
-                    label: cell.label.clone(),
-                    offers: cell.offers,
-                    share: cell.share,
-                })
-            })
-            .take(MAX_MISSING)
-            .collect();
+        let (alignment, missing) = self.measure(&demand, &held, &territory, against);
+        let (wide_alignment, wide_missing) =
+            self.measure(&territory_demand, &held, &territory, territory_against);
         // Nearest needs and similar trainings, by IDF-weighted skill cosine.
         let weights: Vec<(SkillId, f32)> = held
             .iter()
@@ -296,31 +344,77 @@ impl Ranker {
                 .total_cmp(&a.demand_share.unwrap_or(0.0))
                 .then(a.label.cmp(&b.label))
         });
+        Ok(CoverageReport {
+            territory: reference,
+            training_id,
+            text,
+            occupations: occupations_demand
+                .map(|d| d.occupations)
+                .unwrap_or_default(),
+            alignment,
+            covered,
+            missing,
+            territory_wide: TerritoryWide {
+                alignment: wide_alignment,
+                missing: wide_missing,
+            },
+            clusters,
+            similar,
+        })
+    }
+
+    /// The alignment of the skills `held` with `demand` (most asked first), and the
+    /// in-demand technical skills missing, with example postings of the territory.
+    fn measure(
+        &self,
+        demand: &[DemandSkill],
+        held: &HashSet<&SkillId>,
+        territory: &crate::territory::TerritoryId,
+        against: String,
+    ) -> (Alignment, Vec<MissingSkill>) {
+        let total_demand: f32 = demand.iter().map(|c| c.share).sum();
+        let covered_demand: f32 = demand
+            .iter()
+            .filter(|c| held.contains(&c.id))
+            .map(|c| c.share)
+            .sum();
+        let taxonomy = self.engine.taxonomy();
+        let missing: Vec<MissingSkill> = demand
+            .iter()
+            .filter(|c| !held.contains(&c.id))
+            // Transversal skills are asked for everywhere: they are not a curriculum gap.
+            .filter(|c| {
+                !taxonomy
+                    .skill(&c.id)
+                    .is_some_and(|s| s.kind == SkillKind::Transversal)
+            })
+            .take(MAX_MISSING)
+            .map(|c| MissingSkill {
+                examples: self.examples(&c.id, territory),
+                id: c.id.clone(),
+                label: c.label.clone(),
+                offers: c.offers,
+                share: c.share,
+            })
+            .collect();
         let score = if total_demand > 0.0 {
             covered_demand / total_demand
         } else {
             0.0
         };
-        Ok(CoverageReport {
-            territory: reference,
-            training_id,
-            text,
-            alignment: Alignment {
-                score: round3(score),
-                formula: format!(
-                    "alignement = Σ part des offres des compétences demandées couvertes / Σ part \
-                     des offres des {} compétences les plus demandées du territoire",
-                    self.params.alignment_skills
-                ),
-                covered_demand: round3(covered_demand),
-                total_demand: round3(total_demand),
-                skills_considered: in_demand.len(),
-            },
-            covered,
-            missing,
-            clusters,
-            similar,
-        })
+        let alignment = Alignment {
+            score: round3(score),
+            formula: format!(
+                "alignement = Σ part des offres des compétences demandées couvertes / Σ part \
+                 des offres des {} compétences les plus demandées",
+                self.params.alignment_skills
+            ),
+            covered_demand: round3(covered_demand),
+            total_demand: round3(total_demand),
+            skills_considered: demand.len(),
+            against,
+        };
+        (alignment, missing)
     }
 
     fn idf(&self, id: &SkillId) -> f32 {

@@ -12,6 +12,8 @@
 //! neither logged nor stored.
 
 mod coverage;
+mod demand;
+mod modality;
 mod eligibility;
 mod label;
 mod profile;
@@ -39,8 +41,9 @@ use crate::{Error, Result};
 
 pub use coverage::{
     Alignment, CoverageReport, CoverageRequest, CoveredSkill, Evidence, MissingSkill, NearCluster,
-    SimilarTraining,
+    SimilarTraining, TerritoryWide,
 };
+pub use demand::TargetOccupation;
 pub use eligibility::{PublicSeats, PublicSupply, is_open_to, shared_priority_publics};
 pub use label::{LabelCriterion, LabelReadiness};
 pub use profile::{
@@ -61,6 +64,7 @@ pub struct RankWeights {
     pub distance: f32,
     pub next_session: f32,
     pub demand: f32,
+    pub modality_fit: f32,
     /// The learner is in a priority public the training aims at.
     #[serde(default = "default_public_fit_weight")]
     pub public_fit: f32,
@@ -79,6 +83,7 @@ impl Default for RankWeights {
             distance: 0.15,
             next_session: 0.1,
             demand: 0.15,
+            modality_fit: 0.1,
             public_fit: 0.1,
         }
     }
@@ -176,12 +181,16 @@ pub struct ScoreDetails {
     pub target_fit: f32,
     /// How well the training's exit level suits the learner's level.
     pub level_fit: f32,
-    /// Nearness (1 for remote trainings).
+    /// Nearness: 1 at the learner's place, 0.5 at the edge of their radius; a remote
+    /// training counts as one at half the radius (0.75).
     pub distance: f32,
     /// How soon the next open session starts.
     pub next_session: f32,
     /// Demand for the gap skills in the training's région, against the best région.
     pub demand: f32,
+    /// The training's modality in the learner's order of preference: 1 for the first
+    /// listed, 0.4 for the second, 0.1 for the third (1 without an order).
+    pub modality_fit: f32,
     /// 1 when the learner is in a priority public the training aims at, 0 when not, 0.5
     /// when the profile gives no situation.
     pub public_fit: f32,
@@ -483,6 +492,7 @@ impl Ranker {
             + weights.distance
             + weights.next_session
             + weights.demand
+            + weights.modality_fit
             + weights.public_fit)
             .max(f32::EPSILON);
         // A handful of distinct reasons: counted under their static names, turned into
@@ -528,15 +538,13 @@ impl Ranker {
                 None => 0.5,
             };
             let remote = training.modality == Modality::Distanciel;
-            let distance = if remote {
-                1.0
-            } else {
-                match (distance_km, learner.radius_km) {
-                    (Some(d), Some(r)) if r > 0.0 => (1.0 - 0.7 * d / r).clamp(0.0, 1.0) as f32,
-                    (Some(d), _) => (1.0 / (1.0 + d / self.params.distance_half_km)) as f32,
-                    (None, _) => 0.5,
-                }
-            };
+            let distance = modality::distance_factor(
+                training.modality,
+                distance_km,
+                learner.radius_km,
+                self.params.distance_half_km,
+            );
+            let modality_fit = modality::modality_fit(&learner.modalities, training.modality);
             let wait_days = (next.0 - today_date).get_days().max(0) as f64;
             let next_session = (1.0 / (1.0 + wait_days / self.params.wait_half_days)) as f32;
             let demand_region = if remote {
@@ -560,6 +568,7 @@ impl Ranker {
                 distance: round3(distance),
                 next_session: round3(next_session),
                 demand: round3(demand),
+                modality_fit,
             };
             // Ranked on the unrounded factors; rounding is for display.
             let score = (weights.gap_coverage * gap_coverage
@@ -568,6 +577,7 @@ impl Ranker {
                 + weights.distance * distance
                 + weights.next_session * next_session
                 + weights.demand * demand
+                + weights.modality_fit * modality_fit
                 + weights.public_fit * public_fit)
                 / weight_sum;
             ranked.push(Scored {
@@ -589,10 +599,30 @@ impl Ranker {
                 .total_cmp(&a.score)
                 .then(a.entry.training.id.cmp(&b.entry.training.id))
         });
+        // A remote training listed above an in-person one within reach says why.
+        let remote_wins: Vec<Option<String>> = (0..ranked.len().min(learner.limit))
+            .map(|at| {
+                let remote = &ranked[at];
+                if remote.entry.training.modality != Modality::Distanciel {
+                    return None;
+                }
+                let onsite = ranked[at + 1..]
+                    .iter()
+                    .find(|s| s.entry.training.modality != Modality::Distanciel)?;
+                Some(modality::remote_wins_reason(
+                    &remote.details,
+                    &onsite.details,
+                    onsite.entry.training.location.city.as_deref(),
+                    onsite.distance_km,
+                    &weights,
+                ))
+            })
+            .collect();
         ranked.truncate(learner.limit);
         let ranked: Vec<Recommendation> = ranked
             .into_iter()
-            .map(|scored| {
+            .zip(remote_wins)
+            .map(|(scored, remote_wins)| {
                 let entry = scored.entry;
                 let training = entry.training.as_ref();
                 let mut skills_gained = Vec::new();
@@ -615,7 +645,7 @@ impl Ranker {
                             .map(|seats| seats.saturating_sub(session.seats_taken.unwrap_or(0))),
                     },
                 );
-                let reasons = self.reasons(
+                let mut reasons = self.reasons(
                     entry,
                     &skills_gained,
                     &skills_missing,
@@ -625,6 +655,13 @@ impl Ranker {
                     scored.demand_region,
                     &learner,
                 );
+                if let Some(why) = remote_wins {
+                    // Right after the line saying the training is remote.
+                    let at = (reasons.iter())
+                        .position(|r| r.starts_with("Formation à distance"))
+                        .map_or(reasons.len(), |i| i + 1);
+                    reasons.insert(at, why);
+                }
                 Recommendation {
                     id: training.id.clone(),
                     title: training.title.clone(),
@@ -1065,7 +1102,14 @@ fn parse_date(field: &str, value: &str) -> Result<Date> {
     value
         .get(..10)
         .and_then(|v| v.parse::<Date>().ok())
-        .ok_or_else(|| Error::invalid(field, format!("{value:?} is not a date (YYYY-MM-DD)")))
+        .ok_or_else(|| {
+            Error::input(
+                field,
+                crate::Invalid::Date {
+                    value: value.to_string(),
+                },
+            )
+        })
 }
 
 const MONTHS: [&str; 12] = [

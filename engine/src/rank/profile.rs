@@ -12,6 +12,7 @@ use std::sync::{Arc, RwLock};
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
+use crate::error::{CodeKind, Invalid, Unit};
 use crate::extract::Field;
 use crate::model::{Funding, InseeCode, Modality, Public, RomeCode, SkillId, check_date};
 use crate::territory::{Geography, departement_of_commune, departement_of_postcode};
@@ -54,7 +55,9 @@ pub struct LearnerProfile {
     pub location: Option<LearnerLocation>,
     /// Mobility in kilometres; trainings further away are excluded unless remote.
     pub radius_km: Option<f64>,
-    /// Accepted modalities; empty accepts all.
+    /// Accepted modalities, in the learner's order of preference (the first listed is
+    /// preferred: see `ScoreDetails::modality_fit`); empty accepts all, without
+    /// preference.
     #[serde(default)]
     pub modalities: Vec<Modality>,
     /// ISO date from which the learner can start.
@@ -221,23 +224,29 @@ impl LearnerProfile {
     pub fn check(&self) -> Result<()> {
         let cv_empty = self.cv_text.as_deref().is_none_or(|t| t.trim().is_empty());
         if self.skills.is_empty() && cv_empty && self.target.is_none() {
-            return Err(Error::invalid(
+            return Err(Error::input(
                 "skills",
-                "give at least one of skills, cv_text or target",
+                Invalid::AtLeastOne {
+                    fields: &["skills", "cv_text", "target"],
+                },
             ));
         }
         if self.skills.len() > MAX_LISTED_SKILLS {
-            return Err(Error::invalid(
+            return Err(Error::input(
                 "skills",
-                format!("at most {MAX_LISTED_SKILLS} skills"),
+                Invalid::TooMany {
+                    max: MAX_LISTED_SKILLS,
+                },
             ));
         }
         if let Some(cv) = &self.cv_text
             && cv.len() > MAX_CV_BYTES
         {
-            return Err(Error::invalid(
+            return Err(Error::input(
                 "cv_text",
-                format!("longer than {MAX_CV_BYTES} bytes"),
+                Invalid::TooLong {
+                    max_bytes: MAX_CV_BYTES,
+                },
             ));
         }
         if let Some(target) = &self.target {
@@ -250,32 +259,34 @@ impl LearnerProfile {
             .filter(|g| **g)
             .count();
             if given != 1 {
-                return Err(Error::invalid(
+                return Err(Error::input(
                     "target",
-                    "give exactly one of rome, appellation or skills",
+                    Invalid::ExactlyOne {
+                        fields: &["rome", "appellation", "skills"],
+                    },
                 ));
             }
         }
         if let Some(radius) = self.radius_km
             && !(radius.is_finite() && (0.0..=2000.0).contains(&radius))
         {
-            return Err(Error::invalid(
+            return Err(Error::input(
                 "radius_km",
-                "must be a number of kilometres between 0 and 2000",
+                range(0.0, 2000.0, Unit::Kilometres),
             ));
         }
         if let Some(months) = self.max_duration_months
             && !(months.is_finite() && months > 0.0 && months <= 120.0)
         {
-            return Err(Error::invalid(
+            return Err(Error::input(
                 "max_duration_months",
-                "must be between 0 and 120 months",
+                range(0.0, 120.0, Unit::Months),
             ));
         }
         if let Some(level) = self.level
             && !(1..=8).contains(&level)
         {
-            return Err(Error::invalid("level", "must be a level from 1 to 8"));
+            return Err(Error::input("level", range(1.0, 8.0, Unit::Number)));
         }
         if let Some(date) = &self.available_from {
             check_date("available_from", date)?;
@@ -283,7 +294,7 @@ impl LearnerProfile {
         if let Some(limit) = self.limit
             && !(1..=100).contains(&limit)
         {
-            return Err(Error::invalid("limit", "must be between 1 and 100"));
+            return Err(Error::input("limit", range(1.0, 100.0, Unit::Number)));
         }
         if let Some(location) = &self.location {
             let given = [
@@ -295,9 +306,11 @@ impl LearnerProfile {
             .filter(|g| **g)
             .count();
             if given != 1 {
-                return Err(Error::invalid(
+                return Err(Error::input(
                     "location",
-                    "give exactly one of commune, postcode or lat and lon",
+                    Invalid::ExactlyOne {
+                        fields: &["commune", "postcode", "lat+lon"],
+                    },
                 ));
             }
             if location.lat.is_some() || location.lon.is_some() {
@@ -305,16 +318,18 @@ impl LearnerProfile {
                     (Some(lat), Some(lon))
                         if (-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon) => {}
                     _ => {
-                        return Err(Error::invalid(
-                            "location",
-                            "lat must be in [-90, 90] and lon in [-180, 180], both given",
-                        ));
+                        return Err(Error::input("location", Invalid::Coordinates));
                     }
                 }
             }
         }
         Ok(())
     }
+}
+
+/// A range error.
+fn range(min: f64, max: f64, unit: Unit) -> Invalid {
+    Invalid::Range { min, max, unit }
 }
 
 impl Ranker {
@@ -327,7 +342,7 @@ impl Ranker {
             match self.resolve_skill(name) {
                 Some(skill) => skills.push(skill),
                 None if name.trim().is_empty() => {
-                    return Err(Error::invalid(format!("skills[{i}]"), "empty skill"));
+                    return Err(Error::input(format!("skills[{i}]"), Invalid::Empty));
                 }
                 None => unknown_skills.push(name.clone()),
             }
@@ -428,7 +443,7 @@ impl Ranker {
     fn resolve_target(&self, target: &Target) -> Result<ResolvedTarget> {
         if let Some(names) = &target.skills {
             if names.is_empty() {
-                return Err(Error::invalid("target.skills", "empty list"));
+                return Err(Error::input("target.skills", Invalid::Empty));
             }
             let mut skills = Vec::new();
             for (i, name) in names.iter().enumerate() {
@@ -439,7 +454,7 @@ impl Ranker {
                 match skill {
                     Ok(skill) => skills.push((skill, 1.0)),
                     Err(_) if name.trim().is_empty() => {
-                        return Err(Error::invalid(format!("target.skills[{i}]"), "empty skill"));
+                        return Err(Error::input(format!("target.skills[{i}]"), Invalid::Empty));
                     }
                     Err(e) => return Err(e),
                 }
@@ -460,7 +475,13 @@ impl Ranker {
         let code = match (&target.rome, &target.appellation) {
             (Some(code), _) => {
                 let code = RomeCode::parse(code).map_err(|_| {
-                    Error::invalid("target.rome", format!("{code:?} is not a ROME code"))
+                    Error::input(
+                        "target.rome",
+                        Invalid::Code {
+                            value: code.clone(),
+                            kind: CodeKind::Rome,
+                        },
+                    )
                 })?;
                 if self.model.occupation(&code).is_none()
                     && self.engine.extractor().occupation_label(&code).is_none()
@@ -474,7 +495,7 @@ impl Ranker {
             }
             (None, Some(title)) => {
                 if title.trim().is_empty() {
-                    return Err(Error::invalid("target.appellation", "empty job title"));
+                    return Err(Error::input("target.appellation", Invalid::Empty));
                 }
                 self.title_code(title).ok_or_else(|| Error::NotFound {
                     kind: "job title",
@@ -593,7 +614,13 @@ fn resolve_location(geography: &Geography, location: &LearnerLocation) -> Result
     let (field, commune, departement) = match (&location.commune, &location.postcode) {
         (Some(code), _) => {
             let code = InseeCode::parse(code).map_err(|_| {
-                Error::invalid("location.commune", format!("{code:?} is not an INSEE code"))
+                Error::input(
+                    "location.commune",
+                    Invalid::Code {
+                        value: code.clone(),
+                        kind: CodeKind::Insee,
+                    },
+                )
             })?;
             let commune = geography.commune(&code).cloned();
             let departement = departement_of_commune(code.as_str()).map(str::to_string);

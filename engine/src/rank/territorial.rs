@@ -262,7 +262,7 @@ impl From<TerritoryRef> for TerritoryId {
 /// Parses a territory id, naming the field on error.
 pub(super) fn parse_territory(field: &str, text: &str) -> Result<TerritoryId> {
     text.parse::<TerritoryId>().map_err(|e| match e {
-        Error::InvalidInput { message, .. } => Error::invalid(field, message),
+        Error::InvalidInput { problem, .. } => Error::input(field, problem),
         other => other,
     })
 }

@@ -2,7 +2,7 @@
 //! rebuild and publish a new version (cluster identities persist), and swap it in
 //! atomically while requests go on. Guarded by a bearer token; disabled without one.
 
-use axum::Json;
+use super::Json;
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode, header};

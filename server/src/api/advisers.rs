@@ -1,7 +1,7 @@
 //! Routes for France Travail advisers: extraction, recommendations, trainings, search,
 //! and the look-ups that feed the profile form (skills, métiers, communes).
 
-use axum::Json;
+use super::Json;
 use axum::extract::{Path, State};
 use passerelle_engine::{
     DocumentKind, Extraction, Field, LearnerProfile, MentionSource, RomeCode, SearchQuery, SkillId,

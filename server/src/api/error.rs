@@ -82,10 +82,13 @@ impl From<passerelle_engine::Error> for ApiError {
     fn from(error: passerelle_engine::Error) -> ApiError {
         use passerelle_engine::Error;
         match error {
-            Error::InvalidInput { field, message } => ApiError::new(
+            Error::InvalidInput { field, problem } => ApiError::new(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 "invalid_input",
-                format!("Valeur invalide pour « {field} » : {message}."),
+                format!(
+                    "Valeur invalide pour « {field} » : {}.",
+                    in_french(&problem)
+                ),
             )
             .with_field(field),
             Error::NotFound { kind, value } => {
@@ -111,6 +114,63 @@ impl From<passerelle_engine::Error> for ApiError {
             }
             other => ApiError::internal(other),
         }
+    }
+}
+
+/// What is wrong with a value, in French: the one place engine error codes are worded
+/// for users.
+pub fn in_french(problem: &passerelle_engine::Invalid) -> String {
+    use passerelle_engine::{CodeKind, Invalid, Unit};
+    let list = |fields: &[&str]| match fields {
+        [] => String::new(),
+        [one] => format!("« {one} »"),
+        [init @ .., last] => {
+            let init: Vec<String> = init.iter().map(|f| format!("« {f} »")).collect();
+            format!("{} ou « {last} »", init.join(", "))
+        }
+    };
+    let number = |value: f64| value.to_string().replace('.', ",");
+    match problem {
+        Invalid::Range { min, max, unit } => {
+            let unit = match unit {
+                Unit::Number => "",
+                Unit::Kilometres => " km",
+                Unit::Months => " mois",
+            };
+            format!(
+                "attendu un nombre de {} à {}{unit}",
+                number(*min),
+                number(*max)
+            )
+        }
+        Invalid::Date { value } => format!("« {value} » n'est pas une date (AAAA-MM-JJ)"),
+        Invalid::Code { value, kind } => {
+            let kind = match kind {
+                CodeKind::Rome => "un code ROME (une lettre et quatre chiffres, par exemple M1805)",
+                CodeKind::Insee => "un code commune INSEE",
+                CodeKind::Skill => "un identifiant de compétence (rome:…, esco:… ou passerelle:…)",
+            };
+            format!("« {value} » n'est pas {kind}")
+        }
+        Invalid::Territory { value } => {
+            format!("« {value} » : attendu region:CODE, departement:CODE ou bassin:CODE")
+        }
+        Invalid::AtLeastOne { fields } => format!("renseignez au moins l'un de {}", list(fields)),
+        Invalid::ExactlyOne { fields } => {
+            format!("renseignez un et un seul de {}", list(fields))
+        }
+        Invalid::Empty => "valeur vide".to_string(),
+        Invalid::TooMany { max } => format!("{max} éléments au plus"),
+        Invalid::TooLong { max_bytes } => format!("{max_bytes} octets au plus"),
+        Invalid::Coordinates => {
+            "lat (de -90 à 90) et lon (de -180 à 180) sont à donner ensemble".to_string()
+        }
+        // Operator settings only: their English detail is logged, not answered.
+        Invalid::Other(detail) => {
+            tracing::debug!(target: "http", %detail, "invalid input");
+            "valeur refusée".to_string()
+        }
+        _ => "valeur refusée".to_string(),
     }
 }
 
@@ -203,14 +263,21 @@ pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
                 ApiError::new(
                     StatusCode::UNPROCESSABLE_ENTITY,
                     "invalid_input",
-                    format!("Valeur invalide pour « {field} » : {inner}."),
+                    format!(
+                        "Valeur invalide pour « {field} » : {}.",
+                        serde_in_french(&inner)
+                    ),
                 )
                 .with_field(field)
             }
             _ => ApiError::new(
                 StatusCode::BAD_REQUEST,
                 "invalid_json",
-                format!("JSON invalide : {inner}."),
+                format!(
+                    "JSON invalide (ligne {}, colonne {}).",
+                    inner.line(),
+                    inner.column()
+                ),
             ),
         }
     })?;
@@ -218,10 +285,172 @@ pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
         ApiError::new(
             StatusCode::BAD_REQUEST,
             "invalid_json",
-            format!("JSON invalide : {e}."),
+            format!(
+                "JSON invalide : texte après le document (ligne {}, colonne {}).",
+                e.line(),
+                e.column()
+            ),
         )
     })?;
     Ok(value)
+}
+
+/// A serde error about a value (wrong type, unknown or missing field, unknown
+/// variant) in French, with its position.
+fn serde_in_french(error: &serde_json::Error) -> String {
+    let text = error.to_string();
+    let suffix = format!(" at line {} column {}", error.line(), error.column());
+    let message = text.strip_suffix(&suffix).unwrap_or(&text);
+    format!(
+        "{} (ligne {}, colonne {})",
+        serde_message_in_french(message),
+        error.line(),
+        error.column()
+    )
+}
+
+/// A serde message (without position) in French.
+fn serde_message_in_french(message: &str) -> String {
+    let quoted = |s: &str| s.trim_matches('`').to_string();
+    let names = |s: &str| -> String {
+        let names: Vec<String> = s
+            .split(", ")
+            .map(|n| format!("« {} »", quoted(n)))
+            .collect();
+        names.join(", ")
+    };
+    if let Some(rest) = message.strip_prefix("unknown field ") {
+        match rest.split_once(", expected one of ") {
+            Some((field, expected)) => format!(
+                "champ inconnu « {} » (champs admis : {})",
+                quoted(field),
+                names(expected)
+            ),
+            None => match rest.split_once(", expected ") {
+                Some((field, expected)) => format!(
+                    "champ inconnu « {} » (champ admis : {})",
+                    quoted(field),
+                    names(expected)
+                ),
+                None => format!(
+                    "champ inconnu « {} »",
+                    quoted(rest.split(',').next().unwrap_or(rest))
+                ),
+            },
+        }
+    } else if let Some(field) = message.strip_prefix("missing field ") {
+        format!("champ obligatoire « {} » absent", quoted(field))
+    } else if let Some(field) = message.strip_prefix("duplicate field ") {
+        format!("champ « {} » donné deux fois", quoted(field))
+    } else if let Some(rest) = message.strip_prefix("unknown variant ") {
+        match rest.split_once(", expected one of ") {
+            Some((value, expected)) => format!(
+                "valeur inconnue « {} » (valeurs admises : {})",
+                quoted(value),
+                names(expected)
+            ),
+            None => format!(
+                "valeur inconnue « {} »",
+                quoted(rest.split(',').next().unwrap_or(rest))
+            ),
+        }
+    } else if let Some(rest) = message
+        .strip_prefix("invalid type: ")
+        .or_else(|| message.strip_prefix("invalid value: "))
+    {
+        match rest.split_once(", expected ") {
+            Some((found, expected)) => format!(
+                "{} reçu, {} attendu",
+                found_in_french(found),
+                expected_in_french(expected)
+            ),
+            None => "valeur d'un type inattendu".to_string(),
+        }
+    } else if message.starts_with("recursion limit exceeded") {
+        "document trop imbriqué".to_string()
+    } else if message.starts_with("invalid length") {
+        "nombre d'éléments inattendu".to_string()
+    } else if message.starts_with("invalid digit") || message.starts_with("number too large") {
+        "entier positif attendu".to_string()
+    } else if message.starts_with("invalid float") {
+        "nombre attendu".to_string()
+    } else if message.starts_with("provided string was not `true` or `false`") {
+        "true ou false attendu".to_string()
+    } else {
+        // Messages of the project's own types are already French.
+        message.to_string()
+    }
+}
+
+/// A query-string rejection in French, naming the parameter when axum does.
+fn query_in_french(body: &str) -> (String, Option<String>) {
+    let detail = body
+        .strip_prefix("Failed to deserialize query string: ")
+        .unwrap_or(body);
+    match detail.split_once(": ") {
+        Some((field, message))
+            if !field.is_empty()
+                && field
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'_') =>
+        {
+            (
+                format!(
+                    "Valeur invalide pour « {field} » : {}.",
+                    serde_message_in_french(message)
+                ),
+                Some(field.to_string()),
+            )
+        }
+        _ => (
+            format!(
+                "Paramètres invalides : {}.",
+                serde_message_in_french(detail)
+            ),
+            None,
+        ),
+    }
+}
+
+/// A serde "unexpected" description in French.
+fn found_in_french(found: &str) -> String {
+    let value = |prefix: &str| {
+        found
+            .strip_prefix(prefix)
+            .map(|v| v.trim_matches(['`', '"']))
+    };
+    if let Some(v) = value("string ") {
+        format!("le texte « {v} »")
+    } else if let Some(v) = value("integer ") {
+        format!("l'entier {v}")
+    } else if let Some(v) = value("floating point ") {
+        format!("le nombre {v}")
+    } else if let Some(v) = value("boolean ") {
+        format!("le booléen {v}")
+    } else {
+        match found {
+            "map" => "un objet".to_string(),
+            "sequence" => "une liste".to_string(),
+            "null" | "unit value" => "null".to_string(),
+            _ => "une valeur".to_string(),
+        }
+    }
+}
+
+/// A serde "expected" description in French.
+fn expected_in_french(expected: &str) -> &'static str {
+    match expected {
+        "f32" | "f64" => "un nombre",
+        "u8" | "u16" | "u32" | "u64" | "usize" | "i8" | "i16" | "i32" | "i64" | "isize" => {
+            "un entier positif"
+        }
+        "a string" => "un texte",
+        "a boolean" => "un booléen",
+        "a sequence" => "une liste",
+        e if e.starts_with("struct ") || e == "a map" => "un objet",
+        e if e.starts_with("variant") => "une valeur de la liste admise",
+        _ => "un autre type",
+    }
 }
 
 /// Query parameters, with the same error format.
@@ -240,11 +469,13 @@ where
             .await
             .map(|q| ApiQuery(q.0))
             .map_err(|rejection: QueryRejection| {
-                ApiError::new(
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                    "invalid_query",
-                    format!("Paramètres invalides : {}.", rejection.body_text()),
-                )
+                let (message, field) = query_in_french(&rejection.body_text());
+                let error =
+                    ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid_query", message);
+                match field {
+                    Some(field) => error.with_field(field),
+                    None => error,
+                }
             })
     }
 }

@@ -29,6 +29,7 @@ use passerelle_engine::TerritoryId;
 use tower::ServiceBuilder;
 use utoipa::OpenApi;
 
+pub use advisers::Versioned;
 pub use error::{ApiError, ErrorBody};
 pub use state::{AppState, Outlines, Settings, Snapshot, now_utc, today_utc};
 
@@ -205,7 +206,7 @@ async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
     let snapshot = state.current();
     let model = snapshot.ranker.model();
     let report = snapshot.report.as_ref();
-    axum::Json(Health {
+    Json(Health {
         status: "ok",
         model_version: snapshot.model_version(),
         version: snapshot.version,
@@ -248,7 +249,7 @@ where
     let answer = move || {
         let value = work()?;
         let mut bytes = Vec::with_capacity(JSON_CAPACITY);
-        serde_json::to_writer(&mut bytes, &value).map_err(ApiError::internal)?;
+        crate::json::to_writer(&mut bytes, &value).map_err(ApiError::internal)?;
         Ok(JsonBytes(bytes))
     };
     if inline {
@@ -275,6 +276,19 @@ impl IntoResponse for JsonBytes {
             self.0,
         )
             .into_response()
+    }
+}
+
+/// A JSON answer written by [`crate::json`] (floats rounded to four decimals), with
+/// `content-type: application/json`.
+pub struct Json<T>(pub T);
+
+impl<T: serde::Serialize> IntoResponse for Json<T> {
+    fn into_response(self) -> axum::response::Response {
+        match crate::json::to_vec(&self.0) {
+            Ok(bytes) => JsonBytes(bytes).into_response(),
+            Err(error) => ApiError::internal(error).into_response(),
+        }
     }
 }
 

@@ -2,7 +2,7 @@
 //! emerging skills, territorial indicators for maps (JSON, CSV, GeoJSON), a territory's
 //! needs and trainings, and the geography the maps are drawn from.
 
-use axum::Json;
+use super::Json;
 use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -127,14 +127,15 @@ pub async fn geography(State(state): State<AppState>) -> Json<Value> {
 pub async fn outlines(
     State(state): State<AppState>,
     Path(file): Path<String>,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<axum::response::Response, ApiError> {
     let outlines = match file.as_str() {
         "region.geojson" => state.settings.outlines.region.clone(),
         "departement.geojson" => state.settings.outlines.departement.clone(),
         _ => return Err(ApiError::not_found("Fond de carte")),
     };
     outlines
-        .map(|o| Json(o.as_ref().clone()))
+        // Outlines are the user's GeoJSON, passed on as read (coordinates unrounded).
+        .map(|o| axum::Json(o.as_ref().clone()).into_response())
         .ok_or_else(|| ApiError::not_found("Fond de carte"))
 }
 
@@ -359,7 +360,8 @@ pub async fn indicators(
                         ),
                     ),
                 ],
-                Json(json!({"type": "FeatureCollection", "features": features})),
+                // Geometries come from the outlines: written unrounded, as read.
+                axum::Json(json!({"type": "FeatureCollection", "features": features})),
             )
                 .into_response())
         }

@@ -1,14 +1,13 @@
 //! Routes for training providers: curriculum coverage against a territory's demand, and
 //! a training's readiness for the GEN label.
 
-use axum::Json;
 use axum::extract::{Path, State};
 use passerelle_engine::{CoverageRequest, LabelReadiness};
 use serde_json::Value;
 
-use super::blocking;
 use super::error::{ApiError, ApiJson};
 use super::state::AppState;
+use super::{Json, blocking};
 
 /// Curriculum text or training id + territory → covered skills with evidence spans,
 /// missing in-demand skills with example postings, nearest needs, similar trainings and

@@ -161,7 +161,7 @@ pub fn run(command: EvalCommand) -> Result<()> {
                 ..EvalOptions::default()
             };
             let report = evaluate_extraction(&engine, &postings, &options);
-            println!("{}", serde_json::to_string_pretty(&report)?);
+            println!("{}", passerelle_server::json::to_string_pretty(&report)?);
         }
         EvalCommand::Clusters {
             referential,
@@ -206,7 +206,7 @@ pub fn run(command: EvalCommand) -> Result<()> {
                 "all": agreement(false),
                 "digital_m18": agreement(true),
             });
-            println!("{}", serde_json::to_string_pretty(&report)?);
+            println!("{}", passerelle_server::json::to_string_pretty(&report)?);
         }
         EvalCommand::Classify {
             referential,
@@ -220,7 +220,7 @@ pub fn run(command: EvalCommand) -> Result<()> {
                 ..EvalOptions::default()
             };
             let report = evaluate_classification(&engine, &postings, &options);
-            println!("{}", serde_json::to_string_pretty(&report)?);
+            println!("{}", passerelle_server::json::to_string_pretty(&report)?);
         }
         EvalCommand::Mobility {
             rome,
@@ -276,6 +276,6 @@ fn mobility(rome: PathBuf, top: usize, limit_pairs: Option<usize>, today: &str) 
         report.pairs,
         started.elapsed().as_secs_f64()
     );
-    println!("{}", serde_json::to_string_pretty(&report)?);
+    println!("{}", passerelle_server::json::to_string_pretty(&report)?);
     Ok(())
 }

@@ -99,7 +99,7 @@ pub fn run(args: ExtractArgs) -> Result<()> {
                         id: &posting.id,
                         extraction,
                     };
-                    serde_json::to_writer(&mut out, &output)?;
+                    passerelle_server::json::to_writer(&mut out, &output)?;
                     out.write_all(b"\n")?;
                 }
                 Err(reason) => {

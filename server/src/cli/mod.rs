@@ -5,8 +5,10 @@ pub mod eval;
 pub mod extract;
 pub mod ingest;
 pub mod needs;
+pub mod rank;
 pub mod search;
 pub mod serve;
+pub mod snapshot;
 
 use anyhow::{Context, Result};
 use passerelle_engine::{AdaptParams, Engine, EngineConfig, JobPosting};

@@ -63,7 +63,7 @@ struct ClustersOutput<'a> {
 /// Writes pretty JSON to standard output; a closed pipe is an error, not a panic.
 fn print_json(value: &impl Serialize) -> Result<()> {
     let mut out = std::io::stdout().lock();
-    serde_json::to_writer_pretty(&mut out, value).map_err(std::io::Error::from)?;
+    passerelle_server::json::to_writer_pretty(&mut out, value).map_err(std::io::Error::from)?;
     writeln!(out)?;
     Ok(())
 }

@@ -55,7 +55,7 @@ pub fn run(args: SearchArgs) -> Result<()> {
         limit: args.limit,
     })?;
     let mut out = std::io::stdout().lock();
-    serde_json::to_writer_pretty(&mut out, &results).map_err(std::io::Error::from)?;
+    passerelle_server::json::to_writer_pretty(&mut out, &results).map_err(std::io::Error::from)?;
     std::io::Write::write_all(&mut out, b"\n")?;
     Ok(())
 }

@@ -8,28 +8,17 @@ use std::sync::Arc;
 
 use anyhow::{Context, Result};
 use clap::Args;
-use passerelle_engine::{BuildFolder, Training, demo_catalogue, parse_postings};
 use passerelle_server::api::state::RefreshSettings;
-use passerelle_server::api::{self, AppState, Outlines, Settings, Snapshot};
+use passerelle_server::api::{self, AppState, Outlines, Settings};
 use tracing::info;
-
-use crate::ReferentialArgs;
-
-/// The demo offers the default server builds its needs model from.
-const DEMO_OFFERS: &str = include_str!("../../../corpora/postings/demo_offers.jsonl");
 
 #[derive(Debug, Args)]
 pub struct ServeArgs {
     #[command(flatten)]
-    referential: ReferentialArgs,
+    snapshot: super::snapshot::SnapshotArgs,
     /// Address to listen on.
     #[arg(long, default_value = "127.0.0.1:8080", env = "PASSERELLE_ADDR")]
     addr: SocketAddr,
-    /// Build folder made by `passerelle build`; its current version is served and
-    /// refreshes publish new versions into it (default: build the embedded demo corpus
-    /// in memory).
-    #[arg(long, env = "PASSERELLE_DATA")]
-    data: Option<PathBuf>,
     /// Refresh the build folder this often (`90s`, `30m`, `24h`, `7d`): re-read the
     /// `--offers` sources into its store, rebuild off the request path, and swap.
     #[arg(long, value_parser = parse_duration, requires = "data")]
@@ -48,14 +37,6 @@ pub struct ServeArgs {
     /// Do not learn from the labelled offers of the corpus at each refresh.
     #[arg(long)]
     no_learn: bool,
-    /// Training files or folders: LHEO 2.2/2.3 XML for `.xml` files, Passerelle JSON
-    /// lines otherwise; a folder gives every `.xml`, `.jsonl` and `.json` file in it.
-    /// Default: the embedded demo catalogue.
-    #[arg(long, num_args = 1..)]
-    trainings: Vec<PathBuf>,
-    /// Folder of French geography tables (geo_fr formats); default: built-in tables.
-    #[arg(long, env = "PASSERELLE_GEO")]
-    geo: Option<PathBuf>,
     /// Folder with `regions*.geojson` and `departements*.geojson` outlines for the map.
     #[arg(long, env = "PASSERELLE_GEOJSON")]
     geojson: Option<PathBuf>,
@@ -73,52 +54,17 @@ pub fn run(args: ServeArgs) -> Result<()> {
 }
 
 async fn serve(args: ServeArgs) -> Result<()> {
-    let engine = super::open_engine(&args.referential)?;
-    let geography = Arc::new(super::build::geography(args.geo.as_deref())?);
-    let trainings = read_trainings(&args.trainings)?;
-    let folder = args
-        .data
-        .as_deref()
-        .map(BuildFolder::existing)
-        .transpose()
-        .context("cannot open the build folder")?;
-    let snapshot = match &folder {
-        Some(folder) => {
-            let loaded = folder
-                .load_current(engine.extractor().referential())
-                .with_context(|| format!("cannot load {}", folder.root().display()))?
-                .with_context(|| {
-                    format!(
-                        "{} holds no version yet: run passerelle build --out {0} first",
-                        folder.root().display()
-                    )
-                })?;
-            let history = folder.history().context("cannot read the history")?;
-            info!(target: "serve", version = loaded.version, "serving a build folder version");
-            Snapshot::of_version(&engine, geography, loaded, trainings, history)
-        }
-        None => {
-            let batch =
-                parse_postings("corpora/postings/demo_offers.jsonl", DEMO_OFFERS.as_bytes());
-            let postings: Vec<_> = batch.records.into_iter().map(|(_, p)| p).collect();
-            info!(target: "serve", postings = postings.len(), "building the demo corpus");
-            Snapshot::build(
-                &engine,
-                geography,
-                &postings,
-                trainings,
-                None,
-                "2026-11-29T00:00:00Z",
-                1,
-            )?
-        }
-    };
+    let super::snapshot::Loaded {
+        snapshot,
+        engine,
+        folder,
+    } = super::snapshot::load(&args.snapshot)?;
     let settings = Settings {
         admin_token: args.admin_token.filter(|t| !t.is_empty()),
         folder,
         refresh: RefreshSettings {
             offers: args.offers.clone(),
-            trainings: args.trainings.clone(),
+            trainings: args.snapshot.trainings.clone(),
             window_days: args.window_days,
             keep: usize::from(args.keep),
             learn: !args.no_learn,
@@ -143,29 +89,6 @@ async fn serve(args: ServeArgs) -> Result<()> {
         .await?;
     info!(target: "serve", "stopped");
     Ok(())
-}
-
-fn read_trainings(paths: &[PathBuf]) -> Result<Vec<Training>> {
-    if paths.is_empty() {
-        return Ok(demo_catalogue()
-            .records
-            .into_iter()
-            .map(|(_, t)| t)
-            .collect());
-    }
-    let mut trainings = Vec::new();
-    for path in paths {
-        let batches = passerelle_engine::read_trainings(path)
-            .with_context(|| format!("cannot read {}", path.display()))?;
-        for batch in batches {
-            eprintln!("{}", batch.report.summary());
-            for rejection in batch.report.rejected.iter().take(20) {
-                eprintln!("  line {}: {}", rejection.line, rejection.reason);
-            }
-            trainings.extend(batch.records.into_iter().map(|(_, t)| t));
-        }
-    }
-    Ok(trainings)
 }
 
 /// Outlines from a folder of geo_fr-style GeoJSON files (overseas versions preferred).

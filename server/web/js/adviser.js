@@ -16,6 +16,7 @@ const SCORE_LABELS = {
   distance: 'Proximité',
   next_session: 'Prochaine session',
   demand: 'Demande régionale',
+  modality_fit: 'Modalité préférée',
   public_fit: 'Public prioritaire',
 };
 
@@ -220,7 +221,11 @@ export function initAdviser() {
     }
     const modalities = [...form.querySelectorAll('input[name="modality"]:checked')].map((i) => i.value);
     if (!modalities.length) throw fieldError('Cochez au moins une modalité.', form.querySelector('input[name="modality"]'));
-    profile.modalities = modalities;
+    // The order is the preference: the preferred modality first, if accepted.
+    const preferred = form.querySelector('select[name="modality-preferred"]')?.value;
+    profile.modalities = modalities.includes(preferred)
+      ? [preferred, ...modalities.filter((m) => m !== preferred)]
+      : modalities;
 
     const available = document.getElementById('available-input').value;
     if (available) profile.available_from = available;

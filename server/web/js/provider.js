@@ -143,8 +143,20 @@ export function initProvider() {
       : Object.entries(alignment).filter(([key, value]) => key !== 'score' && typeof value === 'number');
     const spans = covered.flatMap((c) => asArray(c.evidence).map((e) => ({ start: e.start, end: e.end, id: c.id, label: c.label, share: c.demand_share })));
     const text = typeof report.text === 'string' ? report.text : '';
+    const occupations = asArray(report.occupations);
+    const wide = report.territory_wide?.alignment;
 
     replaceChildren(results,
+      h('div', { class: 'card occupations' },
+        h('h2', { class: 'card-title' }, 'Métiers visés par le programme'),
+        occupations.length
+          ? h('ul', { class: 'plain-list occupation-list' }, occupations.map((o) => h('li', {},
+            h('strong', {}, `${o.label} (${o.code})`), ` — ${plural(o.offers, 'offre')} ; ${o.why}`)))
+          : h('p', { class: 'hint' }, 'Aucun métier reconnu : le programme est comparé à toute la demande du territoire.'),
+        alignment.against ? h('p', { class: 'hint' }, `Demande prise en compte : ${alignment.against}.`) : null,
+        typeof wide?.score === 'number'
+          ? h('p', { class: 'hint territory-wide' }, `Pour information, alignement avec toute la demande du territoire : ${formatShare(wide.score)} (${wide.against}).`)
+          : null),
       h('div', { class: 'card alignment' },
         h('h2', { class: 'card-title' }, `Alignement avec la demande${territoryName ? ` — ${territoryName}` : ''}`),
         h('div', { class: 'alignment-score' },
