@@ -545,7 +545,7 @@ proptest! {
             Modality::Hybride => "hybride",
             Modality::Distanciel => "distanciel",
         }).collect();
-        prop_assert_eq!(ids, expected);
+        prop_assert_eq!(ids, expected, "{:#?}", result.trainings.iter().map(|t| (&t.id, t.score, &t.details)).collect::<Vec<_>>());
     }
 
     #[test]

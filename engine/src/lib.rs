@@ -75,8 +75,8 @@ pub use rank::{
     MAX_CV_BYTES, MissingSkill, NearCluster, NextSession, PublicSeats, PublicSupply, RankParams,
     RankWeights, Ranker, Recommendation, Recommendations, ResolvedLocation, ResolvedTarget,
     ScoreDetails, SimilarTraining, Situation, SkillRef, Supply, Target, TargetOccupation,
-    TargetSummary, TerritoryRanking, TerritoryRef, TerritoryTraining, TerritoryWide,
-    UncoveredNeed, is_open_to, shared_priority_publics,
+    TargetSummary, TerritoryRanking, TerritoryRef, TerritoryTraining, TerritoryWide, UncoveredNeed,
+    is_open_to, shared_priority_publics,
 };
 pub use refresh::{CorpusUpdate, MIN_LABELLED_TO_LEARN, VersionInput, update_corpus};
 pub use taxonomy::{

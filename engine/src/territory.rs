@@ -133,6 +133,8 @@ pub enum Resolution {
     Postcode,
     /// From the libellé ("75 - Paris", "Hauts-de-Seine", "Île-de-France").
     Label,
+    /// From coordinates alone: the département whose centre is nearest.
+    Coordinates,
 }
 
 /// Where something is, as precisely as its source allows.
@@ -368,13 +370,36 @@ impl Geography {
             if FOREIGN.iter().any(|country| folded.contains(country)) {
                 return Err(format!("outside France: {label:?}"));
             }
-            return Err(format!("unknown place {label:?}"));
+            return centroid
+                .and_then(|point| self.place_point(point))
+                .ok_or_else(|| format!("unknown place {label:?}"));
+        }
+        if let Some(placement) = centroid.and_then(|point| self.place_point(point)) {
+            return Ok(placement);
         }
         match (&location.commune, &location.postcode) {
             (Some(code), _) => Err(format!("unknown commune {code}")),
             (None, Some(postcode)) => Err(format!("unknown postcode {postcode:?}")),
             (None, None) => Err("no commune, postcode or place name".to_string()),
         }
+    }
+
+    /// A place known only by its coordinates: the département whose centre is nearest,
+    /// when one is within 150 km (so that a point at sea or abroad stays unplaced).
+    fn place_point(&self, (lat, lon): (f64, f64)) -> Option<Placement> {
+        let (km, nearest) = self
+            .departements
+            .iter()
+            .map(|d| (haversine_km((lat, lon), (d.lat, d.lon)), d))
+            .min_by(|a, b| a.0.total_cmp(&b.0))?;
+        (km <= 150.0).then(|| Placement {
+            commune: None,
+            departement: Some(nearest.code.clone()),
+            region: nearest.region.clone(),
+            bassin: None,
+            centroid: Some((lat, lon)),
+            resolution: Resolution::Coordinates,
+        })
     }
 
     fn place_commune(
@@ -576,6 +601,32 @@ mod tests {
         assert_eq!(
             place(Some("99999"), None, None),
             "error: unknown commune 99999"
+        );
+    }
+
+    #[test]
+    fn a_place_known_by_its_coordinates_alone_is_in_the_nearest_departement() {
+        let geography = crate::corpus::builtin_geography().unwrap();
+        let at = |label: Option<&str>, point: (f64, f64)| {
+            let location = PostingLocation {
+                label: label.map(str::to_string),
+                commune: None,
+                postcode: None,
+                latitude: Some(point.0),
+                longitude: Some(point.1),
+            };
+            geography
+                .place(&location)
+                .map(|p| (p.region, p.departement.unwrap_or_default(), p.resolution))
+        };
+        let lyon = (45.764, 4.8357);
+        let placed = ("84".to_string(), "69".to_string(), Resolution::Coordinates);
+        assert_eq!(at(None, lyon), Ok(placed.clone()));
+        assert_eq!(at(Some("Ville"), lyon), Ok(placed));
+        // Mid-Atlantic: nothing within reach.
+        assert_eq!(
+            at(Some("Ville"), (45.0, -20.0)),
+            Err("unknown place \"Ville\"".to_string())
         );
     }
 

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::corpus::MAX_TEXT_BYTES;
 use crate::error::Invalid;
-use crate::extract::Field;
+use crate::extract::{Field, SkillMention};
 use crate::index::{DocumentKind, SearchQuery};
 use crate::model::SkillId;
 use crate::needs::Example;
@@ -184,7 +184,9 @@ impl Ranker {
             Some(id) => (self.entry(id)?.mentions.clone(), None),
             None => {
                 let extraction = self.engine.extract(&title, &text);
-                (extraction.skills, Some(extraction.occupations))
+                let taught = taught_skills(&extraction.skills, self.params.min_skill_score);
+                let detected = self.detect_occupations(&extraction.occupations, &taught);
+                (extraction.skills, Some(detected))
             }
         };
         let training_rome = match &training_id {
@@ -198,7 +200,9 @@ impl Ranker {
         )?;
         if targets.is_empty() && detected.is_none() {
             let occupations = self.engine.extract(&title, &text).occupations;
-            targets = self.target_occupations(&[], &[], &occupations)?;
+            let taught = taught_skills(&mentions, self.params.min_skill_score);
+            let detected = self.detect_occupations(&occupations, &taught);
+            targets = self.target_occupations(&[], &[], &detected)?;
         }
         let needs = self.model.needs(&territory);
         // The territory's in-demand skills, most offers first.
@@ -450,4 +454,16 @@ impl Ranker {
             })
             .unwrap_or_default()
     }
+}
+
+/// The distinct skills of a curriculum's mentions scored at least `min_score`.
+fn taught_skills(mentions: &[SkillMention], min_score: f32) -> Vec<SkillId> {
+    let mut taught: Vec<SkillId> = mentions
+        .iter()
+        .filter(|m| m.score >= min_score)
+        .map(|m| m.skill.clone())
+        .collect();
+    taught.sort();
+    taught.dedup();
+    taught
 }

@@ -26,6 +26,9 @@ use super::Ranker;
 const MAX_DETECTED: usize = 3;
 /// A detected métier is kept when its probability is at least this share of the best.
 const DETECTED_RELATIVE: f32 = 0.5;
+/// Pseudo-postings pulling a métier's share of a skill towards the share over all
+/// postings, when detecting a curriculum's métiers by its skills.
+const SMOOTHING: f32 = 10.0;
 /// Métiers a provider may name.
 const MAX_GIVEN: usize = 10;
 
@@ -74,6 +77,105 @@ pub(super) struct OccupationsDemand {
 }
 
 impl Ranker {
+    /// Métiers a curriculum prepares for, most likely first: the text classifier's
+    /// probability averaged with the probability that a métier's postings ask for the
+    /// skills the curriculum teaches (a programme lists skills more than it describes a
+    /// job, so the skills decide as much as the words).
+    ///
+    /// The skills' probability is a naive Bayes posterior over the métiers with a demand
+    /// profile: prior the métier's share of postings, likelihood the product over the
+    /// taught skills of the share of its postings asking for each (their geometric mean),
+    /// smoothed towards the skill's share over all postings with [`SMOOTHING`] pseudo-postings (a métier
+    /// with 7 postings does not claim every skill its 7 postings happen to share).
+    pub(super) fn detect_occupations(
+        &self,
+        classified: &[OccupationCandidate],
+        taught: &[SkillId],
+    ) -> Vec<OccupationCandidate> {
+        let profiles = &self.model.occupations;
+        let all_postings: f32 = profiles.values().map(|p| p.postings as f32).sum();
+        // Each taught skill's share over all postings; skills no métier asks for say
+        // nothing and are left out.
+        let overall: Vec<(&SkillId, f32)> = taught
+            .iter()
+            .map(|id| {
+                let asked: f32 = profiles
+                    .values()
+                    .filter_map(|p| {
+                        let skill = p.skills.iter().find(|s| &s.id == id)?;
+                        Some(skill.weight * p.postings as f32)
+                    })
+                    .sum();
+                (
+                    id,
+                    if all_postings > 0.0 {
+                        asked / all_postings
+                    } else {
+                        0.0
+                    },
+                )
+            })
+            .filter(|(_, share)| *share > 0.0)
+            .collect();
+        let log_posterior: Vec<(RomeCode, f32)> = profiles
+            .iter()
+            .filter(|(_, p)| p.postings > 0)
+            .map(|(code, p)| {
+                let n = p.postings as f32;
+                let likelihood: f32 = overall
+                    .iter()
+                    .map(|(id, share)| {
+                        let weight = p
+                            .skills
+                            .iter()
+                            .find(|s| &s.id == *id)
+                            .map_or(0.0, |s| s.weight);
+                        ((weight * n + SMOOTHING * share) / (n + SMOOTHING)).ln()
+                    })
+                    .sum();
+                // A geometric mean: the skills of one programme are not independent
+                // draws, and their number should not sharpen the answer.
+                let likelihood = likelihood / overall.len().max(1) as f32;
+                (*code, (n / all_postings).ln() + likelihood)
+            })
+            .collect();
+        let best = log_posterior
+            .iter()
+            .map(|l| l.1)
+            .fold(f32::NEG_INFINITY, f32::max);
+        let normaliser: f32 = log_posterior.iter().map(|l| (l.1 - best).exp()).sum();
+        let mut detected: Vec<OccupationCandidate> = log_posterior
+            .iter()
+            .filter_map(|(code, log_p)| {
+                let by_skills = if overall.is_empty() {
+                    0.0
+                } else {
+                    (log_p - best).exp() / normaliser
+                };
+                let classified = classified.iter().find(|c| c.code == *code);
+                let by_text = classified.map_or(0.0, |c| c.score);
+                let label = match classified {
+                    Some(c) => c.label.clone(),
+                    None => profiles.get(code)?.label.clone(),
+                };
+                Some(OccupationCandidate {
+                    code: *code,
+                    label,
+                    score: if overall.is_empty() {
+                        by_text
+                    } else {
+                        (by_text + by_skills) / 2.0
+                    },
+                    title_score: classified.map_or(0.0, |c| c.title_score),
+                    text_score: classified.map_or(0.0, |c| c.text_score),
+                })
+            })
+            .filter(|c| c.score > 0.0)
+            .collect();
+        detected.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.code.cmp(&b.code)));
+        detected
+    }
+
     /// The métiers to measure a curriculum against, best reason first: the codes the
     /// provider gave, else the training's ROME codes, else the métiers its title and
     /// text classify as. Only métiers with a demand profile in the model are kept.
@@ -242,7 +344,8 @@ fn why(source: Source, local: bool, territory: &str) -> String {
         Source::Given => "indiqué par l'organisme".to_string(),
         Source::Training => "code ROME de la formation".to_string(),
         Source::Detected(score) => format!(
-            "reconnu dans le titre et le programme (probabilité {} %)",
+            "reconnu dans le titre et le programme, et par les compétences enseignées \
+             (pertinence {} %)",
             (score * 100.0).round()
         ),
     };

@@ -13,9 +13,9 @@
 
 mod coverage;
 mod demand;
-mod modality;
 mod eligibility;
 mod label;
+mod modality;
 mod profile;
 mod territorial;
 

@@ -18,8 +18,10 @@ pub const REMOTE_DISTANCE: f32 = 0.75;
 /// The distance factor lost between the learner's door and the edge of their radius.
 const RADIUS_SLOPE: f64 = 0.5;
 
-/// The modality factor of the first, second and third modality a learner lists.
-const PREFERENCE: [f32; 3] = [1.0, 0.4, 0.1];
+/// The modality factor of the first, second and third modality a learner lists: one
+/// step between two ranks (0.5 × its weight 0.1) outweighs the distance factor an
+/// in-person training at the learner's door gains over a remote one (0.25 × 0.15).
+const PREFERENCE: [f32; 3] = [1.0, 0.5, 0.0];
 
 /// Nearness in [0, 1]: [`REMOTE_DISTANCE`] for a remote training; for one on site,
 /// 1 at the learner's place falling to 0.5 at the edge of their radius, halving every
@@ -41,7 +43,7 @@ pub(super) fn distance_factor(
 }
 
 /// How well a modality matches the learner's order of preference: 1 for the first
-/// listed, 0.4 for the second, 0.1 for the third; 1 for every modality when the learner
+/// listed, 0.5 for the second, 0 for the third; 1 for every modality when the learner
 /// listed fewer than two (no preference to honour).
 pub(super) fn modality_fit(preferences: &[Modality], modality: Modality) -> f32 {
     if preferences.len() < 2 {
@@ -130,8 +132,8 @@ mod tests {
         use Modality::*;
         let order = [Presentiel, Hybride, Distanciel];
         assert_eq!(modality_fit(&order, Presentiel), 1.0);
-        assert_eq!(modality_fit(&order, Hybride), 0.4);
-        assert_eq!(modality_fit(&order, Distanciel), 0.1);
+        assert_eq!(modality_fit(&order, Hybride), 0.5);
+        assert_eq!(modality_fit(&order, Distanciel), 0.0);
         assert_eq!(modality_fit(&[], Distanciel), 1.0);
         assert_eq!(modality_fit(&[Distanciel], Distanciel), 1.0);
     }
