@@ -2,4 +2,5 @@
 //! `passerelle` binary adds the command line; `json` is the JSON writer both use.
 
 pub mod api;
+pub mod france_travail;
 pub mod json;

@@ -4,6 +4,9 @@
 //! scheduled refresh publishes a version that a restart serves as it was.
 
 mod common;
+#[path = "common/france_travail.rs"]
+#[allow(dead_code)]
+mod france_travail;
 
 use std::net::SocketAddr;
 use std::path::Path;
@@ -35,8 +38,19 @@ fn serve(data: &Path) -> (ServerGuard, SocketAddr) {
 }
 
 fn serve_with(data: &Path, extra: &[&std::ffi::OsStr]) -> (ServerGuard, SocketAddr) {
+    serve_env(data, extra, &[])
+}
+
+fn serve_env(
+    data: &Path,
+    extra: &[&std::ffi::OsStr],
+    env: &[(&str, &str)],
+) -> (ServerGuard, SocketAddr) {
     let addr: SocketAddr = ([127, 0, 0, 1], free_port()).into();
     let child = Command::new(env!("CARGO_BIN_EXE_passerelle"))
+        .env_remove("FRANCE_TRAVAIL_CLIENT_ID")
+        .env_remove("FRANCE_TRAVAIL_CLIENT_SECRET")
+        .envs(env.iter().copied())
         .args([
             "serve",
             "--today",
@@ -303,5 +317,125 @@ fn a_scheduled_refresh_publishes_a_version_that_a_restart_serves() {
     let restarted = health(addr);
     assert_eq!(restarted["model_version"], served, "{restarted}");
     assert_eq!(search_total(addr, "zyxwvutsr"), 1);
+    std::fs::remove_dir_all(&root).unwrap();
+}
+
+/// Issue 13: with credentials, each scheduled refresh collects France Travail's new
+/// offers into the build folder's store (here from a loopback stand-in of the API),
+/// builds and swaps; the next one resumes with fewer calls; a restart serves the same.
+#[test]
+fn a_scheduled_refresh_collects_france_travail_offers_first() {
+    let root = std::env::temp_dir().join(format!("passerelle-live-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    let data = root.join("build");
+    build(&data);
+    // Offers created three and two days ago (three pages of results), one of them with a word no demo offer has.
+    let start = (jiff::Timestamp::now() - jiff::SignedDuration::from_hours(72))
+        .strftime("%Y-%m-%d")
+        .to_string();
+    let mut offers = france_travail::offers(&start, &[200, 220], 13);
+    offers[7]["intitule"] = json!("Développeur Qwertzuiop (H/F)");
+    let stand_in = france_travail::StandIn::start(offers, france_travail::Config::default());
+    let (api_url, token_url) = (stand_in.api_url(), stand_in.token_url());
+    let args: Vec<&std::ffi::OsStr> = vec![
+        "--refresh-every".as_ref(),
+        "3s".as_ref(),
+        "--france-travail-api-url".as_ref(),
+        api_url.as_ref(),
+        "--france-travail-token-url".as_ref(),
+        token_url.as_ref(),
+        "--france-travail-days".as_ref(),
+        "5".as_ref(),
+    ];
+    let credentials = [
+        ("FRANCE_TRAVAIL_CLIENT_ID", france_travail::CLIENT_ID),
+        (
+            "FRANCE_TRAVAIL_CLIENT_SECRET",
+            france_travail::CLIENT_SECRET,
+        ),
+    ];
+    let (server, addr) = serve_env(&data, &args, &credentials);
+    assert_eq!(search_total(addr, "qwertzuiop"), 0);
+    let wait_for_version = |version: u64| {
+        let started = Instant::now();
+        loop {
+            let now = health(addr);
+            if now["version"].as_u64().unwrap() >= version {
+                return now;
+            }
+            assert!(
+                started.elapsed() < Duration::from_secs(180),
+                "no version {version}: {now}"
+            );
+            std::thread::sleep(Duration::from_millis(300));
+        }
+    };
+    let first = wait_for_version(2);
+    assert_eq!(first["last_refresh"]["ok"], true, "{first}");
+    let collected = &first["last_refresh"]["collected"];
+    assert_eq!(collected["new"], 420, "{first}");
+    assert_eq!(collected["rejected"], 0, "{first}");
+    let first_calls = collected["calls"].as_u64().unwrap();
+    assert!(first_calls >= 2, "{first}");
+    assert_eq!(
+        search_total(addr, "qwertzuiop"),
+        1,
+        "the index holds the collected offers"
+    );
+    // The store keeps each offer once: the demo corpus and the 420 collected.
+    let stored = collected["stored"].as_u64().unwrap();
+    let demo = std::fs::read_to_string(demo_offers())
+        .unwrap()
+        .lines()
+        .count() as u64;
+    assert!(
+        (420..=demo + 420).contains(&stored),
+        "{stored} stored, {demo} demo offers"
+    );
+
+    // The next refresh resumes from the state: fewer calls, nothing new.
+    let second = wait_for_version(3);
+    let collected = &second["last_refresh"]["collected"];
+    assert_eq!(second["last_refresh"]["ok"], true, "{second}");
+    assert_eq!(collected["new"], 0, "{second}");
+    assert_eq!(collected["stored"].as_u64().unwrap(), stored, "{second}");
+    assert!(
+        collected["calls"].as_u64().unwrap() < first_calls,
+        "{first_calls} then {second}"
+    );
+
+    // The API fails: the refresh fails, the served version stays and says why.
+    stand_in
+        .shared
+        .always
+        .lock()
+        .unwrap()
+        .replace(france_travail::Fault::NotJson);
+    let started = Instant::now();
+    let failed = loop {
+        let now = health(addr);
+        if now["last_refresh"]["ok"] == false {
+            break now;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(180),
+            "no failed refresh: {now}"
+        );
+        std::thread::sleep(Duration::from_millis(300));
+    };
+    let error = failed["last_refresh"]["error"].as_str().unwrap();
+    assert!(
+        error.contains("collecte des offres France Travail"),
+        "{failed}"
+    );
+    assert!(!error.contains(france_travail::CLIENT_SECRET));
+    assert_eq!(failed["version"], failed["last_refresh"]["version"]);
+    let served = failed["model_version"].clone();
+    drop(server);
+
+    // A restart without credentials serves that same version, with its index.
+    let (_server, addr) = serve(&data);
+    assert_eq!(health(addr)["model_version"], served);
+    assert_eq!(search_total(addr, "qwertzuiop"), 1);
     std::fs::remove_dir_all(&root).unwrap();
 }

@@ -148,6 +148,7 @@ mod tests {
             next_session: 0.5,
             demand: 0.5,
             modality_fit: 1.0,
+            public_fit: 0.5,
         };
         let remote = ScoreDetails {
             gap_coverage: 0.8,

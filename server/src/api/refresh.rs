@@ -1,8 +1,9 @@
 //! Refreshing what is served: the scheduled refresh (`serve --refresh-every`) and
 //! `POST /admin/refresh` both go through [`refresh`], which adds the new offers to the
-//! build folder's store, drops those older than the window, has the engine build and
-//! publish a new version, and swaps it in. A failed refresh keeps the served version
-//! and records why.
+//! build folder's store (first collecting France Travail's new offers into it when the
+//! server has credentials), drops those older than the window, has the engine build
+//! and publish a new version, and swaps it in. A failed refresh keeps the served
+//! version and records why.
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -40,6 +41,41 @@ pub struct Incoming {
     pub report: Option<BatchReport>,
 }
 
+/// France Travail as the live source of a served build folder's offers.
+#[derive(Debug, Clone)]
+pub struct LiveSource {
+    pub source: crate::france_travail::Source,
+    pub credentials: crate::france_travail::Credentials,
+}
+
+/// What a refresh collected from France Travail before building.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct Collection {
+    /// API calls made, token requests included.
+    pub calls: u64,
+    /// Offers new to the store, updated, unchanged, rejected.
+    pub new: usize,
+    pub updated: usize,
+    pub unchanged: usize,
+    pub rejected: usize,
+    /// Offers in the store afterwards.
+    pub stored: usize,
+}
+
+impl Collection {
+    fn of(collected: &crate::france_travail::Collected) -> Collection {
+        let offers = collected.offers();
+        Collection {
+            calls: collected.calls.calls,
+            new: offers.new as usize,
+            updated: offers.updated as usize,
+            unchanged: offers.unchanged as usize,
+            rejected: offers.rejected.len(),
+            stored: collected.stored,
+        }
+    }
+}
+
 /// What a refresh did.
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct RefreshOutcome {
@@ -63,6 +99,8 @@ pub struct RefreshOutcome {
     pub refresh: Option<RefreshReport>,
     /// Labelled offers the version learned from (0: none).
     pub learned_from: usize,
+    /// What was collected from France Travail first, when the server has credentials.
+    pub collected: Option<Collection>,
 }
 
 /// Runs one refresh off the async workers and swaps the result in; records the
@@ -74,11 +112,21 @@ pub async fn refresh(
 ) -> Result<RefreshOutcome, ApiError> {
     let started_at = now_utc();
     let clock = Instant::now();
-    let worker = state.clone();
-    let result = super::blocking(move || build(&worker, incoming).map_err(failed)).await;
-    let (version, error) = match &result {
-        Ok((snapshot, _)) => (snapshot.version, None),
-        Err(error) => (state.current().version, Some(error.message.clone())),
+    let result = match collect(state).await {
+        Ok(collected) => {
+            let worker = state.clone();
+            super::blocking(move || build(&worker, incoming).map_err(failed))
+                .await
+                .map(|(snapshot, mut outcome)| {
+                    outcome.collected = collected;
+                    (snapshot, outcome)
+                })
+        }
+        Err(error) => Err(error),
+    };
+    let (version, error, collected) = match &result {
+        Ok((snapshot, outcome)) => (snapshot.version, None, outcome.collected.clone()),
+        Err(error) => (state.current().version, Some(error.message.clone()), None),
     };
     let status = RefreshStatus {
         trigger: trigger.as_str().to_string(),
@@ -87,6 +135,7 @@ pub async fn refresh(
         ok: result.is_ok(),
         version,
         error,
+        collected,
     };
     state.metrics.record_refresh(&status);
     if let Ok(mut last) = state.last_refresh.lock() {
@@ -96,6 +145,41 @@ pub async fn refresh(
     state.snapshot.store(Arc::new(snapshot));
     info!(target: "refresh", version = outcome.version, offers = outcome.offers, new = outcome.new, "version served");
     Ok(outcome)
+}
+
+/// Collects France Travail's new offers into the build folder's store, when the server
+/// has a live source; resumes where the last collection stopped.
+async fn collect(state: &AppState) -> Result<Option<Collection>, ApiError> {
+    let (Some(live), Some(folder)) = (&state.settings.refresh.live, &state.settings.folder) else {
+        return Ok(None);
+    };
+    let store = folder.offers_dir();
+    let unavailable = |error: anyhow::Error| {
+        tracing::error!(target: "refresh", error = format!("{error:#}"), "France Travail collection failed");
+        ApiError::new(
+            axum::http::StatusCode::BAD_GATEWAY,
+            "collection_failed",
+            format!(
+                "La collecte des offres France Travail a échoué ; la version servie reste en \
+                 place ({error:#})."
+            ),
+        )
+    };
+    let now = jiff::Timestamp::from_second(jiff::Timestamp::now().as_second())
+        .map_err(|e| unavailable(e.into()))?;
+    let plan =
+        crate::france_travail::plan(&store, &live.source, None, None, now).map_err(unavailable)?;
+    let collected = crate::france_travail::collect(
+        &store,
+        &live.source,
+        live.credentials.clone(),
+        plan,
+        |_| {},
+    )
+    .await
+    .map_err(|(error, _)| unavailable(error))?;
+    info!(target: "refresh", calls = collected.calls.calls, new = collected.offers().new, stored = collected.stored, "France Travail offers collected");
+    Ok(Some(Collection::of(&collected)))
 }
 
 /// An engine failure during a refresh, said in French with its technical detail (the
@@ -204,6 +288,7 @@ fn build(state: &AppState, incoming: Incoming) -> Result<(Snapshot, RefreshOutco
         clusters: snapshot.ranker.model().clusters.len(),
         refresh: snapshot.ranker.model().refresh.clone(),
         learned_from,
+        collected: None,
     };
     Ok((snapshot, outcome))
 }
@@ -255,6 +340,7 @@ fn build_in_memory(
         clusters: snapshot.ranker.model().clusters.len(),
         refresh: snapshot.ranker.model().refresh.clone(),
         learned_from: 0,
+        collected: None,
     };
     Ok((snapshot, outcome))
 }

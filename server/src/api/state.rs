@@ -149,6 +149,9 @@ pub struct RefreshSettings {
     pub keep: usize,
     /// Learn from the labelled offers of the corpus at each version.
     pub learn: bool,
+    /// France Travail, collected into the build folder's store before each refresh
+    /// (when the server has credentials).
+    pub live: Option<super::refresh::LiveSource>,
 }
 
 impl Default for RefreshSettings {
@@ -159,6 +162,7 @@ impl Default for RefreshSettings {
             window_days: 365,
             keep: 3,
             learn: true,
+            live: None,
         }
     }
 }
@@ -200,6 +204,8 @@ pub struct RefreshStatus {
     pub version: u64,
     /// Why it failed (in French), when it did.
     pub error: Option<String>,
+    /// What was collected from France Travail first, when the server collects.
+    pub collected: Option<super::refresh::Collection>,
 }
 
 impl AppState {

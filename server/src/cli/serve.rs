@@ -8,8 +8,10 @@ use std::sync::Arc;
 
 use anyhow::{Context, Result};
 use clap::Args;
+use passerelle_server::api::refresh::LiveSource;
 use passerelle_server::api::state::RefreshSettings;
 use passerelle_server::api::{self, AppState, Outlines, Settings};
+use passerelle_server::france_travail;
 use tracing::info;
 
 #[derive(Debug, Args)]
@@ -19,8 +21,10 @@ pub struct ServeArgs {
     /// Address to listen on.
     #[arg(long, default_value = "127.0.0.1:8080", env = "PASSERELLE_ADDR")]
     addr: SocketAddr,
-    /// Refresh the build folder this often (`90s`, `30m`, `24h`, `7d`): re-read the
-    /// `--offers` sources into its store, rebuild off the request path, and swap.
+    /// Refresh the build folder this often (`90s`, `30m`, `24h`, `7d`): collect France
+    /// Travail's new offers into its store when FRANCE_TRAVAIL_CLIENT_ID and
+    /// FRANCE_TRAVAIL_CLIENT_SECRET are set, re-read the `--offers` sources, rebuild off
+    /// the request path, and swap.
     #[arg(long, value_parser = parse_duration, requires = "data")]
     refresh_every: Option<std::time::Duration>,
     /// Offer files or folders (JSON lines, API pages; an `ingest` output folder) that
@@ -37,6 +41,21 @@ pub struct ServeArgs {
     /// Do not learn from the labelled offers of the corpus at each refresh.
     #[arg(long)]
     no_learn: bool,
+    /// Do not collect from France Travail at each refresh, even with credentials set.
+    #[arg(long)]
+    no_france_travail: bool,
+    /// Base URL of France Travail's API for the refresh's collection.
+    #[arg(long, default_value = france_travail::API_URL)]
+    france_travail_api_url: String,
+    /// OAuth2 token endpoint for the refresh's collection.
+    #[arg(long, default_value = france_travail::TOKEN_URL)]
+    france_travail_token_url: String,
+    /// Collect one département only (code such as 75, 2A or 971).
+    #[arg(long, value_parser = super::ingest::parse_departement)]
+    france_travail_departement: Option<String>,
+    /// Days collected by the first refresh, when the store has no collection state.
+    #[arg(long, default_value_t = 30, value_parser = clap::value_parser!(u16).range(1..=366))]
+    france_travail_days: u16,
     /// Folder with `regions*.geojson` and `departements*.geojson` outlines for the map.
     #[arg(long, env = "PASSERELLE_GEOJSON")]
     geojson: Option<PathBuf>,
@@ -59,6 +78,7 @@ async fn serve(args: ServeArgs) -> Result<()> {
         engine,
         folder,
     } = super::snapshot::load(&args.snapshot)?;
+    let live = live_source(&args)?;
     let settings = Settings {
         admin_token: args.admin_token.filter(|t| !t.is_empty()),
         folder,
@@ -68,6 +88,7 @@ async fn serve(args: ServeArgs) -> Result<()> {
             window_days: args.window_days,
             keep: usize::from(args.keep),
             learn: !args.no_learn,
+            live,
         },
         outlines: read_outlines(args.geojson.as_deref())?,
         today: args.today,
@@ -89,6 +110,33 @@ async fn serve(args: ServeArgs) -> Result<()> {
         .await?;
     info!(target: "serve", "stopped");
     Ok(())
+}
+
+/// France Travail as the refreshes' live source: with a schedule and both credentials
+/// in the environment, unless `--no-france-travail`.
+fn live_source(args: &ServeArgs) -> Result<Option<LiveSource>> {
+    let given = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty());
+    let any = given("FRANCE_TRAVAIL_CLIENT_ID") || given("FRANCE_TRAVAIL_CLIENT_SECRET");
+    if args.refresh_every.is_none() || args.no_france_travail || !any {
+        return Ok(None);
+    }
+    let credentials = france_travail::Credentials::from_env()?;
+    info!(target: "serve", "each refresh collects France Travail offers first");
+    Ok(Some(LiveSource {
+        source: france_travail::Source {
+            client: france_travail::ClientConfig {
+                api_url: args.france_travail_api_url.clone(),
+                token_url: args.france_travail_token_url.clone(),
+                max_retries: 5,
+                calls_per_second: 10,
+                backoff: std::time::Duration::from_millis(500),
+            },
+            departement: args.france_travail_departement.clone(),
+            days: args.france_travail_days,
+            overlap_minutes: 60,
+        },
+        credentials,
+    }))
 }
 
 /// Outlines from a folder of geo_fr-style GeoJSON files (overseas versions preferred).

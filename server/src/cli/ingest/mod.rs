@@ -1,9 +1,6 @@
 //! `passerelle ingest france-travail`: harvests France Travail offers by creation date
 //! into a deduplicated store folder that `passerelle build --offers DIR` reads.
 
-mod client;
-mod harvest;
-
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -13,8 +10,9 @@ use jiff::civil::Date;
 use jiff::{SignedDuration, Timestamp, tz::TimeZone};
 use passerelle_engine::OfferStore;
 
-use client::{Client, ClientConfig, Credentials, api_date};
-use harvest::{DEPARTEMENTS, Harvest, read_state};
+use passerelle_server::france_travail::{
+    self, ClientConfig, Credentials, DEPARTEMENTS, Plan, Source, api_date,
+};
 
 /// The sources `ingest` knows.
 #[derive(Debug, Subcommand)]
@@ -43,13 +41,10 @@ pub struct FranceTravailArgs {
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
     until: Option<Date>,
     /// Base URL of the API.
-    #[arg(long, default_value = "https://api.francetravail.io")]
+    #[arg(long, default_value = france_travail::API_URL)]
     api_url: String,
     /// OAuth2 token endpoint.
-    #[arg(
-        long,
-        default_value = "https://entreprise.francetravail.fr/connexion/oauth2/access_token?realm=/partenaire"
-    )]
+    #[arg(long, default_value = france_travail::TOKEN_URL)]
     token_url: String,
     /// Harvest one département only (code such as 75, 2A or 971).
     #[arg(long, value_parser = parse_departement)]
@@ -80,7 +75,7 @@ fn parse_day(text: &str) -> Result<Date, String> {
         .map_err(|_| format!("date invalide « {text} » : ce jour n'existe pas"))
 }
 
-fn parse_departement(text: &str) -> Result<String, String> {
+pub(crate) fn parse_departement(text: &str) -> Result<String, String> {
     let code = text.trim().to_ascii_uppercase();
     if DEPARTEMENTS.contains(&code.as_str()) {
         Ok(code)
@@ -108,62 +103,38 @@ pub fn run(source: IngestSource) -> Result<()> {
 fn france_travail(args: FranceTravailArgs) -> Result<()> {
     let credentials = Credentials::from_env()?;
     let now = Timestamp::from_second(Timestamp::now().as_second())?;
-    let until = match args.until {
-        Some(day) => end_of_day(day)?.min(now),
-        None => now,
+    let source = Source {
+        client: ClientConfig {
+            api_url: args.api_url.clone(),
+            token_url: args.token_url.clone(),
+            max_retries: args.max_retries,
+            calls_per_second: args.calls_per_second,
+            backoff: Duration::from_millis(args.backoff_ms),
+        },
+        departement: args.departement.clone(),
+        days: args.days,
+        overlap_minutes: args.overlap_minutes,
     };
-    let state = read_state(&args.out)?;
-    let (from, covered_from) = match (args.since, &state) {
-        (Some(day), state) => {
-            let from = start_of_day(day)?;
-            // A run that starts inside (or right after) the covered interval extends it.
-            let extends = state.as_ref().filter(|s| {
-                s.departement == args.departement
-                    && s.covered_from <= from
-                    && from <= s.covered_until + SignedDuration::from_secs(1)
-            });
-            (from, extends.map(|s| s.covered_from))
-        }
-        (None, Some(state)) if state.departement == args.departement => {
-            let overlap = SignedDuration::from_mins(i64::from(args.overlap_minutes));
-            (state.covered_until - overlap, Some(state.covered_from))
-        }
-        (None, Some(state)) => bail!(
-            "l'état de {} concerne {} : précisez --since pour commencer une autre collecte",
-            args.out.display(),
-            match &state.departement {
-                Some(code) => format!("le département {code}"),
-                None => "toute la France".to_string(),
+    let since = args.since.map(start_of_day).transpose()?;
+    let until = args.until.map(end_of_day).transpose()?;
+    let plan = france_travail::plan(&args.out, &source, since, until, now)?;
+    let (from, until) = match plan {
+        Plan::UpToDate(until) => {
+            if args.since.is_some() && args.until.is_some() {
+                bail!("--since est postérieur à --until");
             }
-        ),
-        (None, None) => (
-            now - SignedDuration::from_hours(24 * i64::from(args.days)),
-            None,
-        ),
-    };
-    if from > until {
-        if args.since.is_some() && args.until.is_some() {
-            bail!("--since est postérieur à --until");
+            eprintln!(
+                "rien à collecter : les offres créées jusqu'au {} sont déjà dans {}",
+                api_date(until),
+                args.out.display()
+            );
+            return Ok(());
         }
-        eprintln!(
-            "rien à collecter : les offres créées jusqu'au {} sont déjà dans {}",
-            api_date(until),
-            args.out.display()
-        );
-        return Ok(());
-    }
-
-    let mut store = OfferStore::open(&args.out)
-        .with_context(|| format!("impossible d'ouvrir le dossier {}", args.out.display()))?;
-    let before = store.len();
-    let config = ClientConfig {
-        api_url: args.api_url.clone(),
-        token_url: args.token_url.clone(),
-        max_retries: args.max_retries,
-        calls_per_second: args.calls_per_second,
-        backoff: Duration::from_millis(args.backoff_ms),
+        Plan::Harvest { from, until, .. } => (from, until),
     };
-    let mut client = Client::new(config, credentials)?;
+    let before = OfferStore::open(&args.out)
+        .with_context(|| format!("impossible d'ouvrir le dossier {}", args.out.display()))?
+        .len();
     eprintln!(
         "collecte France Travail des offres créées du {} au {}{} dans {} ({before} offres déjà présentes)",
         api_date(from),
@@ -187,22 +158,25 @@ fn france_travail(args: FranceTravailArgs) -> Result<()> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()?;
-    let mut harvest = Harvest {
-        client: &mut client,
-        store: &mut store,
-        departement: args.departement.clone(),
-        covered_from,
-        stats: Default::default(),
-    };
-    let outcome = runtime.block_on(harvest.run(from, until, |progress| {
-        let done = progress.done_seconds * 1000 / progress.total_seconds.max(1);
-        bar.set_position(done.clamp(0, 1000) as u64);
-        bar.set_message(format!("{} offres", progress.stored));
-    }));
+    let outcome = runtime.block_on(france_travail::collect(
+        &args.out,
+        &source,
+        credentials,
+        plan,
+        |progress| {
+            let done = progress.done_seconds * 1000 / progress.total_seconds.max(1);
+            bar.set_position(done.clamp(0, 1000) as u64);
+            bar.set_message(format!("{} offres", progress.stored));
+        },
+    ));
     bar.finish_and_clear();
-    let stats = harvest.stats;
+    let (collected, error) = match outcome {
+        Ok(collected) => (collected, None),
+        Err((error, collected)) => (collected, Some(error)),
+    };
     let elapsed = started.elapsed().as_secs_f64();
-    let calls = &client.stats;
+    let calls = &collected.calls;
+    let stats = &collected.harvest;
     let offers = &stats.offers;
     eprintln!(
         "appels : {} (dont {} pour les jetons), pages : {}, reprises : {} (dont {} après un 429)",
@@ -227,20 +201,13 @@ fn france_travail(args: FranceTravailArgs) -> Result<()> {
     }
     eprintln!(
         "dossier : {} offres dans {} ; durée {elapsed:.1} s, {:.0} offres reçues/s, {:.1} appels/s",
-        store.len(),
+        collected.stored,
         args.out.display(),
         (offers.new + offers.updated + offers.unchanged) as f64 / elapsed.max(1e-3),
         calls.calls as f64 / elapsed.max(1e-3)
     );
-    if let Err(error) = outcome {
-        let resume = match read_state(&args.out) {
-            Ok(Some(state)) => format!(
-                "les offres créées jusqu'au {} sont enregistrées ; relancez sans --since pour reprendre",
-                api_date(state.covered_until)
-            ),
-            _ => "aucune fenêtre n'a été terminée ; relancez la même commande".to_string(),
-        };
-        return Err(error.context(format!("collecte interrompue ({resume})")));
+    match error {
+        Some(error) => Err(error),
+        None => Ok(()),
     }
-    Ok(())
 }
