@@ -105,3 +105,41 @@ fn unknown_places_say_why() {
         "unknown place \"Atlantide\""
     );
 }
+
+/// The map's outlines shipped in `models/outlines/` are the real IGN Admin Express
+/// outlines of `geo_fr` (overseas included) as `simplify_outlines` makes them: the test
+/// regenerates them and compares. `PASSERELLE_WRITE_OUTLINES=1` rewrites them.
+#[test]
+fn shipped_outlines_are_the_simplified_geo_fr_outlines() {
+    with_shared_data!(data => {
+        let shipped = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../models/outlines");
+        for (source, name, features) in [
+            ("regions-avec-outre-mer.geojson", "regions.geojson", 18),
+            ("departements-avec-outre-mer.geojson", "departements.geojson", 101),
+        ] {
+            let bytes = std::fs::read(data.join("geo_fr").join(source)).unwrap();
+            let collection: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+            let simplified = passerelle_engine::simplify_outlines(
+                &collection,
+                passerelle_engine::OutlineParams::default(),
+                passerelle_engine::OUTLINES_ATTRIBUTION,
+            )
+            .unwrap();
+            assert_eq!(simplified["features"].as_array().unwrap().len(), features);
+            let path = shipped.join(name);
+            if std::env::var_os("PASSERELLE_WRITE_OUTLINES").is_some() {
+                std::fs::create_dir_all(&shipped).unwrap();
+                std::fs::write(&path, serde_json::to_string(&simplified).unwrap()).unwrap();
+            }
+            let written = std::fs::read(&path).unwrap();
+            assert!(
+                written.len() * 4 < bytes.len(),
+                "{name}: {} bytes for {} of source",
+                written.len(),
+                bytes.len()
+            );
+            let written: serde_json::Value = serde_json::from_slice(&written).unwrap();
+            assert!(written == simplified, "{name} differs from the regenerated outlines");
+        }
+    });
+}

@@ -23,6 +23,7 @@ mod history;
 mod index;
 mod model;
 mod needs;
+mod outlines;
 mod rank;
 mod refresh;
 mod taxonomy;
@@ -69,6 +70,7 @@ pub use needs::{
     Cell, EmergingTerm, Example, FORMAT_VERSION, NeedsBuild, NeedsCluster, NeedsCounts, NeedsModel,
     NeedsParams, OccupationDemand, PostingAnalysis, RomeShare, TerritoryNeeds, WeightedSkill,
 };
+pub use outlines::{OUTLINES_ATTRIBUTION, OutlineParams, simplify_outlines};
 pub use rank::{
     Alignment, AnsweredNeed, CoverageReport, CoverageRequest, CoveredSkill, CvSkill, Evidence,
     LabelCriterion, LabelReadiness, Learner, LearnerLocation, LearnerProfile, LearnerSummary,

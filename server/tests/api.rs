@@ -220,6 +220,15 @@ async fn every_route_answers() {
     let geography = get("/api/v1/geography").await;
     ok(&geography, "geography");
     assert_eq!(geography.json()["regions"].as_array().unwrap().len(), 18);
+    // France's real outlines by default (overseas included), with their attribution.
+    assert_eq!(geography.json()["outlines"], true);
+    for (file, count) in [("region", 18), ("departement", 101)] {
+        let outlines = get(&format!("/api/v1/geography/{file}.geojson")).await;
+        ok(&outlines, "outlines");
+        let outlines = outlines.json();
+        assert_eq!(outlines["features"].as_array().unwrap().len(), count);
+        assert!(outlines["attribution"].as_str().unwrap().contains("IGN"));
+    }
 
     let indicators = get(&format!(
         "/api/v1/indicators?level=departement&indicator=gap&cluster={first}"
@@ -803,9 +812,9 @@ fn bad_inputs() -> Vec<Case> {
             "unknown_cluster",
         ),
         (
-            "no outlines loaded",
+            "no such outlines",
             "GET",
-            "/api/v1/geography/region.geojson".into(),
+            "/api/v1/geography/commune.geojson".into(),
             None,
             vec![],
             404,

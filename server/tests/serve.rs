@@ -5,7 +5,6 @@
 
 mod common;
 #[path = "common/france_travail.rs"]
-#[allow(dead_code)]
 mod france_travail;
 
 use std::net::SocketAddr;

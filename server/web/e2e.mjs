@@ -2,13 +2,18 @@
 //
 // Runs three scenarios in Debian's Chromium (adviser, observatory, provider), each failing
 // with a clear message when an assertion fails, then opens the API documentation; also fails
-// on any console error and on any request to a host other than the loopback one.
+// on any console error and on any request to a host other than the loopback one. axe-core
+// checks every view (and the map both as outlines and as a tile grid) against WCAG 2.1 A
+// and AA, as RGAA asks: any violation fails its scenario.
 // Exit code 0 only when all of it passed.
 
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+
+const AXE = fileURLToPath(new URL('./node_modules/axe-core/axe.min.js', import.meta.url));
 
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
@@ -47,6 +52,21 @@ function isLoopback(url) {
   }
   if (['data:', 'blob:', 'about:', 'chrome-error:'].includes(parsed.protocol)) return true;
   return LOOPBACK.has(parsed.hostname) || /^127\.\d+\.\d+\.\d+$/.test(parsed.hostname);
+}
+
+/** Runs axe-core on the page as it is now; fails on any WCAG 2.1 A or AA violation. */
+async function axeCheck(page, view) {
+  if (!(await page.evaluate(() => typeof window.axe !== 'undefined'))) await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async () => {
+    const result = await window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      // Experimental in axe-core, so off by default; WCAG 2.5.3 (label in name) asks for it.
+      rules: { 'label-content-name-mismatch': { enabled: true } },
+    });
+    return result.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.help}; ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  });
+  check(violations.length === 0, `accessibility (${view}): ${violations.length} axe-core violation(s):\n    ${violations.join('\n    ')}`);
+  return `axe ok on ${view}`;
 }
 
 /**
@@ -162,8 +182,9 @@ async function adviserScenario(page) {
   check(await cards.nth(0).isVisible(), 'print: a selected training is not printed');
   await page.emulateMedia({ media: 'screen' });
 
+  await axeCheck(page, 'Conseiller');
   await page.screenshot({ path: join(screenshotDir, 'conseiller.png'), fullPage: true });
-  return `${count} trainings ranked, each with reasons`;
+  return `${count} trainings ranked, each with reasons, no axe violation`;
 }
 
 async function observatoryScenario(page) {
@@ -205,9 +226,24 @@ async function observatoryScenario(page) {
   check(/Formations du territoire/.test(needsText), `territory ${code}: the trainings section is missing`);
   check(await territory.getAttribute('aria-pressed') === 'true', `territory ${code}: not marked as selected`);
 
+  // France's real outlines by default, with their attribution; the tile grid on demand.
+  check(await page.locator('#map svg.map-svg.outlines').count() === 1, 'map: the default map is not drawn from outlines');
+  check(/IGN/.test(await page.locator('#map-attribution').innerText()), 'map: the outlines\' attribution is missing');
+  await axeCheck(page, 'Observatoire (carte)');
   await page.locator('#territory-detail').scrollIntoViewIfNeeded();
   await page.screenshot({ path: join(screenshotDir, 'observatoire.png'), fullPage: true });
-  return `${fills.length} territories in ${colours.size} colours, ${bars} bars, detail of ${code} with ${needsBars} needs`;
+  await page.getByLabel('Grille').check();
+  await waitForOutcome(page, '#panel-observatoire', (root) => root.querySelector('#map svg.map-svg.grid')
+    && root.querySelectorAll('#map .territory[data-filled="true"]').length >= 13, 'tile grid');
+  await axeCheck(page, 'Observatoire (grille)');
+  await page.getByLabel('Départements').check();
+  await waitForOutcome(page, '#panel-observatoire', (root) => root.querySelectorAll('#map .territory').length > 30, 'département grid');
+  await axeCheck(page, 'Observatoire (grille des départements)');
+  await page.getByLabel('Carte', { exact: true }).check();
+  await waitForOutcome(page, '#panel-observatoire', (root) => root.querySelector('#map svg.map-svg.outlines')
+    && root.querySelectorAll('#map .territory').length > 30, 'département map');
+  await axeCheck(page, 'Observatoire (carte des départements)');
+  return `${fills.length} territories in ${colours.size} colours, ${bars} bars, detail of ${code} with ${needsBars} needs; map and grid pass axe`;
 }
 
 async function providerScenario(page) {
@@ -233,8 +269,9 @@ async function providerScenario(page) {
   const score = (await page.locator('#provider-results .big-number').innerText()).trim();
   check(/\d/.test(score), `coverage: no alignment score (${score})`);
 
+  await axeCheck(page, 'Organismes');
   await page.screenshot({ path: join(screenshotDir, 'organismes.png'), fullPage: true });
-  return `${marks.length} highlighted spans, ${missing} missing skills, alignment ${score}`;
+  return `${marks.length} highlighted spans, ${missing} missing skills, alignment ${score}, no axe violation`;
 }
 
 /** The API documentation (Swagger UI, embedded in the binary) renders from the server alone. */

@@ -120,10 +120,11 @@ pub async fn geography(State(state): State<AppState>) -> Json<Value> {
     }))
 }
 
-/// GeoJSON outlines of a level, when given at start with `--geojson`.
+/// GeoJSON outlines of a level: those given at start with `--geojson`, else the shipped
+/// ones (IGN Admin Express, simplified, with their attribution).
 #[utoipa::path(get, path = "/api/v1/geography/{level}", params(("level" = String, Path, description = "region.geojson or departement.geojson")),
     responses((status = 200, description = "FeatureCollection", body = Value),
-              (status = 404, description = "No outlines loaded", body = super::error::ErrorBody)))]
+              (status = 404, description = "Unknown level or no outlines", body = super::error::ErrorBody)))]
 pub async fn outlines(
     State(state): State<AppState>,
     Path(file): Path<String>,
@@ -134,7 +135,7 @@ pub async fn outlines(
         _ => return Err(ApiError::not_found("Fond de carte")),
     };
     outlines
-        // Outlines are the user's GeoJSON, passed on as read (coordinates unrounded).
+        // Outlines are passed on as read (coordinates unrounded).
         .map(|o| axum::Json(o.as_ref().clone()).into_response())
         .ok_or_else(|| ApiError::not_found("Fond de carte"))
 }

@@ -167,11 +167,39 @@ impl Default for RefreshSettings {
     }
 }
 
-/// Map outlines given at start, by level.
-#[derive(Debug, Clone, Default)]
+/// Map outlines by level: those shipped with the server (IGN Admin Express, simplified,
+/// overseas included) unless others were given at start.
+#[derive(Debug, Clone)]
 pub struct Outlines {
     pub region: Option<Arc<serde_json::Value>>,
     pub departement: Option<Arc<serde_json::Value>>,
+}
+
+impl Outlines {
+    /// No outlines: the map is the tile grid.
+    pub fn none() -> Outlines {
+        Outlines {
+            region: None,
+            departement: None,
+        }
+    }
+
+    /// The outlines shipped in `models/outlines/` (see `simplify_outlines`).
+    pub fn shipped() -> Outlines {
+        let parse = |bytes: &str| serde_json::from_str(bytes).ok().map(Arc::new);
+        Outlines {
+            region: parse(include_str!("../../../models/outlines/regions.geojson")),
+            departement: parse(include_str!(
+                "../../../models/outlines/departements.geojson"
+            )),
+        }
+    }
+}
+
+impl Default for Outlines {
+    fn default() -> Outlines {
+        Outlines::shipped()
+    }
 }
 
 /// Shared by every handler.

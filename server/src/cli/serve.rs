@@ -56,7 +56,8 @@ pub struct ServeArgs {
     /// Days collected by the first refresh, when the store has no collection state.
     #[arg(long, default_value_t = 30, value_parser = clap::value_parser!(u16).range(1..=366))]
     france_travail_days: u16,
-    /// Folder with `regions*.geojson` and `departements*.geojson` outlines for the map.
+    /// Folder with `regions*.geojson` and `departements*.geojson` outlines for the map,
+    /// instead of the shipped ones (IGN Admin Express, simplified).
     #[arg(long, env = "PASSERELLE_GEOJSON")]
     geojson: Option<PathBuf>,
     /// Bearer token enabling `POST /api/v1/admin/refresh`.
@@ -142,7 +143,7 @@ fn live_source(args: &ServeArgs) -> Result<Option<LiveSource>> {
 /// Outlines from a folder of geo_fr-style GeoJSON files (overseas versions preferred).
 fn read_outlines(folder: Option<&std::path::Path>) -> Result<Outlines> {
     let Some(folder) = folder else {
-        return Ok(Outlines::default());
+        return Ok(Outlines::shipped());
     };
     let read = |names: &[&str]| -> Result<Option<Arc<serde_json::Value>>> {
         for name in names {

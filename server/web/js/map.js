@@ -204,7 +204,8 @@ export class TerritoryMap {
       class: 'territory',
       tabindex: -1,
       role: 'button',
-      'aria-label': `${name} (${code}) : ${text}`,
+      // The name starts with what a tile shows (code, then name), as WCAG 2.5.3 asks.
+      'aria-label': `${code} ${name} : ${text}`,
       'aria-pressed': 'false',
       'data-code': code,
       'data-filled': String(filled),
@@ -215,12 +216,15 @@ export class TerritoryMap {
           this.onSelect(code);
         }
       },
-    }, s('title', {}, `${name} (${code}) : ${text}`));
+    });
     for (const shape of shapes) {
       if (!shape) continue;
       if (shape.classList.contains('shape')) shape.setAttribute('fill', fill);
       group.append(shape);
     }
+    // An outline shows no text: its tooltip says what the name says. A tile shows its code
+    // and name, and a tooltip would add words to its visible text that its name lacks.
+    if (!group.querySelector('text')) group.prepend(s('title', {}, `${code} ${name} : ${text}`));
     return group;
   }
 

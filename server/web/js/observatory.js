@@ -28,7 +28,8 @@ export function initObservatory() {
   const csvLink = document.getElementById('download-csv');
   const geojsonLink = document.getElementById('download-geojson');
 
-  const state = { level: 'region', indicator: 'demand', cluster: '', skill: null, selected: null };
+  const attribution = document.getElementById('map-attribution');
+  const state = { level: 'region', view: 'outlines', indicator: 'demand', cluster: '', skill: null, selected: null };
   let geography = null;
   let clusterLabels = new Map();
   let mapRequest = null;
@@ -78,6 +79,8 @@ export function initObservatory() {
       state.level = target.value;
       state.selected = null;
       resetDetail();
+    } else if (target.name === 'map-view') {
+      state.view = target.value;
     } else if (target === indicatorSelect) {
       state.indicator = target.value;
     } else if (target === clusterSelect) {
@@ -110,7 +113,7 @@ export function initObservatory() {
   }
 
   async function outlinesFor(level) {
-    if (!geography?.outlines) return null;
+    if (!geography?.outlines || state.view === 'grid') return null;
     try {
       return await api.outlines(level);
     } catch {
@@ -143,6 +146,7 @@ export function initObservatory() {
       const territories = state.level === 'region' ? asArray(geography.regions) : asArray(geography.departements);
       const scale = colorScale(rows.map((r) => r.value), { diverging: state.indicator === 'gap', format: info.format });
       map.draw({ territories, outlines, values, scale, selected: state.selected });
+      attribution.textContent = outlines?.attribution ? `${outlines.attribution}.` : '';
       replaceChildren(legend, mapLegend({ title: `${info.title}${info.unit ? ` (${info.unit})` : ''}`, scale }));
       const shown = rows.filter((r) => typeof r.value === 'number').length;
       summary.textContent = `${info.title} pour ${selectionLabel()}, par ${LEVEL_NAMES[state.level]} : ${plural(shown, 'territoire renseigné', 'territoires renseignés')} sur ${territories.length}.`;
@@ -378,6 +382,8 @@ export function initObservatory() {
     showLoading(mapContainer, 'Chargement de la carte…');
     try {
       geography = await api.geography();
+      // Without outlines there is only the tile grid to show.
+      document.getElementById('map-view-choice').hidden = !geography.outlines;
     } catch (error) {
       showError(mapContainer, error, 'La géographie n’a pas pu être chargée');
       return;
