@@ -45,8 +45,24 @@ fn serve_env(
     extra: &[&std::ffi::OsStr],
     env: &[(&str, &str)],
 ) -> (ServerGuard, SocketAddr) {
+    spawn_serve(
+        Command::new(env!("CARGO_BIN_EXE_passerelle")),
+        data,
+        extra,
+        env,
+    )
+}
+
+/// Starts `command` (the binary, or a wrapper whose last argument is the binary) as
+/// `serve` on a free loopback port and waits for `/healthz`.
+fn spawn_serve(
+    mut command: Command,
+    data: &Path,
+    extra: &[&std::ffi::OsStr],
+    env: &[(&str, &str)],
+) -> (ServerGuard, SocketAddr) {
     let addr: SocketAddr = ([127, 0, 0, 1], free_port()).into();
-    let child = Command::new(env!("CARGO_BIN_EXE_passerelle"))
+    let child = command
         .env_remove("FRANCE_TRAVAIL_CLIENT_ID")
         .env_remove("FRANCE_TRAVAIL_CLIENT_SECRET")
         .envs(env.iter().copied())
@@ -437,4 +453,79 @@ fn a_scheduled_refresh_collects_france_travail_offers_first() {
     assert_eq!(health(addr)["model_version"], served);
     assert_eq!(search_total(addr, "qwertzuiop"), 1);
     std::fs::remove_dir_all(&root).unwrap();
+}
+
+#[test]
+fn a_disk_full_while_writing_a_version_keeps_the_served_version() {
+    let data = std::env::temp_dir().join(format!("passerelle-disk-full-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&data);
+    build(&data);
+    let versions = |data: &Path| {
+        let mut names: Vec<String> = std::fs::read_dir(data.join("versions"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    };
+    assert_eq!(versions(&data), ["v000001"]);
+    let current = std::fs::read_to_string(data.join("CURRENT")).unwrap();
+
+    // The server may write no file over 256 KiB: the new version's model (about
+    // 600 KiB) cannot be written whole, as on a full disk (EFBIG instead of ENOSPC, the
+    // same failed write). SIGXFSZ is ignored so that the write fails instead of killing.
+    let mut limited = Command::new("bash");
+    limited.args([
+        "-c",
+        "trap '' XFSZ; ulimit -f \"$1\"; shift; exec \"$@\"",
+        "bash",
+        "256",
+        env!("CARGO_BIN_EXE_passerelle"),
+    ]);
+    let (server, addr) = spawn_serve(limited, &data, &[], &[]);
+    let served = health(addr)["model_version"].clone();
+    let (status, body) = request(
+        addr,
+        "POST",
+        "/api/v1/admin/refresh",
+        &[("Authorization", &format!("Bearer {TOKEN}"))],
+        b"",
+    )
+    .unwrap();
+    let body: Value = serde_json::from_slice(&body).unwrap();
+    assert!(status >= 500, "{status} {body}");
+    let message = body["message"].as_str().unwrap_or_default();
+    assert!(
+        message.contains("la version servie reste en place"),
+        "{body}"
+    );
+    let now = health(addr);
+    assert_eq!(now["model_version"], served, "{now}");
+    assert_eq!(now["last_refresh"]["ok"], false, "{now}");
+    assert!(
+        search_total(addr, "python") > 0,
+        "the served index still answers"
+    );
+    drop(server);
+    // Nothing half-written is left: no staging folder, no second version, the same pointer.
+    assert_eq!(versions(&data), ["v000001"]);
+    assert_eq!(
+        std::fs::read_to_string(data.join("CURRENT")).unwrap(),
+        current
+    );
+
+    // Restarted with room, it serves that version, and the next refresh is version 2.
+    let (_server, addr) = serve(&data);
+    assert_eq!(health(addr)["model_version"], served);
+    let (status, body) = request(
+        addr,
+        "POST",
+        "/api/v1/admin/refresh",
+        &[("Authorization", &format!("Bearer {TOKEN}"))],
+        b"",
+    )
+    .unwrap();
+    assert_eq!(status, 200, "{}", String::from_utf8_lossy(&body));
+    assert_eq!(health(addr)["version"], 2);
+    std::fs::remove_dir_all(&data).unwrap();
 }

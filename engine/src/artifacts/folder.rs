@@ -365,6 +365,16 @@ pub struct StagedVersion {
     path: PathBuf,
 }
 
+impl Drop for StagedVersion {
+    /// A version abandoned before publication (a failed build, a full disk) leaves no
+    /// staging folder behind; once published, the staging path no longer exists.
+    fn drop(&mut self) {
+        if self.path.exists() {
+            let _ = std::fs::remove_dir_all(&self.path);
+        }
+    }
+}
+
 impl StagedVersion {
     /// The number the version will have.
     pub fn number(&self) -> u64 {
