@@ -56,12 +56,7 @@ pub fn update_corpus(
     let rejected = counts
         .rejected
         .iter()
-        .map(|(position, reason)| Rejected {
-            line: *position as u64 + 1,
-            id: None,
-            reason: reason.clone(),
-            raw: String::new(),
-        })
+        .map(|(position, reason)| Rejected::new(*position as u64 + 1, None, reason.clone(), b""))
         .collect();
     store.commit()?;
     let read = read_postings(&folder.offers_dir())?;

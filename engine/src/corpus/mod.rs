@@ -48,8 +48,32 @@ pub struct Rejected {
     /// The record's id, when it could be read.
     pub id: Option<String>,
     pub reason: String,
-    /// The record as it was read (invalid UTF-8 replaced by U+FFFD).
+    /// The record as it was read (invalid UTF-8 replaced by U+FFFD), its first
+    /// [`Rejected::ECHO_BYTES`] bytes at most: a report never grows with its input.
     pub raw: String,
+    /// The record's length in bytes, whole.
+    pub raw_length: u64,
+}
+
+impl Rejected {
+    /// The most of a rejected record a report echoes.
+    pub const ECHO_BYTES: usize = 512;
+
+    /// A rejection echoing the start of `raw`.
+    pub fn new(line: u64, id: Option<String>, reason: String, raw: &[u8]) -> Rejected {
+        let mut end = raw.len().min(Rejected::ECHO_BYTES);
+        // Cut before a UTF-8 continuation byte, not inside a character.
+        while end < raw.len() && end > 0 && raw[end] & 0xC0 == 0x80 {
+            end -= 1;
+        }
+        Rejected {
+            line,
+            id,
+            reason,
+            raw: String::from_utf8_lossy(&raw[..end]).into_owned(),
+            raw_length: raw.len() as u64,
+        }
+    }
 }
 
 /// Counts and rejections of one read.
@@ -101,12 +125,9 @@ impl<T> Batch<T> {
 
     fn reject(&mut self, line: u64, id: Option<String>, reason: String, raw: &[u8]) {
         self.report.read += 1;
-        self.report.rejected.push(Rejected {
-            line,
-            id,
-            reason,
-            raw: String::from_utf8_lossy(raw).into_owned(),
-        });
+        self.report
+            .rejected
+            .push(Rejected::new(line, id, reason, raw));
     }
 }
 

@@ -106,14 +106,10 @@ fn push_record(batch: &mut Batch<Value>, line: u64, value: Value) {
 }
 
 fn reject(batch: &mut Batch<Value>, line: u64, id: Option<String>, reason: &str, raw: &[u8]) {
-    const ECHO: usize = 512;
-    let text = String::from_utf8_lossy(&raw[..raw.len().min(ECHO)]).into_owned();
-    batch.report.rejected.push(Rejected {
-        line,
-        id,
-        reason: reason.to_string(),
-        raw: text,
-    });
+    batch
+        .report
+        .rejected
+        .push(Rejected::new(line, id, reason.to_string(), raw));
 }
 
 #[cfg(test)]

@@ -1,13 +1,15 @@
 //! `POST /admin/refresh`: add a batch of offers to the served build folder's corpus,
 //! rebuild and publish a new version (cluster identities persist), and swap it in
 //! atomically while requests go on. Guarded by a bearer token; disabled without one.
+//! The token, the declared length and the running refresh are checked from the headers
+//! before any byte of the body is read.
 
 use super::Json;
-use axum::body::Bytes;
-use axum::extract::State;
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::extract::{Request, State};
+use axum::http::{StatusCode, header};
 use passerelle_engine::parse_offer_records;
 
+use super::body::{REFRESH_READ_TIMEOUT, check_headers, read};
 use super::error::ApiError;
 use super::refresh::{Incoming, RefreshOutcome, Trigger, refresh as run_refresh};
 use super::state::AppState;
@@ -17,14 +19,18 @@ use super::state::AppState;
     responses((status = 200, description = "The version now served, the batch report and what changed", body = RefreshOutcome),
               (status = 401, description = "Missing or wrong token", body = super::error::ErrorBody),
               (status = 404, description = "Refresh disabled (no token configured)", body = super::error::ErrorBody),
+              (status = 408, description = "The batch was not received within 300 s", body = super::error::ErrorBody),
               (status = 409, description = "A refresh is already running", body = super::error::ErrorBody),
+              (status = 413, description = "A batch over 256 MiB (refused from its declared length before it is read)", body = super::error::ErrorBody),
+              (status = 415, description = "An encoded body (`Content-Encoding`)", body = super::error::ErrorBody),
               (status = 422, description = "No valid offer in the batch", body = super::error::ErrorBody)),
     security(("bearer" = [])))]
 pub async fn refresh(
     State(state): State<AppState>,
-    headers: HeaderMap,
-    body: Bytes,
+    request: Request,
 ) -> Result<Json<RefreshOutcome>, ApiError> {
+    let (parts, body) = request.into_parts();
+    let headers = parts.headers;
     let Some(token) = state.settings.admin_token.as_deref() else {
         return Err(ApiError::new(
             StatusCode::NOT_FOUND,
@@ -35,7 +41,7 @@ pub async fn refresh(
     let given = headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "))
+        .and_then(bearer_token)
         .unwrap_or("");
     if !constant_time_eq(given.as_bytes(), token.as_bytes()) {
         return Err(ApiError::new(
@@ -44,6 +50,7 @@ pub async fn refresh(
             "Jeton d'administration manquant ou invalide.",
         ));
     }
+    check_headers(&headers, super::REFRESH_BODY_LIMIT)?;
     let Ok(_guard) = state.refreshing.try_lock() else {
         return Err(ApiError::new(
             StatusCode::CONFLICT,
@@ -51,6 +58,13 @@ pub async fn refresh(
             "Un rafraîchissement est déjà en cours.",
         ));
     };
+    let body = read(
+        &headers,
+        body,
+        super::REFRESH_BODY_LIMIT,
+        REFRESH_READ_TIMEOUT,
+    )
+    .await?;
     // An empty body re-reads the sources of a served build folder; a body whose every
     // record is rejected is refused.
     let posted = !body.trim_ascii().is_empty();
@@ -76,6 +90,15 @@ pub async fn refresh(
     };
     let outcome = run_refresh(&state, Trigger::Admin, incoming).await?;
     Ok(Json(outcome))
+}
+
+/// The token of an `Authorization: Bearer …` value; the scheme is case-insensitive
+/// (RFC 7235).
+fn bearer_token(value: &str) -> Option<&str> {
+    let (scheme, token) = value.trim().split_once(' ')?;
+    scheme
+        .eq_ignore_ascii_case("bearer")
+        .then_some(token.trim_start())
 }
 
 fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {

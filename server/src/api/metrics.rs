@@ -153,23 +153,42 @@ impl Default for Metrics {
     }
 }
 
-/// Middleware recording each request under its route template (`/api/v1/trainings/{id}`),
-/// never its raw path, so ids do not multiply series.
+/// Middleware recording each request under its route template (`/api/v1/trainings/{id}`,
+/// or `unmatched`), never its raw path, and its method from a fixed set: every label
+/// value comes from a fixed set, so no request grows the metrics.
 pub async fn record(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let route = request
         .extensions()
         .get::<MatchedPath>()
         .map_or_else(|| "unmatched".to_string(), |p| p.as_str().to_string());
-    let method = request.method().to_string();
+    let method = method_label(request.method());
     let started = Instant::now();
     let response = next.run(request).await;
     state.metrics.observe(
         &route,
-        &method,
+        method,
         response.status().as_u16(),
         started.elapsed().as_secs_f64(),
     );
     response
+}
+
+/// A request's method as a label from a fixed set: any other method (a client may send
+/// any token, of any length) is `other`, so that no request adds a series of its own.
+fn method_label(method: &axum::http::Method) -> &'static str {
+    use axum::http::Method;
+    match *method {
+        Method::GET => "GET",
+        Method::HEAD => "HEAD",
+        Method::POST => "POST",
+        Method::PUT => "PUT",
+        Method::DELETE => "DELETE",
+        Method::PATCH => "PATCH",
+        Method::OPTIONS => "OPTIONS",
+        Method::CONNECT => "CONNECT",
+        Method::TRACE => "TRACE",
+        _ => "other",
+    }
 }
 
 /// `GET /metrics`.

@@ -2,13 +2,18 @@
 //! metrics, OpenAPI and Swagger UI, the web application) over an [`AppState`].
 //!
 //! Handlers only extract input, call the engine (CPU-heavy calls on the blocking pool)
-//! and return JSON; errors are mapped in `error`. Request bodies are limited in size,
-//! requests in time and in number at once.
+//! and return JSON; errors are mapped in `error`. Request bodies are limited in size and
+//! in reading time (`body`), request heads in size and time (`listen`), requests in time
+//! and in number at once: uploads (the POST routes) and the API's GET routes have a limit
+//! each, so that slow uploads never hold back the GET routes; health, metrics, the OpenAPI
+//! document and the web application are outside both.
 
 mod admin;
 mod advisers;
+pub mod body;
 pub mod error;
 mod history;
+pub mod listen;
 mod metrics;
 mod observatory;
 mod providers;
@@ -39,8 +44,10 @@ pub const BODY_LIMIT: usize = 2 << 20;
 pub const REFRESH_BODY_LIMIT: usize = 256 << 20;
 /// Longest a request may take (refreshes excepted).
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(20);
-/// Requests served at once; others wait.
+/// API GET requests served at once; others wait.
 pub const CONCURRENCY: usize = 256;
+/// API uploads (POST routes, body reading included) served at once; others wait.
+pub const UPLOAD_CONCURRENCY: usize = 64;
 
 #[derive(OpenApi)]
 #[openapi(
@@ -84,9 +91,18 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
 
 /// The whole application.
 pub fn router(state: AppState) -> Router {
-    let api = Router::new()
-        .route("/extract", post(advisers::extract))
-        .route("/recommendations", post(advisers::recommendations))
+    let timeout = || {
+        ServiceBuilder::new()
+            .layer(HandleErrorLayer::new(|_: tower::BoxError| async {
+                ApiError::new(
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    "timeout",
+                    "Délai de traitement dépassé ; réessayez.",
+                )
+            }))
+            .timeout(REQUEST_TIMEOUT)
+    };
+    let reads = Router::new()
         .route("/trainings", get(advisers::trainings))
         .route("/trainings/{id}", get(advisers::training))
         .route(
@@ -112,22 +128,23 @@ pub fn router(state: AppState) -> Router {
             "/territories/{level}/{code}/trainings",
             get(observatory::territory_trainings),
         )
+        .layer(tower::limit::GlobalConcurrencyLimitLayer::new(CONCURRENCY))
+        .layer(timeout());
+    let uploads = Router::new()
+        .route("/extract", post(advisers::extract))
+        .route("/recommendations", post(advisers::recommendations))
         .route("/coverage", post(providers::coverage))
+        .layer(axum::middleware::from_fn(body::buffered))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
-        .layer(
-            ServiceBuilder::new()
-                .layer(HandleErrorLayer::new(|_: tower::BoxError| async {
-                    ApiError::new(
-                        StatusCode::SERVICE_UNAVAILABLE,
-                        "timeout",
-                        "Délai de traitement dépassé ; réessayez.",
-                    )
-                }))
-                .timeout(REQUEST_TIMEOUT),
-        );
+        .layer(tower::limit::GlobalConcurrencyLimitLayer::new(
+            UPLOAD_CONCURRENCY,
+        ))
+        .layer(timeout());
+    // The refresh checks its token and the declared length before reading the body.
     let admin = Router::new()
         .route("/admin/refresh", post(admin::refresh))
-        .layer(DefaultBodyLimit::max(REFRESH_BODY_LIMIT));
+        .layer(DefaultBodyLimit::disable());
+    let api = reads.merge(uploads);
     let openapi_json = serde_json::to_value(openapi()).expect("serialisable OpenAPI");
     Router::new()
         .nest(
@@ -166,7 +183,6 @@ pub fn router(state: AppState) -> Router {
             state.clone(),
             metrics::record,
         ))
-        .layer(tower::limit::GlobalConcurrencyLimitLayer::new(CONCURRENCY))
         .layer(tower_http::catch_panic::CatchPanicLayer::custom(
             |_: Box<dyn std::any::Any + Send>| {
                 ApiError::internal("handler panicked").into_response()

@@ -106,9 +106,7 @@ async fn serve(args: ServeArgs) -> Result<()> {
     let address = listener.local_addr()?;
     info!(target: "serve", %address, "listening");
     eprintln!("passerelle: listening on http://{address}");
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown())
-        .await?;
+    api::listen::serve(listener, app, shutdown()).await?;
     info!(target: "serve", "stopped");
     Ok(())
 }

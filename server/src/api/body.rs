@@ -1,0 +1,100 @@
+//! Request bodies read whole, within a size and a time: a declared `Content-Length`
+//! over the limit is refused before any byte is read (413), a body that does not arrive
+//! in time is refused (408), and an encoded body (`Content-Encoding`) is refused (415)
+//! rather than read as plain JSON.
+
+use std::time::Duration;
+
+use axum::body::{Body, Bytes};
+use axum::extract::Request;
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use http_body_util::BodyExt;
+
+use super::BODY_LIMIT;
+use super::error::{ApiError, body_too_large};
+
+/// Longest a client may take to send a request body of the API.
+pub const BODY_READ_TIMEOUT: Duration = Duration::from_secs(10);
+/// Longest a client may take to send a refresh batch (up to 256 MiB).
+pub const REFRESH_READ_TIMEOUT: Duration = Duration::from_secs(300);
+
+/// Middleware of the API's POST routes: the body is read whole (at most [`BODY_LIMIT`]
+/// bytes within [`BODY_READ_TIMEOUT`]) before the handler runs.
+pub async fn buffered(request: Request, next: Next) -> Response {
+    let (parts, body) = request.into_parts();
+    match read(&parts.headers, body, BODY_LIMIT, BODY_READ_TIMEOUT).await {
+        Ok(bytes) => {
+            next.run(Request::from_parts(parts, Body::from(bytes)))
+                .await
+        }
+        Err(error) => error.into_response(),
+    }
+}
+
+/// Refuses a request whose headers alone say it cannot be read: an encoding or a
+/// declared length over `limit`.
+pub fn check_headers(headers: &HeaderMap, limit: usize) -> Result<(), ApiError> {
+    if let Some(encoding) = headers.get(header::CONTENT_ENCODING) {
+        let identity = encoding
+            .to_str()
+            .is_ok_and(|e| e.trim().eq_ignore_ascii_case("identity"));
+        if !identity {
+            return Err(ApiError::new(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "unsupported_encoding",
+                "Corps encodé (Content-Encoding) non pris en charge : envoyez-le non compressé.",
+            ));
+        }
+    }
+    let declared = headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse::<u64>().ok());
+    if declared.is_some_and(|length| length > limit as u64) {
+        return Err(body_too_large());
+    }
+    Ok(())
+}
+
+/// Reads `body` whole after [`check_headers`]: 413 past `limit` bytes, 408 past
+/// `timeout`.
+pub async fn read(
+    headers: &HeaderMap,
+    body: Body,
+    limit: usize,
+    timeout: Duration,
+) -> Result<Bytes, ApiError> {
+    check_headers(headers, limit)?;
+    let collect = async move {
+        let mut body = body;
+        let mut bytes = Vec::new();
+        while let Some(frame) = body.frame().await {
+            let frame = frame.map_err(|_| {
+                ApiError::new(
+                    StatusCode::BAD_REQUEST,
+                    "invalid_body",
+                    "Corps de requête illisible.",
+                )
+            })?;
+            if let Ok(data) = frame.into_data() {
+                if bytes.len() + data.len() > limit {
+                    return Err(body_too_large());
+                }
+                bytes.extend_from_slice(&data);
+            }
+        }
+        Ok(Bytes::from(bytes))
+    };
+    tokio::time::timeout(timeout, collect).await.map_err(|_| {
+        ApiError::new(
+            StatusCode::REQUEST_TIMEOUT,
+            "body_timeout",
+            format!(
+                "Corps de la requête reçu trop lentement (plus de {} s).",
+                timeout.as_secs()
+            ),
+        )
+    })?
+}
