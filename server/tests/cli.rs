@@ -543,3 +543,47 @@ fn extraction_scores_have_at_most_four_decimals() {
         "{stdout}"
     );
 }
+
+#[test]
+fn extract_on_endless_or_binary_input_stops_at_once() {
+    // /dev/zero never ends: its first byte is NUL, so it is binary input.
+    let started = std::time::Instant::now();
+    let output = passerelle()
+        .args(["extract", "--input", "/dev/zero"])
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    assert!(started.elapsed() < std::time::Duration::from_secs(30));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("line 1: NUL byte"), "{stderr}");
+    assert!(output.stdout.is_empty());
+}
+
+#[test]
+fn extract_skips_an_overlong_line_and_fails_when_every_line_is_rejected() {
+    // A 3 MiB line (over the 1 MiB record limit) between two good ones, streamed.
+    let mut input =
+        b"{\"id\": \"a\", \"text\": \"Python et SQL.\"}\n{\"id\": \"big\", \"text\": \"".to_vec();
+    input.extend(std::iter::repeat_n(b'x', 3 << 20));
+    input.extend_from_slice(b"\"}\n{\"id\": \"c\", \"text\": \"Docker et Git.\"}\n");
+    let output = run_with_input(&["extract", "--no-adapt", "--input", "-"], &input);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    let ids: Vec<String> = String::from_utf8(output.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].to_string())
+        .collect();
+    assert_eq!(ids, ["\"a\"", "\"c\""]);
+    assert!(stderr.contains("line 2: line of 3145"), "{stderr}");
+    assert!(
+        stderr.contains("3 read, 2 extracted, 1 rejected"),
+        "{stderr}"
+    );
+
+    let output = run_with_input(&["extract", "--input", "-"], b"{\"id\": 1}\nnot json\n");
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("every line of - was rejected"), "{stderr}");
+}

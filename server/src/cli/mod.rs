@@ -4,6 +4,7 @@ pub mod build;
 pub mod eval;
 pub mod extract;
 pub mod ingest;
+pub mod lines;
 pub mod needs;
 pub mod rank;
 pub mod search;
