@@ -229,3 +229,71 @@ fn hostile_method_names_do_not_grow_the_metrics() {
         metrics.len()
     );
 }
+
+/// The server's peak resident memory, from `/proc`.
+fn peak_rss_bytes(server: &ServerGuard) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{}/status", server.0.id())).unwrap();
+    let kib: u64 = status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap();
+    kib * 1024
+}
+
+#[test]
+fn extract_answers_are_bounded_and_parallel_ones_stay_small() {
+    let (server, addr) = serve();
+    let idle = peak_rss_bytes(&server);
+    // About 1 MB of nothing but skill names.
+    let mut text = String::new();
+    while text.len() < 1_000_000 {
+        text.push_str("Python SQL Docker Git Java Linux React ");
+    }
+    let body = serde_json::json!({ "text": text }).to_string();
+    let (status, answer) = request(
+        addr,
+        "POST",
+        "/api/v1/extract",
+        &[("Content-Type", "application/json")],
+        body.as_bytes(),
+    )
+    .unwrap();
+    assert_eq!(status, 200);
+    assert!(answer.len() < 1 << 20, "{} bytes", answer.len());
+    let answer: serde_json::Value = serde_json::from_slice(&answer).unwrap();
+    assert_eq!(answer["truncated"], true);
+    assert_eq!(answer["skills"].as_array().unwrap().len(), 1000);
+    // 64 of them at once stay well under 1 GiB.
+    let body = std::sync::Arc::new(body);
+    let workers: Vec<_> = (0..64)
+        .map(|_| {
+            let body = body.clone();
+            std::thread::spawn(move || {
+                request(
+                    addr,
+                    "POST",
+                    "/api/v1/extract",
+                    &[("Content-Type", "application/json")],
+                    body.as_bytes(),
+                )
+                .map(|(status, _)| status)
+            })
+        })
+        .collect();
+    for worker in workers {
+        assert_eq!(worker.join().unwrap(), Some(200));
+    }
+    let peak = peak_rss_bytes(&server);
+    eprintln!(
+        "peak RSS {} MiB after 64 parallel 1 MB extractions, {} MiB before",
+        peak >> 20,
+        idle >> 20
+    );
+    assert!(
+        peak - idle < 768 << 20,
+        "peak RSS {} MiB, {} MiB before",
+        peak >> 20,
+        idle >> 20
+    );
+}

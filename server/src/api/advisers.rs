@@ -17,6 +17,9 @@ use super::{JsonBytes, blocking, check_id, engine_json, parse_territory};
 
 /// Longest text `/extract` accepts.
 const MAX_EXTRACT_BYTES: usize = passerelle_engine::MAX_TEXT_BYTES;
+/// Most mentions an `/extract` answer lists per field (title, text), best first: a text
+/// made of nothing but skill names answers a bounded document, with `truncated: true`.
+pub const MAX_MENTIONS_PER_FIELD: usize = 1000;
 /// Largest catalogue ranked on the async worker rather than the blocking pool.
 const INLINE_MAX_TRAININGS: usize = 500;
 /// Most skills a profile ranked on the async worker may name (each name that is not a
@@ -33,7 +36,8 @@ pub struct ExtractRequest {
 }
 
 /// Text → skills (every occurrence with its byte span, score, exigé/souhaité) and
-/// occupations.
+/// occupations. At most 1,000 mentions per field are listed, best first; `truncated`
+/// says when some were left out.
 #[utoipa::path(post, path = "/api/v1/extract", request_body = ExtractRequest,
     responses((status = 200, description = "Skills and occupations", body = Value),
               (status = 422, description = "Invalid input", body = super::error::ErrorBody)))]
@@ -74,6 +78,8 @@ impl Serialize for ExtractAnswer {
         struct Answer<'a> {
             occupations: Vec<Occupation<'a>>,
             skills: Vec<Mention<'a>>,
+            /// Mentions were left out past `MAX_MENTIONS_PER_FIELD` in a field.
+            truncated: bool,
         }
         #[derive(Serialize)]
         struct Occupation<'a> {
@@ -92,24 +98,37 @@ impl Serialize for ExtractAnswer {
             source: MentionSource,
             start: Option<usize>,
         }
+        let (mut in_title, mut in_text) = (0usize, 0usize);
+        let mut truncated = false;
+        let kept = self.0.skills.iter().filter(|m| {
+            let seen = match m.field {
+                Field::Title => &mut in_title,
+                Field::Text => &mut in_text,
+            };
+            *seen += 1;
+            truncated |= *seen > MAX_MENTIONS_PER_FIELD;
+            *seen <= MAX_MENTIONS_PER_FIELD
+        });
+        let skills = kept
+            .map(|m| Mention {
+                end: m.end,
+                field: m.field,
+                id: &m.skill,
+                label: &m.label,
+                required: m.required,
+                score: m.score.into(),
+                source: m.source,
+                start: m.start,
+            })
+            .collect();
         Answer {
+            skills,
+            truncated,
             occupations: (self.0.occupations.iter())
                 .map(|o| Occupation {
                     code: o.code,
                     label: &o.label,
                     score: o.score.into(),
-                })
-                .collect(),
-            skills: (self.0.skills.iter())
-                .map(|m| Mention {
-                    end: m.end,
-                    field: m.field,
-                    id: &m.skill,
-                    label: &m.label,
-                    required: m.required,
-                    score: m.score.into(),
-                    source: m.source,
-                    start: m.start,
                 })
                 .collect(),
         }

@@ -67,9 +67,17 @@ pub async fn read(
     timeout: Duration,
 ) -> Result<Bytes, ApiError> {
     check_headers(headers, limit)?;
+    let declared = headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse::<usize>().ok())
+        .unwrap_or(0)
+        .min(limit);
     let collect = async move {
         let mut body = body;
-        let mut bytes = Vec::new();
+        // The declared length (checked against the limit) is reserved at once, so that a
+        // body is held once, not in a buffer grown by doubling.
+        let mut bytes = Vec::with_capacity(declared);
         while let Some(frame) = body.frame().await {
             let frame = frame.map_err(|_| {
                 ApiError::new(

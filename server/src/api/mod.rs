@@ -239,14 +239,37 @@ async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
     })
 }
 
+/// Runs CPU-heavy work on the blocking pool, at most [`heavy_slots`] at once: what a
+/// request holds in memory while it is worked on is bounded by its input, and how many
+/// are worked on at once by the cores, not by how many arrive.
 async fn blocking<T, F>(work: F) -> Result<T, ApiError>
 where
     F: FnOnce() -> Result<T, ApiError> + Send + 'static,
     T: Send + 'static,
 {
-    tokio::task::spawn_blocking(work)
+    static HEAVY: std::sync::OnceLock<std::sync::Arc<tokio::sync::Semaphore>> =
+        std::sync::OnceLock::new();
+    let permit = HEAVY
+        .get_or_init(|| std::sync::Arc::new(tokio::sync::Semaphore::new(heavy_slots())))
+        .clone()
+        .acquire_owned()
         .await
-        .map_err(ApiError::internal)?
+        .map_err(ApiError::internal)?;
+    // The permit goes with the work: a request abandoned by its client or its timeout
+    // holds its slot until the work it started is done.
+    tokio::task::spawn_blocking(move || {
+        let answer = work();
+        drop(permit);
+        answer
+    })
+    .await
+    .map_err(ApiError::internal)?
+}
+
+/// Engine calls run at once on the blocking pool: one per core, two at least (the work
+/// is CPU-bound: more at once would only hold more memory).
+pub fn heavy_slots() -> usize {
+    std::thread::available_parallelism().map_or(2, |n| n.get().max(2))
 }
 
 /// Runs an engine call and serialises its result on the same thread: the async worker
