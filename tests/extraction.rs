@@ -35,6 +35,30 @@ fn every_occurrence_has_its_span() {
 }
 
 #[test]
+fn invisible_marks_and_narrow_spaces_hide_no_skill() {
+    let engine = builtin();
+    for text in [
+        "Vous maîtrisez Python\u{202F}!",
+        "Vous maîtrisez Python\u{202F}; SQL\u{202F}: un plus",
+        "Vous maîtrisez Py\u{00AD}thon\u{200B}.",
+        "Vous maîtrisez \u{200E}Python\u{200F}\u{200D} et Git",
+        "Vous maîtrisez ＰＹＴＨＯＮ.",
+    ] {
+        let extraction = engine.extract("", text);
+        let python = extraction
+            .skills
+            .iter()
+            .find(|m| m.label == "Python")
+            .unwrap_or_else(|| panic!("no Python in {text:?}"));
+        let span = &text[python.start.unwrap()..python.end.unwrap()];
+        assert!(
+            ["Python", "Py\u{00AD}thon", "ＰＹＴＨＯＮ"].contains(&span),
+            "{text:?}: {span:?}"
+        );
+    }
+}
+
+#[test]
 fn transversal_skills_count_as_skills() {
     let engine = builtin();
     let extraction = engine.extract(

@@ -91,11 +91,26 @@ pub fn fold(text: &str) -> String {
                 'ß' => out.push_str("ss"),
                 '’' | 'ʼ' | '‘' | '`' | '´' => out.push('\''),
                 '\u{00A0}' | '\u{202F}' => out.push(' '),
+                c if is_invisible(c) => {}
+                // Fullwidth forms ("ＰＹＴＨＯＮ") are their ASCII letters.
+                '\u{FF01}'..='\u{FF5E}' => {
+                    out.push(char::from_u32(lower as u32 - 0xFEE0).unwrap_or(lower));
+                }
                 _ => out.push(lower),
             }
         }
     }
     out
+}
+
+/// Marks that are not seen: the soft hyphen, zero-width spaces and joiners, directional
+/// marks, the word joiner and the byte order mark. UAX#29 attaches most of them to the
+/// word before them; the analyzer keeps them out of words and spans.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}' | '\u{061C}' | '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}'
+    )
 }
 
 /// French function words, in folded form, that carry no skill meaning.
@@ -548,12 +563,33 @@ fn normalise_word(surface: &str) -> (CompactString, CompactString, bool) {
 /// and colons ("Compétences:Java").
 fn push_word(tokens: &mut Vec<Token>, text: &str, offset: usize, segment: &str) {
     // Most words hold none of the marks below (apostrophes, colon, dots; the lead bytes
-    // of ’, · and •): one scan of their bytes spares three searches.
+    // of ’, ·, •, the soft hyphen, the narrow no-break space, zero-width and fullwidth
+    // characters): one scan of their bytes spares the searches.
     if !segment
         .bytes()
-        .any(|b| matches!(b, b'\'' | b':' | b'.' | 0xC2 | 0xE2))
+        .any(|b| matches!(b, b'\'' | b':' | b'.' | 0xC2 | 0xE2 | 0xEF))
     {
-        push_term(tokens, text, offset, offset + segment.len());
+        if !segment.is_empty() {
+            push_term(tokens, text, offset, offset + segment.len());
+        }
+        return;
+    }
+    // The narrow no-break space French puts before `!`, `:`, `;` joins words in UAX#29
+    // (it is ExtendNumLet, like `_`); in French it separates them.
+    if let Some(position) = segment.find('\u{202F}') {
+        let after = position + '\u{202F}'.len_utf8();
+        push_word(tokens, text, offset, &segment[..position]);
+        push_word(tokens, text, offset + after, &segment[after..]);
+        return;
+    }
+    // Invisible marks at either end of a word stay out of its span.
+    let inner = segment.trim_matches(is_invisible);
+    if inner.is_empty() {
+        return;
+    }
+    if inner.len() != segment.len() {
+        let lead = segment.len() - segment.trim_start_matches(is_invisible).len();
+        push_word(tokens, text, offset + lead, inner);
         return;
     }
     let mut start = offset;
@@ -767,6 +803,29 @@ mod tests {
     }
 
     #[test]
+    fn invisible_and_narrow_spaces_hide_no_word() {
+        for text in [
+            "Vous maîtrisez Python\u{202F}!",
+            "Vous maîtrisez Python\u{200B}.",
+            "Vous maîtrisez \u{200E}Python\u{200F} et SQL",
+            "Vous maîtrisez Python\u{00AD}",
+            "Vous maîtrisez Python\u{2060}\u{FEFF}",
+        ] {
+            let tokens = analyze(text);
+            let python = tokens
+                .iter()
+                .find(|t| t.norm == "python")
+                .unwrap_or_else(|| panic!("no python in {text:?}: {tokens:?}"));
+            assert_eq!(&text[python.start..python.end], "Python", "{text:?}");
+        }
+        // Inside a word, a soft hyphen is not seen; fullwidth letters are ASCII ones.
+        let tokens = analyze("Pyt\u{00AD}hon et ＳＱＬ");
+        assert_eq!(tokens[0].norm, "python");
+        assert_eq!(tokens[2].norm, "sql");
+        assert_eq!(fold("ＰＹＴＨＯＮ\u{200D}"), "python");
+    }
+
+    #[test]
     fn offsets_point_into_the_original_text() {
         let text = "Maîtrise d’Excel et de Node.js, cœur du métier.";
         for token in analyze(text) {
@@ -820,6 +879,32 @@ mod properties {
     use super::*;
 
     proptest! {
+        #[test]
+        fn invisible_marks_change_no_word(
+            words in prop::collection::vec("[a-zA-Zéè]{1,8}", 1..6),
+            marks in prop::collection::vec(0usize..9, 1..6),
+        ) {
+            const MARKS: [&str; 9] = [
+                "\u{202F}", "\u{200B}", "\u{200C}", "\u{200D}", "\u{00AD}", "\u{200E}",
+                "\u{200F}", "\u{2060}", "\u{FEFF}",
+            ];
+            let plain = words.join(" ");
+            let marked = words
+                .iter()
+                .zip(marks.iter().cycle())
+                .map(|(word, mark)| format!("{word}{}", MARKS[*mark]))
+                .collect::<Vec<_>>()
+                .join(" ");
+            let words_of = |text: &str| {
+                analyze(text)
+                    .into_iter()
+                    .filter(|t| t.kind == TokenKind::Word)
+                    .map(|t| (t.norm.to_string(), text[t.start..t.end].to_string()))
+                    .collect::<Vec<_>>()
+            };
+            prop_assert_eq!(words_of(&marked), words_of(&plain));
+        }
+
         #[test]
         fn folding_is_idempotent(text in "\\PC{0,40}") {
             let once = fold(&text);
