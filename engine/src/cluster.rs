@@ -307,7 +307,8 @@ pub fn skill_similarity(a: &[(SkillId, f32)], b: &[(SkillId, f32)]) -> f32 {
     let norm = |v: &[(SkillId, f32)]| v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
     let denominator = norm(a) * norm(b);
     if denominator > 0.0 {
-        dot / denominator
+        // Rounding can put a vector's cosine with itself a hair above 1.
+        (dot / denominator).clamp(-1.0, 1.0)
     } else {
         0.0
     }

@@ -210,6 +210,23 @@ fn day_number(date: &str) -> Option<u64> {
     (digits.len() == 8).then(|| digits.parse().ok()).flatten()
 }
 
+/// A search bound: a real calendar date written `YYYY-MM-DD`, as its day number.
+fn query_day(field: &str, date: &str) -> Result<u64> {
+    let invalid = || {
+        Error::input(
+            field,
+            crate::error::Invalid::Date {
+                value: date.to_string(),
+            },
+        )
+    };
+    let parsed: jiff::civil::Date = date.trim().parse().map_err(|_| invalid())?;
+    if date.trim().len() != 10 {
+        return Err(invalid());
+    }
+    day_number(&parsed.to_string()).ok_or_else(invalid)
+}
+
 impl DocumentIndex {
     /// An index held in memory (tests, one-off searches).
     pub fn in_memory() -> Result<DocumentIndex> {
@@ -369,8 +386,16 @@ impl DocumentIndex {
         if let Some(skill) = &query.skill {
             clauses.push((Occur::Must, exact(f.skills, skill.as_str())));
         }
-        let from = query.from.as_deref().and_then(day_number);
-        let to = query.to.as_deref().and_then(day_number);
+        let from = query
+            .from
+            .as_deref()
+            .map(|d| query_day("from", d))
+            .transpose()?;
+        let to = query
+            .to
+            .as_deref()
+            .map(|d| query_day("to", d))
+            .transpose()?;
         if from.is_some() || to.is_some() {
             let bound = |day: Option<u64>| match day {
                 Some(day) => std::ops::Bound::Included(Term::from_field_u64(f.created_day, day)),

@@ -740,6 +740,33 @@ fn bad_inputs() -> Vec<Case> {
             "invalid_query",
         ),
         (
+            "limit zero",
+            "GET",
+            "/api/v1/skills?q=py&limit=0".into(),
+            None,
+            vec![],
+            422,
+            "invalid_input",
+        ),
+        (
+            "limit over the route's bound",
+            "GET",
+            "/api/v1/trainings?limit=501".into(),
+            None,
+            vec![],
+            422,
+            "invalid_input",
+        ),
+        (
+            "path segment not UTF-8",
+            "GET",
+            "/api/v1/trainings/%ff%fe".into(),
+            None,
+            vec![],
+            400,
+            "invalid_path",
+        ),
+        (
             "skills without q",
             "GET",
             "/api/v1/skills".into(),
@@ -1186,6 +1213,26 @@ async fn hot_refresh_under_load_fails_no_request_and_never_mixes_versions() {
     )
     .await;
     assert_eq!(unauthorised.status, StatusCode::UNAUTHORIZED);
+    // Three offers would replace a corpus of 1,500: refused unless forced.
+    let tiny: String = DEMO_OFFERS
+        .lines()
+        .take(3)
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let refused = send(
+        &app,
+        Request::post("/api/v1/admin/refresh")
+            .header(header::AUTHORIZATION, format!("bearer {TOKEN}"))
+            .body(Body::from(tiny))
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        String::from_utf8_lossy(&refused.body).contains("force=true"),
+        "{}",
+        String::from_utf8_lossy(&refused.body)
+    );
     let refreshed = send(
         &app,
         Request::post("/api/v1/admin/refresh")

@@ -164,6 +164,29 @@ fn build_then_refresh_then_query_needs() {
     let row = csv.lines().nth(1).unwrap();
     assert!(row.starts_with("besoin;besoin-"), "{row}");
     assert!(row.contains(",") && row.split(';').count() == 10, "{row}");
+
+    // Search dates are real dates: an impossible one or a word is refused, not ignored.
+    let data = out.to_str().unwrap();
+    for bad in ["2026-13-45", "yesterday", "2026-02-30"] {
+        fails_saying(&["search", "--data", data, "--from", bad], bad);
+    }
+    let output = passerelle()
+        .args([
+            "search",
+            "--data",
+            data,
+            "--q",
+            "python",
+            "--from",
+            "2026-01-01",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     std::fs::remove_dir_all(&out).unwrap();
 }
 

@@ -1039,7 +1039,8 @@ fn skill_cosine(a: &[(SkillId, f32)], b: &[(SkillId, f32)]) -> f32 {
         .iter()
         .filter_map(|(id, w)| index.get(id).map(|v| v * w))
         .sum();
-    dot / (na * nb)
+    // Rounding can put a vector's cosine with itself a hair above 1.
+    (dot / (na * nb)).clamp(-1.0, 1.0)
 }
 
 /// 1 when the training raises the learner's level, less when it does not.

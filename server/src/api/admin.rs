@@ -23,7 +23,7 @@ use super::state::AppState;
               (status = 409, description = "A refresh is already running", body = super::error::ErrorBody),
               (status = 413, description = "A batch over 256 MiB (refused from its declared length before it is read)", body = super::error::ErrorBody),
               (status = 415, description = "An encoded body (`Content-Encoding`)", body = super::error::ErrorBody),
-              (status = 422, description = "No valid offer in the batch", body = super::error::ErrorBody)),
+              (status = 422, description = "No valid offer in the batch, or (without a build folder, where a batch replaces the corpus) a batch under a tenth of the served corpus without `?force=true`", body = super::error::ErrorBody)),
     security(("bearer" = [])))]
 pub async fn refresh(
     State(state): State<AppState>,
@@ -77,6 +77,22 @@ pub async fn refresh(
                 "Aucune offre valide dans le lot ({} lues, {} rejetées).",
                 batch.report.read,
                 batch.report.rejected.len()
+            ),
+        ));
+    }
+    // Without a build folder a batch replaces the corpus in memory: a batch far smaller
+    // than the served corpus is most likely a mistake, refused unless `?force=true`.
+    let served = state.current().ranker.model().counts.postings;
+    let force = parts
+        .uri
+        .query()
+        .is_some_and(|q| q.split('&').any(|pair| pair == "force=true"));
+    if state.settings.folder.is_none() && !force && batch.records.len() * 10 < served {
+        return Err(ApiError::invalid(
+            "body",
+            format!(
+                "Lot de {} offres pour un corpus servi de {served} : il le remplacerait. Ajoutez ?force=true pour le faire quand même.",
+                batch.records.len()
             ),
         ));
     }

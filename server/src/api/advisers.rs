@@ -2,7 +2,7 @@
 //! and the look-ups that feed the profile form (skills, métiers, communes).
 
 use super::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use passerelle_engine::{
     DocumentKind, Extraction, Field, LearnerProfile, MentionSource, RomeCode, SearchQuery, SkillId,
     SkillKind, fold,
@@ -11,9 +11,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 use utoipa::IntoParams;
 
-use super::error::{ApiError, ApiJson, ApiQuery};
+use super::error::{ApiError, ApiJson, ApiPath, ApiQuery};
 use super::state::AppState;
-use super::{JsonBytes, blocking, check_id, engine_json, parse_territory};
+use super::{JsonBytes, blocking, check_id, engine_json, limit, parse_territory};
 
 /// Longest text `/extract` accepts.
 const MAX_EXTRACT_BYTES: usize = passerelle_engine::MAX_TEXT_BYTES;
@@ -186,12 +186,14 @@ pub struct Versioned<T> {
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct TrainingsQuery {
     /// Words of the title, provider or city.
     pub q: Option<String>,
     /// `region:84`, `departement:69` or `bassin:CODE`.
     pub territory: Option<String>,
+    /// Trainings listed, 1 to 500 (default 50).
     pub limit: Option<usize>,
 }
 
@@ -217,7 +219,7 @@ pub async fn trainings(
         .as_deref()
         .map(|q| fold(q).split_whitespace().map(str::to_string).collect())
         .unwrap_or_default();
-    let limit = query.limit.unwrap_or(50).clamp(1, 500);
+    let limit = limit(query.limit, 50, 500)?;
     let mut found = Vec::new();
     for training in ranker.trainings() {
         if let Some(territory) = &territory {
@@ -255,7 +257,7 @@ pub async fn trainings(
               (status = 404, description = "Unknown training", body = super::error::ErrorBody)))]
 pub async fn training(
     State(state): State<AppState>,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
 ) -> Result<Json<Value>, ApiError> {
     check_id("id", &id)?;
     let snapshot = state.current();
@@ -267,6 +269,7 @@ pub async fn training(
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct SearchParams {
     /// Words; tantivy query syntax is not interpreted.
@@ -275,6 +278,7 @@ pub struct SearchParams {
     pub rome: Option<String>,
     /// `training` or `posting`.
     pub kind: Option<String>,
+    /// Hits listed, 1 to 100 (default 20).
     pub limit: Option<usize>,
 }
 
@@ -313,7 +317,7 @@ pub async fn search(
     if let Some(territory) = &territory {
         snapshot.ranker.territory(territory)?;
     }
-    let limit = params.limit.unwrap_or(20).clamp(1, 100);
+    let limit = limit(params.limit, 20, 100)?;
     blocking(move || {
         let results = snapshot.index.search(&SearchQuery {
             text,
@@ -331,9 +335,11 @@ pub async fn search(
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct LookupQuery {
     pub q: Option<String>,
+    /// Answers listed, 1 to 50 (default 10).
     pub limit: Option<usize>,
 }
 
@@ -349,7 +355,7 @@ pub async fn skills(
     if folded.is_empty() {
         return Err(ApiError::invalid("q", "Saisissez au moins un caractère."));
     }
-    let limit = query.limit.unwrap_or(10).clamp(1, 50);
+    let limit = limit(query.limit, 10, 50)?;
     let snapshot = state.current();
     let taxonomy = snapshot.ranker.engine().taxonomy();
     let mut found: Vec<(u8, usize, &passerelle_engine::Skill)> = taxonomy
@@ -420,7 +426,7 @@ pub async fn occupations(
     if folded.is_empty() {
         return Err(ApiError::invalid("q", "Saisissez au moins un caractère."));
     }
-    let limit = query.limit.unwrap_or(10).clamp(1, 50);
+    let limit = limit(query.limit, 10, 50)?;
     let snapshot = state.current();
     let Some(referential) = snapshot.ranker.engine().extractor().referential() else {
         return Ok(Json(json!({ "occupations": [] })));
@@ -468,7 +474,7 @@ pub async fn communes(
     if q.trim().is_empty() {
         return Err(ApiError::invalid("q", "Saisissez au moins un caractère."));
     }
-    let limit = query.limit.unwrap_or(10).clamp(1, 50);
+    let limit = limit(query.limit, 10, 50)?;
     let snapshot = state.current();
     let communes: Vec<Value> = snapshot
         .ranker

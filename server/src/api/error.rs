@@ -480,6 +480,31 @@ where
     }
 }
 
+/// `axum::extract::Path` with its rejections (a segment that is not UTF-8 once
+/// percent-decoded, say) answered as the API's JSON errors.
+pub struct ApiPath<T>(pub T);
+
+impl<S, T> FromRequestParts<S> for ApiPath<T>
+where
+    S: Send + Sync,
+    T: DeserializeOwned + Send,
+{
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
+        axum::extract::Path::<T>::from_request_parts(parts, state)
+            .await
+            .map(|p| ApiPath(p.0))
+            .map_err(|_| {
+                ApiError::new(
+                    StatusCode::BAD_REQUEST,
+                    "invalid_path",
+                    "Chemin invalide : un segment n'est pas du texte UTF-8 valide.",
+                )
+            })
+    }
+}
+
 /// Fallback for unknown routes.
 pub async fn no_route() -> ApiError {
     ApiError::new(StatusCode::NOT_FOUND, "no_route", "Adresse inconnue.")

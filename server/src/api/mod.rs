@@ -346,6 +346,19 @@ fn check_id(field: &str, id: &str) -> Result<(), ApiError> {
     }
 }
 
+/// A `limit` parameter, under one rule for every route: `default` when absent, else an
+/// integer from 1 to `max` (422 outside; the bounds are in each route's documentation).
+fn limit(given: Option<usize>, default: usize, max: usize) -> Result<usize, ApiError> {
+    match given {
+        None => Ok(default),
+        Some(n) if (1..=max).contains(&n) => Ok(n),
+        Some(n) => Err(ApiError::invalid(
+            "limit",
+            format!("« limit » vaut {n} : attendu un entier de 1 à {max}."),
+        )),
+    }
+}
+
 fn parse_territory(field: &str, text: &str) -> Result<TerritoryId, ApiError> {
     text.parse::<TerritoryId>().map_err(|_| {
         ApiError::invalid(

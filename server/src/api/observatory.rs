@@ -3,7 +3,7 @@
 //! needs and trainings, and the geography the maps are drawn from.
 
 use super::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use passerelle_engine::{SkillId, TerritoryId, TerritoryLevel};
@@ -11,9 +11,9 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 use utoipa::IntoParams;
 
-use super::error::{ApiError, ApiQuery};
-use super::parse_territory;
+use super::error::{ApiError, ApiPath, ApiQuery};
 use super::state::AppState;
+use super::{limit, parse_territory};
 
 /// The needs clusters with their skills, métiers and growth since the last refresh.
 #[utoipa::path(get, path = "/api/v1/clusters",
@@ -69,7 +69,7 @@ fn cluster_json(
               (status = 404, description = "Unknown cluster", body = super::error::ErrorBody)))]
 pub async fn cluster(
     State(state): State<AppState>,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
 ) -> Result<Json<Value>, ApiError> {
     super::check_id("id", &id)?;
     let snapshot = state.current();
@@ -122,12 +122,12 @@ pub async fn geography(State(state): State<AppState>) -> Json<Value> {
 
 /// GeoJSON outlines of a level: those given at start with `--geojson`, else the shipped
 /// ones (IGN Admin Express, simplified, with their attribution).
-#[utoipa::path(get, path = "/api/v1/geography/{level}", params(("level" = String, Path, description = "region.geojson or departement.geojson")),
+#[utoipa::path(get, path = "/api/v1/geography/{file}", params(("file" = String, Path, description = "region.geojson or departement.geojson")),
     responses((status = 200, description = "FeatureCollection", body = Value),
               (status = 404, description = "Unknown level or no outlines", body = super::error::ErrorBody)))]
 pub async fn outlines(
     State(state): State<AppState>,
-    Path(file): Path<String>,
+    ApiPath(file): ApiPath<String>,
 ) -> Result<axum::response::Response, ApiError> {
     let outlines = match file.as_str() {
         "region.geojson" => state.settings.outlines.region.clone(),
@@ -141,6 +141,7 @@ pub async fn outlines(
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct IndicatorQuery {
     /// `region` or `departement`.
@@ -387,7 +388,7 @@ fn territory_of(level: &str, code: &str) -> Result<TerritoryId, ApiError> {
               (status = 404, description = "Unknown territory", body = super::error::ErrorBody)))]
 pub async fn territory_needs(
     State(state): State<AppState>,
-    Path((level, code)): Path<(String, String)>,
+    ApiPath((level, code)): ApiPath<(String, String)>,
 ) -> Result<Json<Value>, ApiError> {
     let territory = territory_of(&level, &code)?;
     let snapshot = state.current();
@@ -411,10 +412,12 @@ pub async fn territory_needs(
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct TerritoryTrainingsQuery {
     /// Include remote trainings from elsewhere (default false).
     pub remote: Option<bool>,
+    /// Trainings listed, 1 to 200 (default 20).
     pub limit: Option<usize>,
 }
 
@@ -426,7 +429,7 @@ pub struct TerritoryTrainingsQuery {
               (status = 404, description = "Unknown territory", body = super::error::ErrorBody)))]
 pub async fn territory_trainings(
     State(state): State<AppState>,
-    Path((level, code)): Path<(String, String)>,
+    ApiPath((level, code)): ApiPath<(String, String)>,
     ApiQuery(query): ApiQuery<TerritoryTrainingsQuery>,
 ) -> Result<Json<Value>, ApiError> {
     let territory = territory_of(&level, &code)?;
@@ -437,7 +440,7 @@ pub async fn territory_trainings(
             &territory,
             &today,
             query.remote.unwrap_or(false),
-            query.limit.unwrap_or(20).clamp(1, 200),
+            limit(query.limit, 20, 200)?,
         )?;
         Ok(Json(
             serde_json::to_value(ranking).map_err(ApiError::internal)?,

@@ -1,11 +1,11 @@
 //! Routes for training providers: curriculum coverage against a territory's demand, and
 //! a training's readiness for the GEN label.
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use passerelle_engine::{CoverageRequest, LabelReadiness};
 use serde_json::Value;
 
-use super::error::{ApiError, ApiJson};
+use super::error::{ApiError, ApiJson, ApiPath};
 use super::state::AppState;
 use super::{Json, blocking};
 
@@ -43,7 +43,7 @@ pub async fn coverage(
               (status = 404, description = "Unknown training", body = super::error::ErrorBody)))]
 pub async fn label_readiness(
     State(state): State<AppState>,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
 ) -> Result<Json<LabelReadiness>, ApiError> {
     super::check_id("id", &id)?;
     let snapshot = state.current();
