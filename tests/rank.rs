@@ -113,6 +113,24 @@ fn recommendations_for_a_lyon_web_developer() {
 }
 
 #[test]
+fn unknown_skills_are_reported_with_a_notice() {
+    let mut learner = lyon_web_developer();
+    learner.skills.push("rome:999999".into());
+    learner.skills.push("zzqxw".into());
+    let result = demo().recommend(&learner, TODAY).unwrap();
+    assert_eq!(result.learner.unknown_skills, ["rome:999999", "zzqxw"]);
+    assert!(
+        result
+            .notices
+            .iter()
+            .any(|n| n.starts_with("2 compétence(s) inconnue(s)") && n.contains("« zzqxw »")),
+        "{:?}",
+        result.notices
+    );
+    assert!(!result.trainings.is_empty());
+}
+
+#[test]
 fn expired_full_and_past_trainings_never_appear() {
     let ranker = demo();
     let broad = profile(json!({"target": {"rome": "M1805"}, "limit": 100}));

@@ -700,6 +700,17 @@ impl Ranker {
         if learner.situation.is_none() {
             notices.push(eligibility::UNKNOWN_SITUATION_NOTICE.to_string());
         }
+        if !learner.unknown_skills.is_empty() {
+            let listed: Vec<String> = (learner.unknown_skills.iter().take(5))
+                .map(|s| format!("« {} »", s.chars().take(60).collect::<String>()))
+                .collect();
+            notices.push(format!(
+                "{} compétence(s) inconnue(s) du référentiel, ignorée(s) dans le classement : {}{}.",
+                learner.unknown_skills.len(),
+                listed.join(", "),
+                if learner.unknown_skills.len() > 5 { "…" } else { "" }
+            ));
+        }
         if learner.location.as_ref().is_some_and(|l| l.approximate) {
             notices.push(
                 "Commune inconnue du référentiel chargé : les distances sont calculées \
