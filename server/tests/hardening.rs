@@ -186,6 +186,19 @@ fn uploads_are_refused_from_their_headers_before_their_body() {
     )
     .unwrap();
     assert_eq!(status, 422, "{}", String::from_utf8_lossy(&body));
+    // A batch is spooled to a file and read line by line: binary input is refused with
+    // its line.
+    let (status, body) = request(
+        addr,
+        "POST",
+        "/api/v1/admin/refresh",
+        &[("Authorization", "Bearer hardening-token")],
+        b"{\"id\": \"1\"}\n\0\0\0\n",
+    )
+    .unwrap();
+    let body = String::from_utf8_lossy(&body);
+    assert_eq!(status, 422, "{body}");
+    assert!(body.contains("ligne 2"), "{body}");
     // An encoded body is refused, not read as plain JSON.
     for encoding in ["gzip", "deflate", "br"] {
         let (status, body) = request(

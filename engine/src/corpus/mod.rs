@@ -12,6 +12,7 @@ mod france_travail;
 mod geo;
 mod lexicon;
 mod lheo;
+mod lines;
 mod raw;
 mod rome;
 mod store;
@@ -31,6 +32,7 @@ pub use esco::read_esco;
 pub use geo::{builtin_geography, read_geography};
 pub use lexicon::{LEXICON_FILES, builtin_lexicon, digital_occupations};
 pub use lheo::{LheoEligibility, parse_lheo, parse_lheo_with_eligibility, read_lheo};
+pub use lines::{Line, Lines};
 pub use raw::{parse_offer_records, read_offer_records};
 pub use rome::read_rome;
 pub use store::{OfferStore, STATE_FILE, UpsertCounts, record_id, write_atomic};
@@ -372,6 +374,26 @@ mod tests {
             .into_iter()
             .map(|r| (r.line, r.reason))
             .collect()
+    }
+
+    #[test]
+    fn a_rejection_echoes_a_bounded_start_and_the_whole_length() {
+        // A 20 MiB line of "é" (two bytes each): 512 bytes at most, cut between
+        // characters, and the length of the whole line.
+        let line = "é".repeat(10 << 20);
+        let rejected = Rejected::new(7, None, "not JSON".into(), line.as_bytes());
+        assert_eq!(rejected.raw_length, 20 << 20);
+        assert!(rejected.raw.len() <= Rejected::ECHO_BYTES);
+        assert!(
+            rejected.raw.chars().all(|c| c == 'é'),
+            "cut inside a character"
+        );
+        let report =
+            parse_offer_records("refresh", format!("{line}\n{{\"id\": \"1\"}}\n").as_bytes())
+                .report;
+        assert_eq!((report.read, report.accepted), (2, 1));
+        assert_eq!(report.rejected[0].raw_length, 20 << 20);
+        assert!(report.rejected[0].raw.len() <= Rejected::ECHO_BYTES);
     }
 
     #[test]

@@ -7,25 +7,71 @@ use std::path::Path;
 use serde_json::Value;
 
 use super::store::record_id;
-use super::{Batch, MAX_TEXT_BYTES, Rejected};
+use super::{Batch, Line, Lines, MAX_TEXT_BYTES, Rejected};
 use crate::{Error, Result};
 
 /// Raw offer records of a file, or of every `.jsonl`/`.json` file of a folder (in name
 /// order, hidden files and the ingest state left out).
 pub fn read_offer_records(path: &Path) -> Result<Batch<Value>> {
     if !path.is_dir() {
-        let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-        return Ok(parse_offer_records(&path.display().to_string(), &bytes));
+        return read_offer_file(path);
     }
     let files = super::offer_files(path)?;
     let mut batch = Batch::new(&path.display().to_string());
     for (_, file) in files {
-        let bytes = std::fs::read(&file).map_err(|e| Error::io(&file, e))?;
-        let part = parse_offer_records(&file.display().to_string(), &bytes);
+        let part = read_offer_file(&file)?;
         batch.records.extend(part.records);
         batch.report.read += part.report.read;
         batch.report.accepted += part.report.accepted;
         batch.report.rejected.extend(part.report.rejected);
+    }
+    Ok(batch)
+}
+
+/// Raw offer records of one file, read line by line so that only the records are held,
+/// never the file: a line over [`MAX_TEXT_BYTES`] is skipped as it is read; a NUL byte is
+/// an error (binary input). A file whose first line does not parse and opens an object
+/// is one pretty-printed API page, read whole.
+fn read_offer_file(path: &Path) -> Result<Batch<Value>> {
+    let source = path.display().to_string();
+    let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    let mut lines = Lines::new(std::io::BufReader::new(file), MAX_TEXT_BYTES, path);
+    let mut batch = Batch::new(&source);
+    let mut first = true;
+    while let Some((number, line)) = lines.next_line()? {
+        let number = number as u64;
+        let text = match line {
+            Line::TooLong(length) => {
+                batch.report.read += 1;
+                let mut rejected =
+                    Rejected::new(number, None, "line longer than 1 MiB".to_string(), b"");
+                rejected.raw_length = length;
+                batch.report.rejected.push(rejected);
+                first = false;
+                continue;
+            }
+            Line::Text(text) => text,
+        };
+        let line = text.trim_ascii();
+        if line.is_empty() {
+            continue;
+        }
+        match serde_json::from_slice::<Value>(line) {
+            Ok(Value::Object(map)) if map.contains_key("resultats") => {
+                push_page(&mut batch, number, Value::Object(map));
+            }
+            Ok(value) => push_record(&mut batch, number, value),
+            Err(_) if first && line.starts_with(b"{") => {
+                drop(lines);
+                let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+                return Ok(parse_offer_records(&source, &bytes));
+            }
+            Err(e) => {
+                batch.report.read += 1;
+                reject(&mut batch, number, None, &format!("not JSON: {e}"), line);
+            }
+        }
+        first = false;
     }
     Ok(batch)
 }

@@ -7,9 +7,9 @@
 use super::Json;
 use axum::extract::{Request, State};
 use axum::http::{StatusCode, header};
-use passerelle_engine::parse_offer_records;
+use passerelle_engine::read_offer_records;
 
-use super::body::{REFRESH_READ_TIMEOUT, check_headers, read};
+use super::body::{REFRESH_READ_TIMEOUT, check_headers, spool};
 use super::error::ApiError;
 use super::refresh::{Incoming, RefreshOutcome, Trigger, refresh as run_refresh};
 use super::state::AppState;
@@ -58,18 +58,31 @@ pub async fn refresh(
             "Un rafraîchissement est déjà en cours.",
         ));
     };
-    let body = read(
+    // The batch goes to a file (in the build folder, else the system's temporary
+    // folder), then is read line by line: only its records are held in memory.
+    let dir = (state.settings.folder.as_ref())
+        .map_or_else(std::env::temp_dir, |f| f.root().to_path_buf());
+    let spooled = spool(
         &headers,
         body,
         super::REFRESH_BODY_LIMIT,
         REFRESH_READ_TIMEOUT,
+        &dir,
     )
+    .await?;
+    let batch = super::blocking(move || {
+        read_offer_records(&spooled.path).map_err(|error| match error {
+            passerelle_engine::Error::Format { line, message, .. } => ApiError::invalid(
+                "body",
+                format!("Lot illisible à la ligne {line} : {message}."),
+            ),
+            other => ApiError::from(other),
+        })
+    })
     .await?;
     // An empty body re-reads the sources of a served build folder; a body whose every
     // record is rejected is refused.
-    let posted = !body.trim_ascii().is_empty();
-    let batch = parse_offer_records("refresh", &body);
-    drop(body);
+    let posted = batch.report.read > 0;
     if batch.records.is_empty() && (posted || state.settings.folder.is_none()) {
         return Err(ApiError::invalid(
             "body",

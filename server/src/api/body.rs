@@ -1,8 +1,11 @@
 //! Request bodies read whole, within a size and a time: a declared `Content-Length`
 //! over the limit is refused before any byte is read (413), a body that does not arrive
 //! in time is refused (408), and an encoded body (`Content-Encoding`) is refused (415)
-//! rather than read as plain JSON.
+//! rather than read as plain JSON. Large bodies (refresh batches) are spooled to a file
+//! instead of memory.
 
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use axum::body::{Body, Bytes};
@@ -105,4 +108,75 @@ pub async fn read(
             ),
         )
     })?
+}
+
+/// A request body written to a file, removed when dropped.
+#[derive(Debug)]
+pub struct Spooled {
+    pub path: PathBuf,
+    /// Bytes received.
+    pub bytes: u64,
+}
+
+impl Drop for Spooled {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.path);
+    }
+}
+
+/// Writes `body` to a new file of `dir` after [`check_headers`]: 413 past `limit` bytes,
+/// 408 past `timeout`; the file is removed on any error and when the answer is dropped.
+pub async fn spool(
+    headers: &HeaderMap,
+    body: Body,
+    limit: usize,
+    timeout: Duration,
+    dir: &Path,
+) -> Result<Spooled, ApiError> {
+    use tokio::io::AsyncWriteExt;
+    static NEXT: AtomicU64 = AtomicU64::new(0);
+    check_headers(headers, limit)?;
+    let path = dir.join(format!(
+        ".upload-{}-{}.part",
+        std::process::id(),
+        NEXT.fetch_add(1, Ordering::Relaxed)
+    ));
+    let file = tokio::fs::File::create(&path)
+        .await
+        .map_err(ApiError::internal)?;
+    // From here on the guard removes the file, whatever happens.
+    let mut spooled = Spooled { path, bytes: 0 };
+    let write = async {
+        let mut file = tokio::io::BufWriter::new(file);
+        let mut body = body;
+        while let Some(frame) = body.frame().await {
+            let frame = frame.map_err(|_| {
+                ApiError::new(
+                    StatusCode::BAD_REQUEST,
+                    "invalid_body",
+                    "Corps de requête illisible.",
+                )
+            })?;
+            if let Ok(data) = frame.into_data() {
+                spooled.bytes += data.len() as u64;
+                if spooled.bytes > limit as u64 {
+                    return Err(body_too_large());
+                }
+                file.write_all(&data).await.map_err(ApiError::internal)?;
+            }
+        }
+        file.flush().await.map_err(ApiError::internal)
+    };
+    match tokio::time::timeout(timeout, write).await {
+        Ok(Ok(())) => Ok(spooled),
+        Ok(Err(error)) => Err(error),
+        Err(_) => Err(ApiError::new(
+            StatusCode::REQUEST_TIMEOUT,
+            "body_timeout",
+            format!(
+                "Corps de la requête reçu trop lentement (plus de {} s).",
+                timeout.as_secs()
+            ),
+        )),
+    }
 }

@@ -7,11 +7,10 @@ use std::path::PathBuf;
 
 use anyhow::{Context, Result, bail};
 use clap::Args;
-use passerelle_engine::{Engine, Extraction, JobPosting, MAX_TEXT_BYTES, parse_line};
+use passerelle_engine::{Engine, Extraction, JobPosting, Line, Lines, MAX_TEXT_BYTES, parse_line};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::lines::{Line, Lines};
 use crate::{AdaptArgs, ReferentialArgs};
 
 #[derive(Debug, Args)]
@@ -57,7 +56,7 @@ pub fn run(args: ExtractArgs) -> Result<()> {
             .with_context(|| format!("cannot read {}", args.input.display()))?;
         Box::new(BufReader::new(file))
     };
-    let mut lines = Lines::new(reader, MAX_TEXT_BYTES);
+    let mut lines = Lines::new(reader, MAX_TEXT_BYTES, &args.input);
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut counts = Counts::default();

@@ -4,7 +4,6 @@ pub mod build;
 pub mod eval;
 pub mod extract;
 pub mod ingest;
-pub mod lines;
 pub mod needs;
 pub mod rank;
 pub mod search;

@@ -3,8 +3,9 @@
 //! is not JSON lines (ripgrep does the same with binary files).
 
 use std::io::BufRead;
+use std::path::PathBuf;
 
-use anyhow::{Result, bail};
+use crate::{Error, Result};
 
 /// One line of input.
 #[derive(Debug, PartialEq)]
@@ -16,18 +17,22 @@ pub enum Line {
 }
 
 /// Bounded lines of a reader, numbered from 1.
+#[derive(Debug)]
 pub struct Lines<R> {
     reader: R,
     limit: usize,
     number: usize,
+    source: PathBuf,
 }
 
 impl<R: BufRead> Lines<R> {
-    pub fn new(reader: R, limit: usize) -> Lines<R> {
+    /// Lines of `reader` (named `source` in errors), each at most `limit` bytes.
+    pub fn new(reader: R, limit: usize, source: impl Into<PathBuf>) -> Lines<R> {
         Lines {
             reader,
             limit,
             number: 0,
+            source: source.into(),
         }
     }
 
@@ -37,7 +42,10 @@ impl<R: BufRead> Lines<R> {
         let mut length = 0u64;
         let mut any = false;
         loop {
-            let available = self.reader.fill_buf()?;
+            let available = self
+                .reader
+                .fill_buf()
+                .map_err(|e| Error::io(&self.source, e))?;
             if available.is_empty() {
                 if !any {
                     return Ok(None);
@@ -48,10 +56,11 @@ impl<R: BufRead> Lines<R> {
             let end = available.iter().position(|&b| b == b'\n');
             let part = &available[..end.unwrap_or(available.len())];
             if part.contains(&0) {
-                bail!(
-                    "line {}: NUL byte: binary input, not JSON lines",
-                    self.number + 1
-                );
+                return Err(Error::Format {
+                    path: self.source.clone(),
+                    line: self.number as u64 + 1,
+                    message: "NUL byte: binary input, not JSON lines".into(),
+                });
             }
             length += part.len() as u64;
             if length <= self.limit as u64 {
@@ -82,7 +91,7 @@ mod tests {
 
     fn all(input: &[u8], limit: usize) -> Result<Vec<(usize, Line)>> {
         // A tiny buffer so that lines span several reads.
-        let mut lines = Lines::new(std::io::BufReader::with_capacity(4, input), limit);
+        let mut lines = Lines::new(std::io::BufReader::with_capacity(4, input), limit, "test");
         let mut out = Vec::new();
         while let Some(line) = lines.next_line()? {
             out.push(line);
@@ -107,6 +116,9 @@ mod tests {
     #[test]
     fn a_nul_byte_stops_the_read() {
         let error = all(b"ok\nfine\nbin\0ary\n", 100).unwrap_err();
-        assert!(error.to_string().contains("line 3: NUL byte"), "{error}");
+        assert!(
+            error.to_string().contains("test: line 3: NUL byte"),
+            "{error}"
+        );
     }
 }
