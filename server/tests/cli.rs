@@ -610,3 +610,23 @@ fn extract_skips_an_overlong_line_and_fails_when_every_line_is_rejected() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("every line of - was rejected"), "{stderr}");
 }
+
+#[test]
+fn build_into_a_file_says_so_before_building() {
+    let file = std::env::temp_dir().join(format!("passerelle-out-file-{}", std::process::id()));
+    std::fs::write(&file, b"not a folder").unwrap();
+    let started = std::time::Instant::now();
+    fails_saying(
+        &[
+            "build",
+            "--out",
+            file.to_str().unwrap(),
+            "--offers",
+            demo_offers().to_str().unwrap(),
+        ],
+        "is a file, not a build folder",
+    );
+    // Refused before any offer is read or model built.
+    assert!(started.elapsed() < std::time::Duration::from_secs(10));
+    std::fs::remove_file(&file).unwrap();
+}

@@ -315,7 +315,9 @@ fn build_in_memory(
     let ranker = &current.ranker;
     let trainings: Vec<Training> = ranker.trainings().cloned().collect();
     let geography = Arc::new(ranker.geography().clone());
-    let version = state.next_version();
+    // Refreshes run one at a time: the next number is the served one's successor, taken
+    // only by a version that is built (a failed build consumes no number).
+    let version = current.version + 1;
     let mut snapshot = Snapshot::build(
         &state.engine,
         geography,

@@ -4,7 +4,6 @@
 
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
 
 use arc_swap::ArcSwap;
 use passerelle_engine::{
@@ -214,7 +213,6 @@ pub struct AppState {
     pub last_refresh: Arc<std::sync::Mutex<Option<RefreshStatus>>>,
     /// The engine without learned models: each version learns afresh.
     pub engine: Engine,
-    versions: Arc<AtomicU64>,
     pub started: std::time::Instant,
 }
 
@@ -240,7 +238,6 @@ impl AppState {
     /// The state serving `snapshot`, whose engine refreshes build with (see
     /// [`AppState::with_engine`] when the snapshot's engine learned from its version).
     pub fn new(snapshot: Snapshot, settings: Settings) -> AppState {
-        let version = snapshot.version;
         let engine = snapshot.ranker.engine().clone();
         AppState {
             snapshot: Arc::new(ArcSwap::from_pointee(snapshot)),
@@ -249,7 +246,6 @@ impl AppState {
             refreshing: Arc::new(Mutex::new(())),
             last_refresh: Arc::new(std::sync::Mutex::new(None)),
             engine,
-            versions: Arc::new(AtomicU64::new(version)),
             started: std::time::Instant::now(),
         }
     }
@@ -257,11 +253,6 @@ impl AppState {
     /// The snapshot a request works on from start to end.
     pub fn current(&self) -> Arc<Snapshot> {
         self.snapshot.load_full()
-    }
-
-    /// The next version of an in-memory snapshot (a build folder numbers its own).
-    pub fn next_version(&self) -> u64 {
-        self.versions.fetch_add(1, Ordering::SeqCst) + 1
     }
 
     /// Refreshes build with `engine` (the engine without learned models).
