@@ -402,6 +402,20 @@ pub fn match_identities(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn a_cosine_is_never_above_one(weights in prop::collection::vec(0.001f32..1000.0, 1..40)) {
+            let vector: Vec<(SkillId, f32)> = weights
+                .iter()
+                .enumerate()
+                .map(|(i, w)| (SkillId::parse(&format!("passerelle:s{i}")).unwrap(), *w))
+                .collect();
+            let similarity = skill_similarity(&vector, &vector);
+            prop_assert!(similarity <= 1.0 && similarity > 0.999, "{}", similarity);
+        }
+    }
 
     fn blobs() -> Array2<f32> {
         // Three tight groups of unit vectors in 3 dimensions.
