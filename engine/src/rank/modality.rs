@@ -94,9 +94,9 @@ pub(super) fn remote_wins_reason(
     reasons.sort_by(|a, b| b.0.total_cmp(&a.0));
     let why: Vec<&str> = reasons.iter().take(2).map(|(_, text)| *text).collect();
     let place = match (onsite_city, onsite_km) {
-        (Some(city), Some(km)) => format!(" ({city}, à {} km)", super::format_km(km)),
+        (Some(city), Some(km)) => format!(" ({city}, à {} km)", super::reasons::format_km(km)),
         (Some(city), None) => format!(" ({city})"),
-        (None, Some(km)) => format!(" (à {} km)", super::format_km(km)),
+        (None, Some(km)) => format!(" (à {} km)", super::reasons::format_km(km)),
         (None, None) => String::new(),
     };
     if why.is_empty() {

@@ -1,0 +1,405 @@
+//! [`Ranker::recommend`]: a learner's profile against the prepared catalogue: the hard
+//! filters, the factor scores, the order, and what the ranking understood.
+
+use super::reasons::empty_notice;
+use super::*;
+
+impl Ranker {
+    /// Ranks the catalogue for a learner, as of `today` (ISO date).
+    pub fn recommend(&self, profile: &LearnerProfile, today: &str) -> Result<Recommendations> {
+        let today_date = parse_date("today", today)?;
+        let learner = self.resolve(profile)?;
+        let held: HashSet<&SkillId> = learner.skills.iter().map(|s| &s.id).collect();
+        // The gap: target skills not held, weighted by the métier's demand and, when the
+        // learner is placed, by the demand of their région.
+        let learner_region = learner
+            .location
+            .as_ref()
+            .and_then(|l| l.region.clone())
+            .map(|code| TerritoryId {
+                level: TerritoryLevel::Region,
+                code,
+            });
+        let mut gap: Vec<(SkillRef, f32, f32)> = learner
+            .target
+            .iter()
+            .flat_map(|t| t.skills.iter())
+            .filter(|(s, _)| !held.contains(&s.id))
+            .map(|(s, w)| {
+                let local = learner_region
+                    .as_ref()
+                    .map_or(0.0, |r| self.skill_demand(&s.id, r));
+                // Savoir-être are asked everywhere and seldom taught by name: they
+                // count, but less than technical skills.
+                let kind = if self.is_transversal(&s.id) {
+                    self.params.transversal_factor
+                } else {
+                    1.0
+                };
+                (s.clone(), *w, w * kind * (1.0 + local))
+            })
+            .collect();
+        gap.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)));
+        // Gap skills by taxonomy position, tested against every eligible training.
+        let taxonomy = self.engine.taxonomy();
+        let gap_keys: Vec<GapKey> = gap
+            .iter()
+            .map(|g| (taxonomy.skill_index(&g.0.id), &g.0.id))
+            .collect();
+        let gap_total: f32 = gap.iter().map(|g| g.2).sum();
+        let start_from = match &learner.available_from {
+            Some(date) => parse_date("available_from", date)?.max(today_date),
+            None => today_date,
+        };
+        let weights = self.params.weights;
+        let weight_sum = (weights.gap_coverage
+            + weights.target_fit
+            + weights.level_fit
+            + weights.distance
+            + weights.next_session
+            + weights.demand
+            + weights.modality_fit
+            + weights.public_fit)
+            .max(f32::EPSILON);
+        // A handful of distinct reasons: counted under their static names, turned into
+        // the map once at the end.
+        let mut excluded_counts: Vec<(&'static str, usize)> = Vec::new();
+        let mut ranked: Vec<Scored> = Vec::new();
+        let mut demand_by_region: FxHashMap<&str, f32> = FxHashMap::default();
+        let learner_point = learner.location.as_ref().map(|l| (l.lat, l.lon));
+        for entry in &self.entries {
+            let training = entry.training.as_ref();
+            let (distance_km, next) = match self.filter(
+                entry,
+                &learner,
+                &gap_keys,
+                today_date,
+                start_from,
+                learner_point,
+            ) {
+                Ok(passed) => passed,
+                Err(reason) => {
+                    match excluded_counts.iter_mut().find(|(r, _)| *r == reason) {
+                        Some((_, count)) => *count += 1,
+                        None => excluded_counts.push((reason, 1)),
+                    }
+                    continue;
+                }
+            };
+            let gap_coverage = if gap_total > 0.0 {
+                gap.iter()
+                    .zip(&gap_keys)
+                    .filter(|(_, key)| entry.teaches(key))
+                    .map(|(g, _)| g.2)
+                    .sum::<f32>()
+                    / gap_total
+            } else {
+                0.0
+            };
+            let level_fit = level_fit(learner.level, training.exit_level);
+            let target_fit = match learner.target.as_ref().and_then(|t| t.rome) {
+                Some(code) if training.rome.contains(&code) => 1.0,
+                Some(code) if training.rome.iter().any(|r| r.domain() == code.domain()) => 0.5,
+                Some(_) => 0.0,
+                None => 0.5,
+            };
+            let remote = training.modality == Modality::Distanciel;
+            let distance = modality::distance_factor(
+                training.modality,
+                distance_km,
+                learner.radius_km,
+                self.params.distance_half_km,
+            );
+            let modality_fit = modality::modality_fit(&learner.modalities, training.modality);
+            let wait_days = (next.0 - today_date).get_days().max(0) as f64;
+            let next_session = (1.0 / (1.0 + wait_days / self.params.wait_half_days)) as f32;
+            let demand_region = if remote {
+                learner_region.as_ref()
+            } else {
+                entry.region.as_ref()
+            };
+            // The same few régions come back for every training: compute each once.
+            let demand = match demand_region {
+                Some(region) => *demand_by_region
+                    .entry(region.code.as_str())
+                    .or_insert_with(|| self.gap_demand(&gap, region)),
+                None => 0.0,
+            };
+            let public_fit = eligibility::public_fit(training, learner.situation.as_ref());
+            let details = ScoreDetails {
+                public_fit,
+                gap_coverage: round3(gap_coverage),
+                target_fit,
+                level_fit: round3(level_fit),
+                distance: round3(distance),
+                next_session: round3(next_session),
+                demand: round3(demand),
+                modality_fit,
+            };
+            // Ranked on the unrounded factors; rounding is for display.
+            let score = (weights.gap_coverage * gap_coverage
+                + weights.target_fit * target_fit
+                + weights.level_fit * level_fit
+                + weights.distance * distance
+                + weights.next_session * next_session
+                + weights.demand * demand
+                + weights.modality_fit * modality_fit
+                + weights.public_fit * public_fit)
+                / weight_sum;
+            ranked.push(Scored {
+                score,
+                entry,
+                details,
+                distance_km,
+                next,
+                demand_region,
+            });
+        }
+        let excluded: BTreeMap<String, usize> = excluded_counts
+            .into_iter()
+            .map(|(reason, count)| (reason.to_string(), count))
+            .collect();
+        // Reasons are written for the listed trainings only.
+        ranked.sort_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then(a.entry.training.id.cmp(&b.entry.training.id))
+        });
+        // A remote training listed above an in-person one within reach says why.
+        let remote_wins: Vec<Option<String>> = (0..ranked.len().min(learner.limit))
+            .map(|at| {
+                let remote = &ranked[at];
+                if remote.entry.training.modality != Modality::Distanciel {
+                    return None;
+                }
+                let onsite = ranked[at + 1..]
+                    .iter()
+                    .find(|s| s.entry.training.modality != Modality::Distanciel)?;
+                Some(modality::remote_wins_reason(
+                    &remote.details,
+                    &onsite.details,
+                    onsite.entry.training.location.city.as_deref(),
+                    onsite.distance_km,
+                    &weights,
+                ))
+            })
+            .collect();
+        ranked.truncate(learner.limit);
+        let ranked: Vec<Recommendation> = ranked
+            .into_iter()
+            .zip(remote_wins)
+            .map(|(scored, remote_wins)| {
+                let entry = scored.entry;
+                let training = entry.training.as_ref();
+                let mut skills_gained = Vec::new();
+                let mut skills_missing = Vec::new();
+                for (g, key) in gap.iter().zip(&gap_keys) {
+                    if entry.teaches(key) {
+                        skills_gained.push(g.0.clone());
+                    } else {
+                        skills_missing.push(g.0.clone());
+                    }
+                }
+                let (start, session) = scored.next;
+                let next = (
+                    start,
+                    NextSession {
+                        start: session.start.clone(),
+                        end: session.end.clone(),
+                        seats_left: session
+                            .seats
+                            .map(|seats| seats.saturating_sub(session.seats_taken.unwrap_or(0))),
+                    },
+                );
+                let mut reasons = self.reasons(
+                    entry,
+                    &skills_gained,
+                    &skills_missing,
+                    gap.len(),
+                    scored.distance_km,
+                    &next,
+                    scored.demand_region,
+                    &learner,
+                );
+                if let Some(why) = remote_wins {
+                    // Right after the line saying the training is remote.
+                    let at = (reasons.iter())
+                        .position(|r| r.starts_with("Formation à distance"))
+                        .map_or(reasons.len(), |i| i + 1);
+                    reasons.insert(at, why);
+                }
+                Recommendation {
+                    id: training.id.clone(),
+                    title: training.title.clone(),
+                    provider: training.provider.clone(),
+                    commune: training.location.commune.as_ref().map(|c| c.to_string()),
+                    city: training.location.city.clone(),
+                    modality: training.modality,
+                    score: round3(scored.score),
+                    details: scored.details,
+                    skills_gained,
+                    skills_missing,
+                    distance_km: scored.distance_km.map(|d| (d * 10.0).round() / 10.0),
+                    next_session: Some(next.1),
+                    certification: training.certification.clone(),
+                    duration_months: training.duration_months,
+                    publics: training.publics.clone(),
+                    reserved_to: training.reserved_to.clone(),
+                    funding: training.funding.clone(),
+                    accessible_rqth: training.accessible_rqth,
+                    disability_contact: training.disability_contact.clone(),
+                    reasons,
+                }
+            })
+            .collect();
+        let mut notices = Vec::new();
+        if ranked.is_empty() {
+            notices.push(empty_notice(&excluded, &learner));
+        }
+        if learner.target.as_ref().is_some_and(|t| t.skills.is_empty()) {
+            notices.push(
+                "Le métier visé n'a pas encore de profil de compétences : le classement \
+                 ne tient pas compte des compétences à acquérir."
+                    .to_string(),
+            );
+        }
+        if learner.situation.is_none() {
+            notices.push(eligibility::UNKNOWN_SITUATION_NOTICE.to_string());
+        }
+        if !learner.unknown_skills.is_empty() {
+            let listed: Vec<String> = (learner.unknown_skills.iter().take(5))
+                .map(|s| format!("« {} »", s.chars().take(60).collect::<String>()))
+                .collect();
+            notices.push(format!(
+                "{} compétence(s) inconnue(s) du référentiel, ignorée(s) dans le classement : {}{}.",
+                learner.unknown_skills.len(),
+                listed.join(", "),
+                if learner.unknown_skills.len() > 5 { "…" } else { "" }
+            ));
+        }
+        if learner.location.as_ref().is_some_and(|l| l.approximate) {
+            notices.push(
+                "Commune inconnue du référentiel chargé : les distances sont calculées \
+                 depuis le centre du département."
+                    .to_string(),
+            );
+        }
+        let summary = LearnerSummary {
+            gap: gap.iter().map(|g| g.0.clone()).collect(),
+            target: learner.target.as_ref().map(|t| TargetSummary {
+                label: t.label.clone(),
+                rome: t.rome.map(|r| r.to_string()),
+                skills: t.skills.iter().map(|s| s.0.clone()).collect(),
+            }),
+            skills: learner.skills,
+            cv_skills: learner.cv_skills,
+            unknown_skills: learner.unknown_skills,
+            location: learner.location,
+        };
+        Ok(Recommendations {
+            trainings: ranked,
+            excluded,
+            notices,
+            learner: summary,
+        })
+    }
+
+    /// Demand for the gap skills in a région against the best région for each skill.
+    fn gap_demand(&self, gap: &[(SkillRef, f32, f32)], region: &TerritoryId) -> f32 {
+        let mut here = 0.0;
+        let mut best = 0.0;
+        for (skill, weight, _) in gap {
+            here += weight * self.skill_demand(&skill.id, region);
+            best += weight * self.demand_max.get(&skill.id).copied().unwrap_or(0.0);
+        }
+        if best > 0.0 { here / best } else { 0.0 }
+    }
+
+    /// The hard filters; `Ok` carries the distance to the training, when both places are
+    /// known, and the next session the learner can join.
+    fn filter<'a>(
+        &self,
+        entry: &'a Entry,
+        learner: &Learner,
+        gap: &[GapKey],
+        today: Date,
+        start_from: Date,
+        learner_point: Option<(f64, f64)>,
+    ) -> std::result::Result<(Option<f64>, (Date, &'a Session)), &'static str> {
+        let training = entry.training.as_ref();
+        if entry.label_expires.is_some_and(|expires| expires < today) {
+            return Err("label_expired");
+        }
+        if let Some(reason) = eligibility::exclusion(training, learner) {
+            return Err(reason);
+        }
+        if !learner.modalities.is_empty() && !learner.modalities.contains(&training.modality) {
+            return Err("modality");
+        }
+        if let (Some(max), Some(months)) = (learner.max_duration_months, training.duration_months)
+            && months > max
+        {
+            return Err("too_long");
+        }
+        if let (Some(level), Some(entry_level)) = (learner.level, training.entry_level)
+            && entry_level > level
+        {
+            return Err("level_prerequisite");
+        }
+        let onsite = training.modality != Modality::Distanciel;
+        let distance_km = match (learner_point, entry.point) {
+            (Some(from), Some(to)) => {
+                // Most of the catalogue is out of a learner's radius: a latitude gap
+                // beyond it excludes a training without the trigonometry. Up to 5000 km
+                // only, far from the near-antipodal points where the exact formula can
+                // lose precision.
+                if onsite
+                    && let Some(radius) = learner.radius_km
+                    && (radius + 1.0..5000.0).contains(&latitude_gap_km(from, to))
+                {
+                    return Err("too_far");
+                }
+                Some(haversine_km(from, to))
+            }
+            _ => None,
+        };
+        if onsite
+            && let (Some(radius), Some(distance)) = (learner.radius_km, distance_km)
+            && distance > radius
+        {
+            return Err("too_far");
+        }
+        // The earliest open session from `start_from` (the first in catalogue order
+        // among equals).
+        let mut any_upcoming = false;
+        let mut earliest: Option<(Date, &Session)> = None;
+        for &(start, index) in &entry.session_starts {
+            if start < start_from {
+                continue;
+            }
+            any_upcoming = true;
+            let session = &training.sessions[index];
+            if !session.is_full() && earliest.is_none_or(|(best, _)| start < best) {
+                earliest = Some((start, session));
+            }
+        }
+        if !any_upcoming {
+            return Err("no_upcoming_session");
+        }
+        let Some((start, session)) = earliest else {
+            return Err("sessions_full");
+        };
+        // With a target, a training that teaches none of the gap and does not lead to
+        // the target métier is not relevant.
+        if let Some(target) = &learner.target {
+            let teaches_gap = gap.iter().any(|key| entry.teaches(key));
+            let leads_to_target = target
+                .rome
+                .is_some_and(|code| training.rome.contains(&code));
+            if !teaches_gap && !leads_to_target {
+                return Err("not_relevant");
+            }
+        }
+        Ok((distance_km, (start, session)))
+    }
+}
