@@ -1,6 +1,9 @@
-# scikit-learn peer of benches/kmeans.rs: Lloyd k-means on the same seeded matrix
-# (target/bench-data/kmeans.f32 + kmeans.json), median of 3, then the comparison with
-# linfa's figures (kmeans-linfa.json).
+# scikit-learn peer of benches/kmeans.rs: Lloyd k-means from k-means++ starts on the
+# same seeded matrix (target/bench-data/kmeans.f32 + kmeans.json) with the settings of
+# Passerelle's build (k, runs as n_init, max_iter, tol), median of 3, then the comparison
+# with Passerelle's figures (kmeans-passerelle.json), ending with one line
+# `kmeans_ratio=R inertia_delta=D%` (R: Passerelle's wall time over scikit-learn's;
+# D: Passerelle's inertia over scikit-learn's, in percent).
 #
 # Usage: python benches/kmeans_sklearn.py --data target/bench-data
 # (bash benches/run_kmeans_peer.sh runs the Rust bench, then this, in one invocation).
@@ -15,7 +18,7 @@ import sklearn
 from sklearn.cluster import KMeans
 from threadpoolctl import threadpool_info
 
-RUNS = 3
+TIMINGS = 3
 
 
 def median_seconds(runs, run):
@@ -36,7 +39,7 @@ def main():
     with open(os.path.join(args.data, "kmeans.json")) as f:
         header = json.load(f)
     rows, cols = header["rows"], header["cols"]
-    k, iterations = header["k"], header["iterations"]
+    k, iterations, runs = header["k"], header["iterations"], header["runs"]
     tolerance, seed = header["tolerance"], header["seed"]
     data = np.fromfile(os.path.join(args.data, header["file"]), dtype="<f4")
     assert data.size == rows * cols, f"{data.size} values, expected {rows} x {cols}"
@@ -52,102 +55,68 @@ def main():
         f"{', '.join(threads)}; data {rows} x {cols} ({data.dtype})"
     )
 
-    def fit(max_iter, init="k-means++"):
+    def fit(starts=runs):
         return KMeans(
             n_clusters=k,
-            init=init,
-            n_init=1,
-            max_iter=max_iter,
+            init="k-means++",
+            n_init=starts,
+            max_iter=iterations,
             tol=tolerance,
             algorithm="lloyd",
             random_state=seed,
         ).fit(data)
 
-    seconds, model = median_seconds(RUNS, lambda: fit(iterations))
-    one, _ = median_seconds(RUNS, lambda: fit(1))
-    n_iter = int(model.n_iter_)
-    per_iteration = (seconds - one) / (n_iter - 1) if n_iter > 1 else float("nan")
-    inertia = float(model.inertia_)
+    seconds, model = median_seconds(TIMINGS, fit)
+    # Inertia recomputed in float64 from the final centroids, as the Rust side does.
+    centres = model.cluster_centers_.astype(np.float64)
+    x = data.astype(np.float64)
+    distances = (
+        (x * x).sum(axis=1)[:, None] - 2.0 * x @ centres.T + (centres * centres).sum(axis=1)
+    )
+    inertia = float(np.maximum(distances.min(axis=1), 0.0).sum())
     sizes = np.bincount(model.labels_, minlength=k)
     print(
-        f"sklearn KMeans k={k}, max_iter {iterations}, tol {tolerance}, n_init 1, lloyd: "
-        f"{seconds:.3f}s (median of {RUNS}), n_iter_ {n_iter}; capped at 1 iteration "
-        f"{one:.3f}s; ~{per_iteration:.4f}s per further iteration"
-    )
-    print(
-        f"  inertia_ (sum of squared distances) {inertia:.2f}; "
+        f"sklearn KMeans k={k}, n_init {runs}, max_iter {iterations}, tol {tolerance}, "
+        f"lloyd: {seconds:.3f}s (median of {TIMINGS}), n_iter_ {int(model.n_iter_)}; "
+        f"inertia {inertia:.2f} (inertia_ {float(model.inertia_):.2f}); "
         f"cluster sizes {sizes.min()}..{sizes.max()}"
     )
     assert (sizes > 0).all(), f"empty clusters: {sizes}"
     assert 0.0 < inertia / rows < 1.0, f"mean squared distance {inertia / rows}"
-    predict, _ = median_seconds(5, lambda: model.predict(data))
-    print(f"  predict (one assignment pass): {predict:.4f}s (median of 5)")
 
-    # The same start as the Rust bench: the first k rows.
-    start = data[:k].copy()
-    same_seconds, same = median_seconds(RUNS, lambda: fit(iterations, init=start))
-    same_iterations = int(same.n_iter_)
-    same_inertia = float(same.inertia_)
+    # For context: one start only (scikit-learn's default n_init for k-means++).
+    single_seconds, single = median_seconds(TIMINGS, lambda: fit(1))
     print(
-        f"sklearn from the first {k} rows: {same_seconds:.3f}s (median of {RUNS}), "
-        f"n_iter_ {same_iterations}, {same_seconds / same_iterations:.4f}s per iteration; "
-        f"inertia_ {same_inertia:.2f}"
+        f"sklearn KMeans, n_init 1: {single_seconds:.3f}s (median of {TIMINGS}), "
+        f"inertia_ {float(single.inertia_):.2f}"
     )
 
-    linfa_path = os.path.join(args.data, "kmeans-linfa.json")
-    if not os.path.exists(linfa_path):
-        print(f"no {linfa_path}: run the Rust bench first for the comparison")
-        return
-    with open(linfa_path) as f:
-        linfa = json.load(f)
-    if (linfa["rows"], linfa["cols"], linfa["k"]) != (rows, cols, k):
-        print("kmeans-linfa.json is for other data: rerun the Rust bench")
-        return
+    ours_path = os.path.join(args.data, "kmeans-passerelle.json")
+    if not os.path.exists(ours_path):
+        raise SystemExit(f"no {ours_path}: run the Rust bench first")
+    with open(ours_path) as f:
+        ours = json.load(f)
+    if (ours["rows"], ours["cols"], ours["k"]) != (rows, cols, k):
+        raise SystemExit("kmeans-passerelle.json is for other data: rerun the Rust bench")
     print()
-    print(f"k-means, {rows} x {cols}, k={k}, max {iterations} iterations, tol {tolerance}")
     print(
-        f"{'':<24} {'seconds':>9} {'iterations':>11} {'1-iteration s':>14} "
-        f"{'s/iteration':>12} {'predict s':>10} {'inertia':>12}"
+        f"k-means, {rows} x {cols}, k={k}, {runs} runs from k-means++ starts, "
+        f"at most {iterations} iterations, tol {tolerance}"
     )
-    print(
-        f"{'linfa 0.8.1':<24} {linfa['seconds']:>9.3f} {linfa['iterations_run']:>11} "
-        f"{linfa['one_iteration_seconds']:>14.3f} {linfa['per_iteration_seconds']:>12.4f} "
-        f"{linfa['predict_seconds']:>10.4f} {linfa['inertia']:>12.2f}"
-    )
-    print(
-        f"{'scikit-learn ' + sklearn.__version__:<24} {seconds:>9.3f} {n_iter:>11} "
-        f"{one:>14.3f} {per_iteration:>12.4f} {predict:>10.4f} {inertia:>12.2f}"
-    )
-    if "same_init_seconds" in linfa:
-        ls, li = linfa["same_init_seconds"], linfa["same_init_iterations"]
+    print(f"{'':<28} {'seconds':>9} {'ratio':>7} {'inertia':>12} {'delta':>8}")
+    for name, s, i in [
+        ("passerelle", ours["seconds"], ours["inertia"]),
+        ("scikit-learn " + sklearn.__version__, seconds, inertia),
+        ("scikit-learn, n_init 1", single_seconds, float(single.inertia_)),
+        ("linfa 0.8.1 (one timing)", ours["linfa_seconds"], ours["linfa_inertia"]),
+    ]:
         print(
-            f"{'linfa, first k rows':<24} {ls:>9.3f} {li:>11} {'':>14} "
-            f"{ls / li:>12.4f} {'':>10} {linfa['same_init_inertia']:>12.2f}"
+            f"{name:<28} {s:>9.3f} {s / seconds:>6.2f}x {i:>12.2f} "
+            f"{100 * (i / inertia - 1):>+7.2f}%"
         )
-        print(
-            f"{'sklearn, first k rows':<24} {same_seconds:>9.3f} {same_iterations:>11} "
-            f"{'':>14} {same_seconds / same_iterations:>12.4f} {'':>10} {same_inertia:>12.2f}"
-        )
-    print(
-        f"{'ndarray dot assignment':<24} {'':>9} {'':>11} {'':>14} {'':>12} "
-        f"{linfa['dot_rayon_seconds']:>10.4f}"
-    )
-    print(
-        f"linfa / sklearn: {linfa['seconds'] / seconds:.2f}x the time "
-        f"(per iteration {linfa['per_iteration_seconds'] / per_iteration:.2f}x, "
-        f"1-iteration fit {linfa['one_iteration_seconds'] / one:.2f}x, "
-        f"predict {linfa['predict_seconds'] / predict:.2f}x); "
-        f"inertia linfa {linfa['inertia']:.2f} vs sklearn {inertia:.2f} "
-        f"({100 * (linfa['inertia'] / inertia - 1):+.2f}%)"
-    )
-    if "same_init_seconds" in linfa:
-        ls, li = linfa["same_init_seconds"], linfa["same_init_iterations"]
-        print(
-            f"from the same first {k} rows: linfa / sklearn {ls / same_seconds:.2f}x the time, "
-            f"{(ls / li) / (same_seconds / same_iterations):.2f}x per iteration; "
-            f"inertia linfa {linfa['same_init_inertia']:.2f} vs sklearn {same_inertia:.2f} "
-            f"({100 * (linfa['same_init_inertia'] / same_inertia - 1):+.2f}%)"
-        )
+    ratio = ours["seconds"] / seconds
+    delta = 100 * (ours["inertia"] / inertia - 1)
+    print(f"kmeans_ratio={ratio:.2f} inertia_delta={delta:+.2f}%")
 
 
 if __name__ == "__main__":

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Runs the linfa k-means bench (cargo bench --bench kmeans), then scikit-learn on the
-# matrix it exports, and prints the comparison (time ratio and both inertias).
+# Runs Passerelle's k-means bench (cargo bench --bench kmeans, with linfa beside it),
+# then scikit-learn on the matrix it exports with the same settings, and prints the
+# comparison, ending with the line `kmeans_ratio=R inertia_delta=D%`.
 #
 # Usage: bash benches/run_kmeans_peer.sh   (from any directory)
 # Makes a venv in target/kmeans-venv with pinned numpy and scikit-learn from PyPI.
-# SKIP_RUST=1 reuses the last export and linfa figures.
+# SKIP_RUST=1 reuses the last export and Passerelle's figures.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -14,7 +15,7 @@ cd "$root"
 echo "run_kmeans_peer: load average $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores"
 
 # The Rust side first, in the same invocation: it writes the matrix and its figures.
-if [[ "${SKIP_RUST:-0}" != 1 || ! -s "$root/target/bench-data/kmeans-linfa.json" ]]; then
+if [[ "${SKIP_RUST:-0}" != 1 || ! -s "$root/target/bench-data/kmeans-passerelle.json" ]]; then
     cargo bench -p passerelle-benches --bench kmeans
 fi
 
