@@ -10,5 +10,6 @@ cargo run --release -q -p passerelle-server -- build \
   --offers corpora/postings/demo_offers.jsonl --trainings corpora/catalogue/trainings.jsonl \
   --geo "$geo" --out "$out" \
   --built-at 2026-11-29T00:00:00Z
-cp "$out/needs-model.json" models/needs-demo.json
+# The build publishes version 1 of a fresh folder.
+cp "$out/versions/v000001/needs-model.json" models/needs-demo.json
 rm -rf "$out"
