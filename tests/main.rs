@@ -13,3 +13,4 @@ mod needs;
 mod quality;
 mod rank;
 mod referentials;
+mod repository;

@@ -180,6 +180,22 @@ fn models_round_trip_and_old_formats_load() {
     let error = load_model(&folder).unwrap_err().to_string();
     assert!(error.contains("format version 99"), "{error}");
     std::fs::remove_dir_all(&folder).unwrap();
+
+    // A model written by format 1 (the demo model of 2026-11-28, before the métier
+    // demand profiles) still loads, upgraded in memory, its clusters intact.
+    let old =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("compat/needs-model-format-1.json");
+    let raw: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&old).unwrap()).unwrap();
+    assert_eq!(raw["format_version"], passerelle_engine::OLDEST_FORMAT);
+    let loaded = load_model(&old).unwrap();
+    assert_eq!(loaded.format_version, passerelle_engine::FORMAT_VERSION);
+    assert!(loaded.occupations.is_empty());
+    assert_eq!(
+        loaded.clusters.len(),
+        raw["clusters"].as_array().unwrap().len()
+    );
+    assert_eq!(loaded.counts.postings, 1500);
 }
 
 #[test]

@@ -12,6 +12,7 @@ standard library only, fixed seed, no dependence on the current date.
 import datetime as dt
 import json
 import os
+import sys
 import random
 
 SEED = 20261129
@@ -1286,11 +1287,13 @@ def build():
 
 
 def main():
+    # An optional output path (the tests regenerate into a scratch file and compare).
+    out = sys.argv[1] if len(sys.argv) > 1 else OUT
     records = build()
-    with open(OUT, "w", encoding="utf-8", newline="\n") as f:
+    with open(out, "w", encoding="utf-8", newline="\n") as f:
         for r in records:
             f.write(json.dumps(r, ensure_ascii=False) + "\n")
-    print(f"wrote {len(records)} trainings to {OUT}")
+    print(f"wrote {len(records)} trainings to {out}")
 
 
 if __name__ == "__main__":

@@ -68,7 +68,8 @@ pub use model::{
 };
 pub use needs::{
     Cell, EmergingTerm, Example, FORMAT_VERSION, NeedsBuild, NeedsCluster, NeedsCounts, NeedsModel,
-    NeedsParams, OccupationDemand, PostingAnalysis, RomeShare, TerritoryNeeds, WeightedSkill,
+    NeedsParams, OLDEST_FORMAT, OccupationDemand, PostingAnalysis, RomeShare, TerritoryNeeds,
+    WeightedSkill,
 };
 pub use outlines::{OUTLINES_ATTRIBUTION, OutlineParams, simplify_outlines};
 pub use rank::{

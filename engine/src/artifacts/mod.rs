@@ -11,7 +11,7 @@ pub use folder::{
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::needs::{FORMAT_VERSION, NeedsModel};
+use crate::needs::{FORMAT_VERSION, NeedsModel, OLDEST_FORMAT};
 use crate::{Error, Result};
 
 /// File name of the needs model inside a build folder.
@@ -86,16 +86,18 @@ fn parse_model(bytes: &[u8]) -> Result<NeedsModel> {
         format_version: u32,
     }
     let version: Version = serde_json::from_slice(bytes)?;
-    if version.format_version != FORMAT_VERSION {
+    if !(OLDEST_FORMAT..=FORMAT_VERSION).contains(&version.format_version) {
         return Err(Error::invalid(
             "model",
             format!(
-                "format version {} is not supported (expected {FORMAT_VERSION})",
+                "format version {} is not supported (this version reads {OLDEST_FORMAT} to {FORMAT_VERSION})",
                 version.format_version
             ),
         ));
     }
     let mut model: NeedsModel = serde_json::from_slice(bytes)?;
+    // Older formats are upgraded in memory: what they lacked is empty (see OLDEST_FORMAT).
+    model.format_version = FORMAT_VERSION;
     model.reindex();
     Ok(model)
 }

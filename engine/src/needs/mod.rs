@@ -31,6 +31,9 @@ use crate::vectors::{self, Projection, SkillBag, SkillVocabulary, VectorParams};
 
 /// Version of the saved needs model; bump it when the format changes.
 pub const FORMAT_VERSION: u32 = 2;
+/// The oldest format still read: format 1 had no métier demand profiles (`occupations`),
+/// which a model read from it lacks until the next build.
+pub const OLDEST_FORMAT: u32 = 1;
 
 /// Rounds to four decimals: indicators are read, not computed on, and the model stays
 /// small.
