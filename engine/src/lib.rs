@@ -49,8 +49,9 @@ pub use corpus::{
 pub use engine::{Engine, EngineConfig};
 pub use error::{CodeKind, Error, Invalid, Result, Unit};
 pub use eval::{
-    ClassificationReport, EvalOptions, ExtractionReport, MobilityReport, MobilityScores,
-    evaluate_classification, evaluate_extraction, evaluate_mobility, mobility_pairs, sample_pairs,
+    ClassificationReport, ClusterAgreement, ClustersReport, EvalOptions, ExtractionReport,
+    MobilityReport, MobilityScores, evaluate_classification, evaluate_clusters,
+    evaluate_extraction, evaluate_mobility, mobility_pairs, sample_pairs,
 };
 pub use extract::{
     AdaptParams, ClassifierParams, ExtractParams, Extraction, Extractor, Field, LearnParams,

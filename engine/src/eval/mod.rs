@@ -1,7 +1,8 @@
 //! Evaluation against the labels France Travail offers carry: the recruiter's ticked
-//! `competences[]` for skill extraction, `romeCode` for occupation classification; and
-//! of the learner rankings against the ROME's real mobility links (`mobility`).
+//! `competences[]` for skill extraction, `romeCode` for occupation classification and
+//! for the needs clusters (`clusters`); and of the learner rankings against the ROME's real mobility links (`mobility`).
 
+mod clusters;
 mod mobility;
 
 use std::collections::HashSet;
@@ -13,6 +14,7 @@ use crate::engine::Engine;
 use crate::extract::{Extractor, LearnParams};
 use crate::model::{JobPosting, Requirement, SkillId};
 
+pub use clusters::{ClusterAgreement, ClustersReport, evaluate_clusters};
 pub use mobility::{
     MobilityReport, MobilityScores, evaluate_mobility, mobility_pairs, sample_pairs,
 };

@@ -11,8 +11,8 @@ use clap::Subcommand;
 use passerelle_engine::{
     Engine, EngineConfig, EvalOptions, ExtractParams, JobPosting, RankParams, Ranker, RomeCode,
     TaxonomySpec, builtin_geography, builtin_lexicon, demo_catalogue, demo_model,
-    evaluate_classification, evaluate_extraction, evaluate_mobility, mobility_pairs, read_postings,
-    sample_pairs,
+    evaluate_classification, evaluate_clusters, evaluate_extraction, evaluate_mobility,
+    mobility_pairs, read_postings, sample_pairs,
 };
 
 use crate::{AdaptArgs, ReferentialArgs};
@@ -170,42 +170,8 @@ pub fn run(command: EvalCommand) -> Result<()> {
         } => {
             let engine = super::open_engine(&referential)?;
             let postings = load(&offers)?;
-            let params = passerelle_engine::NeedsParams {
-                clusters: passerelle_engine::ClusterParams {
-                    k,
-                    ..Default::default()
-                },
-                ..Default::default()
-            };
             let geography = passerelle_engine::builtin_geography()?;
-            let build = engine.build_needs(&geography, &postings, &[], &params, None, "eval")?;
-            let agreement = |digital_only: bool| {
-                let (clusters, codes): (Vec<&str>, Vec<String>) = postings
-                    .iter()
-                    .zip(&build.postings)
-                    .filter_map(|(p, a)| Some((a.cluster.as_deref()?, p.rome?)))
-                    .filter(|(_, code)| !digital_only || code.domain() == "M18")
-                    .map(|(c, code)| (c, code.to_string()))
-                    .unzip();
-                let (nmi, ari) = passerelle_engine::agreement(&clusters, &codes);
-                let distinct: std::collections::HashSet<&String> = codes.iter().collect();
-                serde_json::json!({"postings": clusters.len(), "rome_codes": distinct.len(), "nmi": nmi, "ari": ari})
-            };
-            let k = build.model.clusters.len();
-            let silhouette = build
-                .model
-                .k_selection
-                .iter()
-                .find(|(chosen, _)| *chosen == k)
-                .map(|(_, s)| *s);
-            let report = serde_json::json!({
-                "postings": postings.len(),
-                "clustered": build.model.counts.with_skills,
-                "k": k,
-                "silhouette_sample": silhouette,
-                "all": agreement(false),
-                "digital_m18": agreement(true),
-            });
+            let report = evaluate_clusters(&engine, &geography, &postings, k)?;
             println!("{}", passerelle_server::json::to_string_pretty(&report)?);
         }
         EvalCommand::Classify {
