@@ -2,117 +2,18 @@
 //! the OpenAPI snapshot, a hot refresh under load (each route's success is in
 //! `routes.rs`, the logs' freedom from profiles in `logs.rs`).
 
-use std::sync::{Arc, OnceLock};
+#[path = "common/router.rs"]
+mod router;
+
+use std::sync::Arc;
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
-use passerelle_engine::{Engine, EngineConfig, builtin_geography, demo_catalogue, parse_postings};
-use passerelle_server::api::{self, AppState, Settings, Snapshot};
+use passerelle_server::api::{self, AppState, Settings};
+use router::{DEMO_OFFERS, app, get, post_json, send, snapshot};
 use serde_json::{Value, json};
-use tower::ServiceExt;
 
-const DEMO_OFFERS: &str = include_str!("../../corpora/postings/demo_offers.jsonl");
 const TOKEN: &str = "test-token-1234";
-
-/// A snapshot of the demo corpus, built once (the build takes a few seconds).
-fn snapshot(version: u64) -> Snapshot {
-    static ENGINE: OnceLock<Engine> = OnceLock::new();
-    let engine = ENGINE.get_or_init(|| Engine::open(&EngineConfig::builtin()).unwrap());
-    let postings: Vec<_> = parse_postings("demo", DEMO_OFFERS.as_bytes())
-        .records
-        .into_iter()
-        .map(|(_, p)| p)
-        .collect();
-    let trainings = demo_catalogue()
-        .records
-        .into_iter()
-        .map(|(_, t)| t)
-        .collect();
-    Snapshot::build(
-        engine,
-        Arc::new(builtin_geography().unwrap()),
-        &postings,
-        trainings,
-        None,
-        "2026-11-29T00:00:00Z",
-        version,
-    )
-    .unwrap()
-}
-
-fn state() -> AppState {
-    static STATE: OnceLock<AppState> = OnceLock::new();
-    STATE
-        .get_or_init(|| {
-            AppState::new(
-                snapshot(1),
-                Settings {
-                    admin_token: None,
-                    today: Some("2026-11-29".to_string()),
-                    ..Settings::default()
-                },
-            )
-        })
-        .clone()
-}
-
-struct Answer {
-    status: StatusCode,
-    content_type: String,
-    body: Vec<u8>,
-}
-
-impl Answer {
-    fn json(&self) -> Value {
-        serde_json::from_slice(&self.body).unwrap_or_else(|e| {
-            panic!(
-                "not JSON ({e}): {}",
-                String::from_utf8_lossy(&self.body[..self.body.len().min(300)])
-            )
-        })
-    }
-}
-
-/// The application over the shared state, built once.
-fn app() -> axum::Router {
-    static APP: OnceLock<axum::Router> = OnceLock::new();
-    APP.get_or_init(|| api::router(state())).clone()
-}
-
-async fn send(app: &axum::Router, request: Request<Body>) -> Answer {
-    let response = app.clone().oneshot(request).await.unwrap();
-    let status = response.status();
-    let content_type = response
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("")
-        .to_string();
-    let body = axum::body::to_bytes(response.into_body(), usize::MAX)
-        .await
-        .unwrap()
-        .to_vec();
-    Answer {
-        status,
-        content_type,
-        body,
-    }
-}
-
-async fn get(uri: &str) -> Answer {
-    send(&app(), Request::get(uri).body(Body::empty()).unwrap()).await
-}
-
-async fn post_json(uri: &str, body: impl Into<Body>) -> Answer {
-    send(
-        &app(),
-        Request::post(uri)
-            .header(header::CONTENT_TYPE, "application/json")
-            .body(body.into())
-            .unwrap(),
-    )
-    .await
-}
 
 /// Issue 18, checked from outside: a learner in no priority public never gets a reserved
 /// training and the exclusion is counted; a job seeker gets trainings reserved to job
