@@ -212,6 +212,14 @@ impl Learned {
         self.index.get(code).copied()
     }
 
+    /// True when labelled offers of this métier were learned from.
+    pub fn seen(&self, occupation: u32) -> bool {
+        self.titles
+            .documents
+            .get(occupation as usize)
+            .is_some_and(|&d| d > 0)
+    }
+
     /// What the batch taught.
     pub fn report(&self) -> &LearnReport {
         &self.report

@@ -10,6 +10,7 @@
 //! **Architecture invariant:** extraction does no IO; it works on a loaded [`Taxonomy`].
 
 mod context;
+mod family;
 mod learned;
 mod linking;
 mod matcher;
@@ -26,6 +27,7 @@ use serde::Serialize;
 use crate::model::{JobPosting, RomeCode, SkillId};
 use crate::taxonomy::Taxonomy;
 use crate::text;
+use family::Family;
 
 pub use context::Context;
 pub use learned::{AdaptParams, LearnParams, LearnReport, Learned, Posteriors};
@@ -279,6 +281,13 @@ impl Extractor {
             softmax: (softmax, softmax_weight),
         } = learned.posteriors(title, body);
         let referential = classifier.classify(title, body, top.max(50));
+        // Offers coded with a parent fiche (M1805) teach its family, not the parent
+        // alone, and what was learned divides only the référentiel's probability of
+        // the métiers learned from (see `family`).
+        let family = Family::of(&referential, classifier, learned);
+        let titles = family.ground(titles);
+        let bodies = family.ground(bodies);
+        let softmax = family.ground(softmax);
         let weight = title_weight + body_weight;
         if weight <= 0.0 && softmax_weight <= 0.0 {
             return referential.into_iter().take(top).collect();

@@ -426,6 +426,16 @@ impl OccupationClassifier {
             .collect()
     }
 
+    /// The parent fiche of a specialised one (ROME 4.0's `code_rome_parent`, M1805 for
+    /// M1855), `None` for a fiche that is its own parent.
+    pub fn parent_of(&self, occupation: u32) -> Option<u32> {
+        self.parents
+            .get(occupation as usize)
+            .copied()
+            .flatten()
+            .filter(|&p| p != occupation)
+    }
+
     /// Best appellation F-measure per métier, over the whole title and its parts.
     fn title_scores(&self, title: &str) -> HashMap<u32, f32> {
         let whole = self.title_scores_of(title);

@@ -1,0 +1,262 @@
+//! ROME 4.0 families of fiches: a parent (M1805 "Développeur / Développeuse
+//! informatique") and the specialised fiches created under it (M1855 web, M1827
+//! DevOps…). Offers coded with the parent before the specialised fiches existed teach
+//! the whole family; this divides what they taught among the parent and the
+//! specialisations never learned from, in the proportions the référentiel gives the
+//! offer at hand, so a title naming a specialised appellation keeps its fiche.
+//!
+//! A learned model only knows the métiers it learned from (and their families): it
+//! divides the probability the référentiel gives those métiers, and leaves the others
+//! theirs, so learning from offers of one métier cannot pull every offer into it.
+
+use rustc_hash::FxHashMap;
+
+use super::learned::Learned;
+use super::occupation::{OccupationCandidate, OccupationClassifier};
+
+/// For one offer: the référentiel's probability of each candidate, and the unlearned
+/// specialisations among the candidates, by parent.
+pub(super) struct Family {
+    referential: FxHashMap<u32, f32>,
+    children: FxHashMap<u32, Vec<u32>>,
+    /// Référentiel probability of the métiers the learned model knows, families
+    /// included, and the candidates outside them.
+    known_mass: f32,
+    unknown: Vec<(u32, f32)>,
+}
+
+impl Family {
+    pub(super) fn of(
+        candidates: &[OccupationCandidate],
+        classifier: &OccupationClassifier,
+        learned: &Learned,
+    ) -> Family {
+        let referential: FxHashMap<u32, f32> = candidates
+            .iter()
+            .filter_map(|c| Some((learned.occupation_index(&c.code)?, c.score)))
+            .collect();
+        let mut children: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
+        for &occupation in referential.keys() {
+            if learned.seen(occupation) {
+                continue;
+            }
+            if let Some(parent) = classifier.parent_of(occupation) {
+                children.entry(parent).or_default().push(occupation);
+            }
+        }
+        for members in children.values_mut() {
+            members.sort_unstable();
+        }
+        let known = |occupation: u32| {
+            learned.seen(occupation)
+                || classifier
+                    .parent_of(occupation)
+                    .is_some_and(|parent| learned.seen(parent))
+        };
+        let mut known_mass = 0.0;
+        let mut unknown = Vec::new();
+        for (&occupation, &p) in &referential {
+            if known(occupation) {
+                known_mass += p;
+            } else {
+                unknown.push((occupation, p));
+            }
+        }
+        unknown.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        Family {
+            referential,
+            children,
+            known_mass,
+            unknown,
+        }
+    }
+
+    /// A learned posterior made a distribution over every candidate: shared with the
+    /// families (see [`Family::share`]), scaled to the référentiel's probability of
+    /// the métiers it knows, the others keeping the référentiel's.
+    pub(super) fn ground(&self, posterior: Vec<(u32, f32)>) -> Vec<(u32, f32)> {
+        if posterior.is_empty() {
+            return posterior;
+        }
+        let mut grounded: Vec<(u32, f32)> = self
+            .share(posterior)
+            .into_iter()
+            .map(|(o, p)| (o, p * self.known_mass))
+            .collect();
+        grounded.extend(self.unknown.iter().copied());
+        grounded
+    }
+
+    /// A learned posterior with each parent's probability shared with its unlearned
+    /// specialisations, in proportion to the référentiel's probabilities (kept on the
+    /// parent when the référentiel gives the family nothing).
+    pub(super) fn share(&self, posterior: Vec<(u32, f32)>) -> Vec<(u32, f32)> {
+        if self.children.is_empty() {
+            return posterior;
+        }
+        let mut shared: FxHashMap<u32, f32> = FxHashMap::default();
+        for (occupation, p) in posterior {
+            let Some(members) = self.children.get(&occupation) else {
+                *shared.entry(occupation).or_insert(0.0) += p;
+                continue;
+            };
+            let own = self.referential.get(&occupation).copied().unwrap_or(0.0);
+            let total = own
+                + members
+                    .iter()
+                    .map(|m| self.referential.get(m).copied().unwrap_or(0.0))
+                    .sum::<f32>();
+            if total <= 0.0 {
+                *shared.entry(occupation).or_insert(0.0) += p;
+                continue;
+            }
+            *shared.entry(occupation).or_insert(0.0) += p * own / total;
+            for &member in members {
+                let r = self.referential.get(&member).copied().unwrap_or(0.0);
+                *shared.entry(member).or_insert(0.0) += p * r / total;
+            }
+        }
+        let mut out: Vec<(u32, f32)> = shared.into_iter().collect();
+        out.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use crate::extract::{ExtractParams, Extractor, LearnParams};
+    use crate::model::{JobPosting, RomeCode};
+    use crate::taxonomy::{Occupation, Taxonomy};
+
+    fn code(text: &str) -> RomeCode {
+        RomeCode::parse(text).unwrap()
+    }
+
+    /// A parent fiche, its web specialisation, and an unrelated métier.
+    fn referential() -> Arc<Taxonomy> {
+        let mut taxonomy = Taxonomy::new("rome", "test");
+        for (rome, label, parent, appellations) in [
+            (
+                "M1805",
+                "Développeur / Développeuse informatique",
+                None,
+                vec![
+                    "Développeur / Développeuse informatique",
+                    "Programmeur / Programmeuse",
+                ],
+            ),
+            (
+                "M1855",
+                "Développeur / Développeuse web",
+                Some("M1805"),
+                vec![
+                    "Développeur / Développeuse web",
+                    "Développeur / Développeuse front-end",
+                ],
+            ),
+            (
+                "K2205",
+                "Agent / Agente de propreté de locaux",
+                None,
+                vec!["Agent / Agente de propreté de locaux"],
+            ),
+        ] {
+            let mut occupation = Occupation::new(code(rome), label);
+            occupation.parent = parent.map(code);
+            occupation.appellations = appellations.into_iter().map(String::from).collect();
+            taxonomy.add_occupation(occupation);
+        }
+        Arc::new(taxonomy)
+    }
+
+    fn offer(title: &str, rome: &str) -> JobPosting {
+        JobPosting {
+            id: title.to_string(),
+            title: title.to_string(),
+            description: format!("{title} : développement d'applications."),
+            rome: Some(code(rome)),
+            ..JobPosting::default()
+        }
+    }
+
+    /// The best métier for a title over the text the learned offers share.
+    fn best(extractor: &Extractor, title: &str) -> RomeCode {
+        extractor.classify(title, "Développement d'applications.")[0].code
+    }
+
+    #[test]
+    fn offers_coded_with_the_parent_keep_specialised_titles_and_other_metiers() {
+        let rome = referential();
+        let extractor = Extractor::new(rome.clone(), Some(rome), ExtractParams::default());
+        assert_eq!(best(&extractor, "Développeur front-end"), code("M1855"));
+        assert_eq!(
+            best(&extractor, "Agent de propreté de locaux"),
+            code("K2205")
+        );
+        // Every labelled offer says M1805, web developers included, as before ROME 4.0.
+        let offers: Vec<JobPosting> = [
+            "Développeur web",
+            "Développeur front-end",
+            "Développeur informatique",
+            "Programmeur",
+            "Développeur web et mobile",
+            "Agent de propreté de locaux",
+        ]
+        .into_iter()
+        .cycle()
+        .take(300)
+        .enumerate()
+        .map(|(i, t)| JobPosting {
+            id: i.to_string(),
+            ..offer(t, "M1805")
+        })
+        .collect();
+        let learned = extractor.learn(&offers, LearnParams::default()).unwrap();
+        let learned = extractor.with_learned(learned);
+        assert_eq!(best(&learned, "Développeur front-end"), code("M1855"));
+        assert_eq!(best(&learned, "Développeur web"), code("M1855"));
+        assert_eq!(best(&learned, "Programmeur"), code("M1805"));
+        assert_eq!(best(&learned, "Agent de propreté de locaux"), code("K2205"));
+    }
+
+    #[test]
+    fn what_one_metier_taught_moves_no_probability_between_families() {
+        let rome = referential();
+        let extractor = Extractor::new(rome.clone(), Some(rome), ExtractParams::default());
+        let offers: Vec<JobPosting> = (0..40)
+            .map(|i| JobPosting {
+                id: i.to_string(),
+                ..offer("Développeur web", "M1805")
+            })
+            .collect();
+        let learned = extractor.learn(&offers, LearnParams::default()).unwrap();
+        let (_, classifier) = extractor.occupations.as_ref().unwrap();
+        let index = |c: &str| learned.occupation_index(&code(c)).unwrap();
+        assert!(learned.seen(index("M1805")) && !learned.seen(index("M1855")));
+        for title in ["Développeur front-end", "Programmeur", "Agent de propreté"] {
+            let candidates = classifier.classify(title, "", 50);
+            let family = super::Family::of(&candidates, classifier, &learned);
+            let grounded: rustc_hash::FxHashMap<u32, f32> = family
+                .ground(vec![(index("M1805"), 1.0)])
+                .into_iter()
+                .collect();
+            // Learned from M1805 alone, the posterior "M1805" gives back the
+            // référentiel's own probabilities, the web fiche and the other métier
+            // included.
+            for candidate in &candidates {
+                let got = grounded
+                    .get(&learned.occupation_index(&candidate.code).unwrap())
+                    .copied()
+                    .unwrap_or(0.0);
+                assert!(
+                    (got - candidate.score).abs() < 1e-4,
+                    "{title}: {:?} {got} against {}",
+                    candidate.code,
+                    candidate.score
+                );
+            }
+        }
+    }
+}
