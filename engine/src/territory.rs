@@ -328,7 +328,7 @@ impl Geography {
                 return Ok(self.place_commune(commune, centroid, Resolution::Commune));
             }
             if let Some(placement) = self.place_departement(
-                departement_of_commune(code.as_str()),
+                Some(departement_of_commune(code)),
                 Some(code.clone()),
                 centroid,
                 Resolution::Commune,
@@ -486,15 +486,13 @@ const FOREIGN: &[&str] = &[
 ];
 
 /// The département code an INSEE commune code starts with (`971` overseas, `2A` Corse).
-pub fn departement_of_commune(code: &str) -> Option<&str> {
-    if code.len() != 5 {
-        return None;
-    }
-    if code.starts_with("97") {
-        Some(&code[..3])
-    } else {
-        Some(&code[..2])
-    }
+///
+/// The code was checked when it was parsed (five ASCII characters), so every commune
+/// code has one.
+pub fn departement_of_commune(code: &InseeCode) -> &str {
+    let code = code.as_str();
+    let len = if code.starts_with("97") { 3 } else { 2 };
+    code.get(..len).unwrap_or(code)
 }
 
 /// The département a postcode belongs to, as far as its digits say.
@@ -529,6 +527,37 @@ pub(crate) fn latitude_gap_km(a: (f64, f64), b: (f64, f64)) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn departement_of_a_commune_code_checked_once() {
+        let departement = |text: &str| {
+            InseeCode::parse(text).map(|code| departement_of_commune(&code).to_string())
+        };
+        assert_eq!(departement("69123").unwrap(), "69");
+        assert_eq!(departement("01053").unwrap(), "01");
+        assert_eq!(departement("1053").unwrap(), "01");
+        assert_eq!(departement("97105").unwrap(), "971");
+        assert_eq!(departement("97611").unwrap(), "976");
+        assert_eq!(departement("2A004").unwrap(), "2A");
+        assert_eq!(departement("2b033").unwrap(), "2B");
+        // Five bytes, but 'é' straddles the second: refused when parsed, no panic.
+        for text in ["aé12", "A6912", "691234", "2C004", "", "é"] {
+            let Err(Error::InvalidInput { field, problem }) = InseeCode::parse(text) else {
+                panic!("{text:?} accepted as a commune code");
+            };
+            assert_eq!(field, "commune");
+            assert!(
+                matches!(
+                    problem,
+                    crate::Invalid::Code {
+                        kind: crate::CodeKind::Insee,
+                        ..
+                    }
+                ),
+                "{text:?}: {problem:?}"
+            );
+        }
+    }
 
     fn geography() -> Geography {
         let region = |code: &str, name: &str| Region {

@@ -623,7 +623,7 @@ fn resolve_location(geography: &Geography, location: &LearnerLocation) -> Result
                 )
             })?;
             let commune = geography.commune(&code).cloned();
-            let departement = departement_of_commune(code.as_str()).map(str::to_string);
+            let departement = Some(departement_of_commune(&code).to_string());
             ("location.commune", commune, departement)
         }
         (None, Some(postcode)) => {
