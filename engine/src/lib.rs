@@ -78,7 +78,7 @@ pub use rank::{
     RankWeights, Ranker, Recommendation, Recommendations, ResolvedLocation, ResolvedTarget,
     ScoreDetails, SimilarTraining, Situation, SkillRef, Supply, Target, TargetOccupation,
     TargetSummary, TerritoryRanking, TerritoryRef, TerritoryTraining, TerritoryWide, UncoveredNeed,
-    is_open_to, shared_priority_publics,
+    ValidRankParams, is_open_to, shared_priority_publics,
 };
 pub use refresh::{CorpusUpdate, MIN_LABELLED_TO_LEARN, VersionInput, update_corpus};
 pub use taxonomy::{
