@@ -86,7 +86,7 @@ pub use taxonomy::{
 };
 pub use territory::{
     Commune, Departement, EmploymentArea, Geography, Placement, Region, Resolution, TerritoryId,
-    TerritoryLevel, departement_of_commune, departement_of_postcode, haversine_km,
+    TerritoryLevel, Unplaced, departement_of_commune, departement_of_postcode, haversine_km,
 };
 pub use text::{
     FrenchTokenizer, TANTIVY_ANALYZER, Token, TokenKind, analyze, fold, tantivy_analyzer,

@@ -99,3 +99,15 @@ fn parse_model(bytes: &[u8]) -> Result<NeedsModel> {
     model.reindex();
     Ok(model)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_demo_model_loads_and_serialises_back_to_the_same_bytes() {
+        let model = demo_model().unwrap();
+        let json = serde_json::to_string(&model).unwrap();
+        assert!(json == DEMO_MODEL.trim_end(), "the demo model changed when re-serialised");
+    }
+}
