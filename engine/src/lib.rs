@@ -40,8 +40,8 @@ pub use cluster::{
     match_identities, partition, silhouette, skill_similarity,
 };
 pub use corpus::{
-    Batch, BatchReport, LEXICON_FILES, LheoEligibility, Line, Lines, MAX_TEXT_BYTES, OfferStore,
-    Rejected, STATE_FILE, UpsertCounts, builtin_geography, builtin_lexicon, demo_catalogue,
+    Batch, BatchReport, LEXICON_FILES, LheoEligibility, Line, Lines, OfferStore, Rejected,
+    STATE_FILE, UpsertCounts, builtin_geography, builtin_lexicon, demo_catalogue,
     digital_occupations, parse_catalogue, parse_lheo, parse_lheo_with_eligibility, parse_line,
     parse_offer_records, parse_postings, read_catalogue, read_esco, read_geography, read_lheo,
     read_offer_records, read_postings, read_rome, read_trainings, record_id, write_atomic,
@@ -63,8 +63,8 @@ pub use index::{
 };
 pub use model::{
     Certification, Curriculum, CurriculumModule, Funding, GenLabel, InseeCode, JobPosting,
-    LabelledSkill, Modality, PostingLocation, Public, Requirement, RomeCode, Session, SkillId,
-    Training, TrainingLocation, check_date,
+    LabelledSkill, MAX_TEXT_BYTES, Modality, PostingLocation, Public, Requirement, RomeCode,
+    Session, SkillId, Training, TrainingLocation, check_date,
 };
 pub use needs::{
     Cell, EmergingTerm, Example, FORMAT_VERSION, NeedsBuild, NeedsCluster, NeedsCounts, NeedsModel,

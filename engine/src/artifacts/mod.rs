@@ -108,6 +108,9 @@ mod tests {
     fn the_demo_model_loads_and_serialises_back_to_the_same_bytes() {
         let model = demo_model().unwrap();
         let json = serde_json::to_string(&model).unwrap();
-        assert!(json == DEMO_MODEL.trim_end(), "the demo model changed when re-serialised");
+        assert!(
+            json == DEMO_MODEL.trim_end(),
+            "the demo model changed when re-serialised"
+        );
     }
 }

@@ -24,7 +24,7 @@ use std::path::Path;
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::model::{JobPosting, PostingLocation, RomeCode};
+use crate::model::{JobPosting, MAX_TEXT_BYTES, PostingLocation, RomeCode};
 use crate::{Error, Result};
 
 pub use catalogue::{demo_catalogue, parse_catalogue, read_catalogue};
@@ -37,10 +37,6 @@ pub use raw::{parse_offer_records, read_offer_records};
 pub use rome::read_rome;
 pub use store::{OfferStore, STATE_FILE, UpsertCounts, record_id, write_atomic};
 pub use trainings::read_trainings;
-
-/// Texts longer than this are rejected rather than analysed: no real posting or
-/// curriculum comes near it, and it bounds the work one record can cause.
-pub const MAX_TEXT_BYTES: usize = 1 << 20;
 
 /// A record that could not be accepted, kept with the reason.
 #[derive(Debug, Clone, PartialEq, Serialize)]

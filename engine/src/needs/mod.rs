@@ -6,6 +6,7 @@
 //! **Architecture invariant:** this module does no IO; `artifacts` saves and loads it.
 
 mod demand;
+mod documents;
 mod emerging;
 mod indicators;
 mod labels;
