@@ -4,9 +4,7 @@
 
 mod folder;
 
-pub use folder::{
-    BuildFolder, LAYOUT_VERSION, LoadedVersion, OLDEST_LAYOUT, StagedVersion, VersionReport,
-};
+pub use folder::{BuildFolder, LAYOUT_VERSION, LoadedVersion, StagedVersion, VersionReport};
 
 use std::io::Write;
 use std::path::{Path, PathBuf};

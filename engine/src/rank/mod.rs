@@ -47,12 +47,12 @@ pub use coverage::{
     SimilarTraining, TerritoryWide,
 };
 pub use demand::TargetOccupation;
-pub use eligibility::{PublicSeats, PublicSupply, is_open_to, shared_priority_publics};
+pub use eligibility::{PublicSeats, PublicSupply, is_open_to};
 pub use label::{LabelCriterion, LabelReadiness};
 pub use params::{RankParams, RankWeights, ValidRankParams};
 pub use profile::{
-    CvSkill, Learner, LearnerLocation, LearnerProfile, MAX_CV_BYTES, ResolvedLocation,
-    ResolvedTarget, Situation, SkillRef, Target,
+    CvSkill, Learner, LearnerLocation, LearnerProfile, ResolvedLocation, ResolvedTarget, Situation,
+    SkillRef, Target,
 };
 pub use territorial::{
     AnsweredNeed, Supply, TerritoryRanking, TerritoryRef, TerritoryTraining, UncoveredNeed,
