@@ -10,8 +10,8 @@
 use std::collections::HashMap;
 
 use passerelle_engine::{
-    InseeCode, PostingLocation, Resolution, TerritoryLevel, builtin_geography, read_geography,
-    read_postings,
+    InseeCode, PostingLocation, Resolution, TerritoryLevel, Unplaced, builtin_geography,
+    read_geography, read_postings,
 };
 use passerelle_tests::with_shared_data;
 
@@ -73,8 +73,8 @@ fn real_offers_are_placed_and_the_rest_counted() {
                         assert!(placement.at(TerritoryLevel::Region).is_some());
                         format!("{:?}", placement.resolution)
                     }
-                    Err(reason) if reason.starts_with("outside France") => "abroad".to_string(),
-                    Err(reason) if reason.starts_with("whole of France") => "national".to_string(),
+                    Err(Unplaced::Abroad { .. }) => "abroad".to_string(),
+                    Err(Unplaced::WholeOfFrance) => "national".to_string(),
                     Err(_) => "unresolved".to_string(),
                 };
                 *by.entry(key).or_insert(0) += 1;
@@ -101,7 +101,7 @@ fn unknown_places_say_why() {
         ..PostingLocation::default()
     };
     assert_eq!(
-        geography.place(&location).unwrap_err(),
+        geography.place(&location).unwrap_err().to_string(),
         "unknown place \"Atlantide\""
     );
 }

@@ -19,8 +19,7 @@ use tantivy::schema::{
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term, doc};
 
-use crate::model::{JobPosting, RomeCode, SkillId, Training};
-use crate::needs::PostingAnalysis;
+use crate::model::{RomeCode, SkillId, Training};
 use crate::territory::{Geography, Placement, TerritoryId, TerritoryLevel};
 use crate::text::{self, TANTIVY_ANALYZER};
 use crate::{Error, Result};
@@ -62,21 +61,6 @@ pub struct IndexDocument {
 }
 
 impl IndexDocument {
-    /// A posting with what the build found in it.
-    pub fn from_posting(posting: &JobPosting, analysis: &PostingAnalysis) -> IndexDocument {
-        IndexDocument {
-            id: posting.id.clone(),
-            kind: DocumentKind::Posting,
-            title: posting.title.clone(),
-            text: posting.description.clone(),
-            skills: analysis.skills.iter().map(ToString::to_string).collect(),
-            rome: posting.rome.or(analysis.occupation),
-            placement: analysis.placement.clone().ok(),
-            created: posting.created.clone(),
-            contract: posting.contract.clone(),
-        }
-    }
-
     /// A training, placed by its location; its text is the curriculum.
     pub fn from_training(training: &Training, geography: &Geography) -> IndexDocument {
         IndexDocument {
@@ -90,26 +74,6 @@ impl IndexDocument {
             created: training.sessions.first().map(|s| s.start.clone()),
             contract: None,
         }
-    }
-
-    /// Every document of a build: its postings (`analyses` in the same order, as the
-    /// build returns them) followed by the trainings.
-    pub fn of_build(
-        postings: &[JobPosting],
-        analyses: &[PostingAnalysis],
-        trainings: &[Training],
-        geography: &Geography,
-    ) -> Vec<IndexDocument> {
-        postings
-            .iter()
-            .zip(analyses)
-            .map(|(posting, analysis)| IndexDocument::from_posting(posting, analysis))
-            .chain(
-                trainings
-                    .iter()
-                    .map(|training| IndexDocument::from_training(training, geography)),
-            )
-            .collect()
     }
 }
 

@@ -32,18 +32,17 @@ mod text;
 mod vectors;
 
 pub use artifacts::{
-    BuildFolder, LAYOUT_VERSION, LoadedVersion, MODEL_FILE, OLDEST_LAYOUT, StagedVersion,
-    VersionReport, demo_model, load_model, save_model,
+    BuildFolder, LAYOUT_VERSION, LoadedVersion, StagedVersion, VersionReport, demo_model,
+    load_model, save_model,
 };
 pub use cluster::{
     ClusterIdentity, ClusterParams, Partition, RefreshReport, ValidClusterParams, agreement,
-    match_identities, partition, silhouette, skill_similarity,
+    partition, silhouette,
 };
 pub use corpus::{
-    Batch, BatchReport, LEXICON_FILES, LheoEligibility, Line, Lines, MAX_TEXT_BYTES, OfferStore,
-    Rejected, STATE_FILE, UpsertCounts, builtin_geography, builtin_lexicon, demo_catalogue,
-    digital_occupations, parse_catalogue, parse_lheo, parse_lheo_with_eligibility, parse_line,
-    parse_offer_records, parse_postings, read_catalogue, read_esco, read_geography, read_lheo,
+    Batch, BatchReport, LheoEligibility, Line, Lines, OfferStore, Rejected, STATE_FILE,
+    UpsertCounts, builtin_geography, builtin_lexicon, demo_catalogue, parse_catalogue, parse_lheo,
+    parse_lheo_with_eligibility, parse_line, parse_postings, read_esco, read_geography, read_lheo,
     read_offer_records, read_postings, read_rome, read_trainings, record_id, write_atomic,
 };
 pub use engine::{Engine, EngineConfig};
@@ -64,8 +63,8 @@ pub use index::{
 };
 pub use model::{
     Certification, Curriculum, CurriculumModule, Funding, GenLabel, InseeCode, JobPosting,
-    LabelledSkill, Modality, PostingLocation, Public, Requirement, RomeCode, Session, SkillId,
-    Training, TrainingLocation, check_date,
+    LabelledSkill, MAX_TEXT_BYTES, Modality, PostingLocation, Public, Requirement, RomeCode,
+    Session, SkillId, Training, TrainingLocation, check_date,
 };
 pub use needs::{
     Cell, EmergingTerm, Example, FORMAT_VERSION, NeedsBuild, NeedsCluster, NeedsCounts, NeedsModel,
@@ -76,24 +75,22 @@ pub use outlines::{OUTLINES_ATTRIBUTION, OutlineParams, simplify_outlines};
 pub use rank::{
     Alignment, AnsweredNeed, CoverageReport, CoverageRequest, CoveredSkill, CvSkill, Evidence,
     LabelCriterion, LabelReadiness, Learner, LearnerLocation, LearnerProfile, LearnerSummary,
-    MAX_CV_BYTES, MissingSkill, NearCluster, NextSession, PublicSeats, PublicSupply, RankParams,
-    RankWeights, Ranker, Recommendation, Recommendations, ResolvedLocation, ResolvedTarget,
-    ScoreDetails, SimilarTraining, Situation, SkillRef, Supply, Target, TargetOccupation,
-    TargetSummary, TerritoryRanking, TerritoryRef, TerritoryTraining, TerritoryWide, UncoveredNeed,
-    is_open_to, shared_priority_publics,
+    MissingSkill, NearCluster, NextSession, PublicSeats, PublicSupply, RankParams, RankWeights,
+    Ranker, Recommendation, Recommendations, ResolvedLocation, ResolvedTarget, ScoreDetails,
+    SimilarTraining, Situation, SkillRef, Supply, Target, TargetOccupation, TargetSummary,
+    TerritoryRanking, TerritoryRef, TerritoryTraining, TerritoryWide, UncoveredNeed,
+    ValidRankParams, is_open_to,
 };
-pub use refresh::{CorpusUpdate, MIN_LABELLED_TO_LEARN, VersionInput, update_corpus};
+pub use refresh::{CorpusUpdate, VersionInput, update_corpus};
 pub use taxonomy::{
     Occupation, OccupationSkill, Skill, SkillKind, Surface, Taxonomy, TaxonomySpec,
 };
 pub use territory::{
     Commune, Departement, EmploymentArea, Geography, Placement, Region, Resolution, TerritoryId,
-    TerritoryLevel, departement_of_commune, departement_of_postcode, haversine_km,
+    TerritoryLevel, Unplaced,
 };
 pub use text::{
     FrenchTokenizer, TANTIVY_ANALYZER, Token, TokenKind, analyze, fold, tantivy_analyzer,
     word_bounds,
 };
-pub use vectors::{
-    Projection, RelatedSkill, SkillBag, SkillVocabulary, VectorParams, related_skills, skill_bag,
-};
+pub use vectors::{Projection, RelatedSkill, SkillBag, SkillVocabulary, VectorParams, skill_bag};

@@ -65,6 +65,10 @@ impl<'de> Deserialize<'de> for RomeCode {
     }
 }
 
+/// Texts longer than this are rejected rather than analysed: no real posting or
+/// curriculum comes near it, and it bounds the work one record can cause.
+pub const MAX_TEXT_BYTES: usize = 1 << 20;
+
 /// An INSEE commune code (code officiel géographique), e.g. `69123` or `2A004`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]

@@ -321,14 +321,14 @@ impl Geography {
 
     /// Places a location: commune code first, then postcode, then libellé. The error
     /// says why nothing could be resolved.
-    pub fn place(&self, location: &PostingLocation) -> Result<Placement, String> {
+    pub fn place(&self, location: &PostingLocation) -> Result<Placement, Unplaced> {
         let centroid = location.latitude.zip(location.longitude);
         if let Some(code) = &location.commune {
             if let Some(commune) = self.communes.get(code) {
                 return Ok(self.place_commune(commune, centroid, Resolution::Commune));
             }
             if let Some(placement) = self.place_departement(
-                departement_of_commune(code.as_str()),
+                Some(departement_of_commune(code)),
                 Some(code.clone()),
                 centroid,
                 Resolution::Commune,
@@ -365,22 +365,28 @@ impl Geography {
             }
             let folded = fold(label);
             if folded.trim() == "france" {
-                return Err("whole of France: no territory".to_string());
+                return Err(Unplaced::WholeOfFrance);
             }
             if FOREIGN.iter().any(|country| folded.contains(country)) {
-                return Err(format!("outside France: {label:?}"));
+                return Err(Unplaced::Abroad {
+                    label: label.to_string(),
+                });
             }
             return centroid
                 .and_then(|point| self.place_point(point))
-                .ok_or_else(|| format!("unknown place {label:?}"));
+                .ok_or_else(|| Unplaced::UnknownPlace {
+                    label: label.to_string(),
+                });
         }
         if let Some(placement) = centroid.and_then(|point| self.place_point(point)) {
             return Ok(placement);
         }
         match (&location.commune, &location.postcode) {
-            (Some(code), _) => Err(format!("unknown commune {code}")),
-            (None, Some(postcode)) => Err(format!("unknown postcode {postcode:?}")),
-            (None, None) => Err("no commune, postcode or place name".to_string()),
+            (Some(code), _) => Err(Unplaced::UnknownCommune { code: code.clone() }),
+            (None, Some(postcode)) => Err(Unplaced::UnknownPostcode {
+                postcode: postcode.clone(),
+            }),
+            (None, None) => Err(Unplaced::Nothing),
         }
     }
 
@@ -469,6 +475,54 @@ impl Geography {
     }
 }
 
+/// Why a location could not be placed in a territory. `Display` words it in English
+/// for logs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unplaced {
+    /// The place name is France as a whole: no one territory.
+    WholeOfFrance,
+    /// The place name is a foreign country.
+    Abroad { label: String },
+    /// A place name no territory has, and no coordinates near a département.
+    UnknownPlace { label: String },
+    /// A commune code neither the communes nor its département are known for.
+    UnknownCommune { code: InseeCode },
+    /// A postcode no commune or département has.
+    UnknownPostcode { postcode: String },
+    /// No commune, postcode, place name or coordinates.
+    Nothing,
+}
+
+impl Unplaced {
+    /// The reason a build counts the posting under (`NeedsCounts::unplaced`): the
+    /// place itself left out, except for a commune, whose code the count names.
+    pub fn count_key(&self) -> String {
+        match self {
+            Unplaced::WholeOfFrance => "whole of France".to_string(),
+            Unplaced::Abroad { .. } => "outside France".to_string(),
+            Unplaced::UnknownPlace { .. } => "unknown place".to_string(),
+            Unplaced::UnknownCommune { code } => format!("unknown commune {code}"),
+            Unplaced::UnknownPostcode { .. } => "unknown postcode".to_string(),
+            Unplaced::Nothing => "no commune, postcode or place name".to_string(),
+        }
+    }
+}
+
+impl fmt::Display for Unplaced {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Unplaced::WholeOfFrance => f.write_str("whole of France: no territory"),
+            Unplaced::Abroad { label } => write!(f, "outside France: {label:?}"),
+            Unplaced::UnknownPlace { label } => write!(f, "unknown place {label:?}"),
+            Unplaced::UnknownCommune { code } => write!(f, "unknown commune {code}"),
+            Unplaced::UnknownPostcode { postcode } => write!(f, "unknown postcode {postcode:?}"),
+            Unplaced::Nothing => f.write_str("no commune, postcode or place name"),
+        }
+    }
+}
+
+impl std::error::Error for Unplaced {}
+
 /// Countries that postings near the borders name, folded.
 const FOREIGN: &[&str] = &[
     "allemagne",
@@ -486,15 +540,13 @@ const FOREIGN: &[&str] = &[
 ];
 
 /// The département code an INSEE commune code starts with (`971` overseas, `2A` Corse).
-pub fn departement_of_commune(code: &str) -> Option<&str> {
-    if code.len() != 5 {
-        return None;
-    }
-    if code.starts_with("97") {
-        Some(&code[..3])
-    } else {
-        Some(&code[..2])
-    }
+///
+/// The code was checked when it was parsed (five ASCII characters), so every commune
+/// code has one.
+pub fn departement_of_commune(code: &InseeCode) -> &str {
+    let code = code.as_str();
+    let len = if code.starts_with("97") { 3 } else { 2 };
+    code.get(..len).unwrap_or(code)
 }
 
 /// The département a postcode belongs to, as far as its digits say.
@@ -529,6 +581,74 @@ pub(crate) fn latitude_gap_km(a: (f64, f64), b: (f64, f64)) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unplaced_reasons_are_worded_and_counted_as_before() {
+        let commune = InseeCode::parse("99999").unwrap();
+        let cases = [
+            (Unplaced::WholeOfFrance, "whole of France: no territory"),
+            (
+                Unplaced::Abroad {
+                    label: "Genève (Suisse)".into(),
+                },
+                "outside France: \"Genève (Suisse)\"",
+            ),
+            (
+                Unplaced::UnknownPlace {
+                    label: "975 - ST PIERRE".into(),
+                },
+                "unknown place \"975 - ST PIERRE\"",
+            ),
+            (
+                Unplaced::UnknownCommune { code: commune },
+                "unknown commune 99999",
+            ),
+            (
+                Unplaced::UnknownPostcode {
+                    postcode: "00000".into(),
+                },
+                "unknown postcode \"00000\"",
+            ),
+            (Unplaced::Nothing, "no commune, postcode or place name"),
+        ];
+        for (reason, message) in cases {
+            assert_eq!(reason.to_string(), message);
+            // The key the build used to cut from the message.
+            let cut = message.split([':', '"']).next().unwrap_or(message).trim();
+            assert_eq!(reason.count_key(), cut, "{reason:?}");
+        }
+    }
+
+    #[test]
+    fn departement_of_a_commune_code_checked_once() {
+        let departement = |text: &str| {
+            InseeCode::parse(text).map(|code| departement_of_commune(&code).to_string())
+        };
+        assert_eq!(departement("69123").unwrap(), "69");
+        assert_eq!(departement("01053").unwrap(), "01");
+        assert_eq!(departement("1053").unwrap(), "01");
+        assert_eq!(departement("97105").unwrap(), "971");
+        assert_eq!(departement("97611").unwrap(), "976");
+        assert_eq!(departement("2A004").unwrap(), "2A");
+        assert_eq!(departement("2b033").unwrap(), "2B");
+        // Five bytes, but 'é' straddles the second: refused when parsed, no panic.
+        for text in ["aé12", "A6912", "691234", "2C004", "", "é"] {
+            let Err(Error::InvalidInput { field, problem }) = InseeCode::parse(text) else {
+                panic!("{text:?} accepted as a commune code");
+            };
+            assert_eq!(field, "commune");
+            assert!(
+                matches!(
+                    problem,
+                    crate::Invalid::Code {
+                        kind: crate::CodeKind::Insee,
+                        ..
+                    }
+                ),
+                "{text:?}: {problem:?}"
+            );
+        }
+    }
 
     fn geography() -> Geography {
         let region = |code: &str, name: &str| Region {
@@ -626,7 +746,9 @@ mod tests {
         // Mid-Atlantic: nothing within reach.
         assert_eq!(
             at(Some("Ville"), (45.0, -20.0)),
-            Err("unknown place \"Ville\"".to_string())
+            Err(Unplaced::UnknownPlace {
+                label: "Ville".to_string()
+            })
         );
     }
 

@@ -4,9 +4,7 @@
 
 mod folder;
 
-pub use folder::{
-    BuildFolder, LAYOUT_VERSION, LoadedVersion, OLDEST_LAYOUT, StagedVersion, VersionReport,
-};
+pub use folder::{BuildFolder, LAYOUT_VERSION, LoadedVersion, StagedVersion, VersionReport};
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -100,4 +98,19 @@ fn parse_model(bytes: &[u8]) -> Result<NeedsModel> {
     model.format_version = FORMAT_VERSION;
     model.reindex();
     Ok(model)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_demo_model_loads_and_serialises_back_to_the_same_bytes() {
+        let model = demo_model().unwrap();
+        let json = serde_json::to_string(&model).unwrap();
+        assert!(
+            json == DEMO_MODEL.trim_end(),
+            "the demo model changed when re-serialised"
+        );
+    }
 }

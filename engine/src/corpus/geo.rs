@@ -139,8 +139,7 @@ pub fn read_geography(folder: &Path) -> Result<Geography> {
             // Arrondissements of Paris, Lyon and Marseille are only in this base.
             if geography.commune(&code).is_none()
                 && !extra.iter().any(|c: &Commune| c.code == code)
-                && let Some(departement) =
-                    departement_of_commune(code.as_str()).and_then(|d| geography.departement(d))
+                && let Some(departement) = geography.departement(departement_of_commune(&code))
             {
                 extra.push(Commune {
                     code: code.clone(),

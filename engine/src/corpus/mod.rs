@@ -24,23 +24,19 @@ use std::path::Path;
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::model::{JobPosting, PostingLocation, RomeCode};
+use crate::model::{JobPosting, MAX_TEXT_BYTES, PostingLocation, RomeCode};
 use crate::{Error, Result};
 
-pub use catalogue::{demo_catalogue, parse_catalogue, read_catalogue};
+pub use catalogue::{demo_catalogue, parse_catalogue};
 pub use esco::read_esco;
 pub use geo::{builtin_geography, read_geography};
-pub use lexicon::{LEXICON_FILES, builtin_lexicon, digital_occupations};
+pub use lexicon::{builtin_lexicon, digital_occupations};
 pub use lheo::{LheoEligibility, parse_lheo, parse_lheo_with_eligibility, read_lheo};
 pub use lines::{Line, Lines};
-pub use raw::{parse_offer_records, read_offer_records};
+pub use raw::read_offer_records;
 pub use rome::read_rome;
 pub use store::{OfferStore, STATE_FILE, UpsertCounts, record_id, write_atomic};
 pub use trainings::read_trainings;
-
-/// Texts longer than this are rejected rather than analysed: no real posting or
-/// curriculum comes near it, and it bounds the work one record can cause.
-pub const MAX_TEXT_BYTES: usize = 1 << 20;
 
 /// A record that could not be accepted, kept with the reason.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -365,6 +361,7 @@ fn read_postings_csv(source: &str, bytes: &[u8]) -> Result<Batch<JobPosting>> {
 
 #[cfg(test)]
 mod tests {
+    use super::raw::parse_offer_records;
     use super::*;
 
     fn reasons(input: &[u8]) -> Vec<(u64, String)> {

@@ -7,7 +7,8 @@ use std::path::Path;
 use serde_json::Value;
 
 use super::store::record_id;
-use super::{Batch, Line, Lines, MAX_TEXT_BYTES, Rejected};
+use super::{Batch, Line, Lines, Rejected};
+use crate::model::MAX_TEXT_BYTES;
 use crate::{Error, Result};
 
 /// Raw offer records of a file, or of every `.jsonl`/`.json` file of a folder (in name

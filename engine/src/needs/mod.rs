@@ -6,6 +6,7 @@
 //! **Architecture invariant:** this module does no IO; `artifacts` saves and loads it.
 
 mod demand;
+mod documents;
 mod emerging;
 mod indicators;
 mod labels;
@@ -25,7 +26,7 @@ use crate::cluster::{self, ClusterIdentity, ClusterParams, RefreshReport};
 use crate::extract::Extractor;
 use crate::model::{JobPosting, RomeCode, SkillId, Training};
 use crate::taxonomy::Taxonomy;
-use crate::territory::{Geography, Placement, TerritoryId, TerritoryLevel};
+use crate::territory::{Geography, Placement, TerritoryId, TerritoryLevel, Unplaced};
 use crate::text::{self, TokenKind};
 use crate::vectors::{self, Projection, SkillBag, SkillVocabulary, VectorParams};
 
@@ -268,7 +269,7 @@ impl NeedsModel {
 /// One posting as the build sees it.
 struct Analysed {
     occupation: Option<RomeCode>,
-    placement: std::result::Result<Placement, String>,
+    placement: std::result::Result<Placement, Unplaced>,
     /// Technical-looking terms no skill covers.
     emerging: Vec<String>,
 }
@@ -281,7 +282,7 @@ pub struct PostingAnalysis {
     /// The most probable métier.
     pub occupation: Option<RomeCode>,
     /// The territory, or why none.
-    pub placement: std::result::Result<Placement, String>,
+    pub placement: std::result::Result<Placement, Unplaced>,
     /// Needs cluster (`None`: no skill).
     pub cluster: Option<String>,
 }
@@ -428,14 +429,7 @@ pub fn build(
         match &posting.placement {
             Ok(_) => counts.placed += 1,
             Err(reason) => {
-                // "unknown place \"975 - ST PIERRE\"" counts as "unknown place".
-                let kind = reason
-                    .split([':', '"'])
-                    .next()
-                    .unwrap_or(reason)
-                    .trim()
-                    .to_string();
-                *counts.unplaced.entry(kind).or_insert(0) += 1;
+                *counts.unplaced.entry(reason.count_key()).or_insert(0) += 1;
             }
         }
     }

@@ -10,10 +10,10 @@ use std::collections::{BTreeMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
-use crate::corpus::MAX_TEXT_BYTES;
 use crate::error::Invalid;
 use crate::extract::{Field, SkillMention};
 use crate::index::{DocumentKind, SearchQuery};
+use crate::model::MAX_TEXT_BYTES;
 use crate::model::SkillId;
 use crate::needs::Example;
 use crate::taxonomy::SkillKind;

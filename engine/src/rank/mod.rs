@@ -47,12 +47,12 @@ pub use coverage::{
     SimilarTraining, TerritoryWide,
 };
 pub use demand::TargetOccupation;
-pub use eligibility::{PublicSeats, PublicSupply, is_open_to, shared_priority_publics};
+pub use eligibility::{PublicSeats, PublicSupply, is_open_to};
 pub use label::{LabelCriterion, LabelReadiness};
-pub use params::{RankParams, RankWeights};
+pub use params::{RankParams, RankWeights, ValidRankParams};
 pub use profile::{
-    CvSkill, Learner, LearnerLocation, LearnerProfile, MAX_CV_BYTES, ResolvedLocation,
-    ResolvedTarget, Situation, SkillRef, Target,
+    CvSkill, Learner, LearnerLocation, LearnerProfile, ResolvedLocation, ResolvedTarget, Situation,
+    SkillRef, Target,
 };
 pub use territorial::{
     AnsweredNeed, Supply, TerritoryRanking, TerritoryRef, TerritoryTraining, UncoveredNeed,
@@ -90,7 +90,7 @@ pub struct Ranker {
     geography: Arc<Geography>,
     model: Arc<NeedsModel>,
     index: Option<Arc<DocumentIndex>>,
-    params: RankParams,
+    params: ValidRankParams,
     entries: Vec<Entry>,
     by_id: FxHashMap<String, usize>,
     /// Folded labels and variants → skill index.
@@ -219,14 +219,31 @@ pub struct Recommendations {
 }
 
 impl Ranker {
-    /// Prepares `trainings` for ranking against `model` (curricula are extracted in
-    /// parallel).
+    /// Prepares `trainings` for ranking against `model` with `params`, which are
+    /// checked here: should they be invalid, the error is logged and the defaults are
+    /// used. [`Ranker::checked`] takes parameters that were checked by the caller.
     pub fn new(
         engine: Engine,
         geography: Arc<Geography>,
         model: Arc<NeedsModel>,
         trainings: Vec<Training>,
         params: RankParams,
+    ) -> Ranker {
+        let params = params.check().unwrap_or_else(|error| {
+            tracing::error!(%error, "invalid ranking parameters: the defaults are used");
+            ValidRankParams::default()
+        });
+        Ranker::checked(engine, geography, model, trainings, params)
+    }
+
+    /// Prepares `trainings` for ranking against `model` (curricula are extracted in
+    /// parallel).
+    pub fn checked(
+        engine: Engine,
+        geography: Arc<Geography>,
+        model: Arc<NeedsModel>,
+        trainings: Vec<Training>,
+        params: ValidRankParams,
     ) -> Ranker {
         let taxonomy = engine.taxonomy();
         let mut labels = FxHashMap::default();
@@ -376,7 +393,7 @@ fn prepare(
     engine: &Engine,
     geography: &Geography,
     model: &NeedsModel,
-    params: &RankParams,
+    params: &ValidRankParams,
     training: Training,
 ) -> Entry {
     let text = training.curriculum_text();

@@ -1,6 +1,11 @@
-//! The ranking's parameters: factor weights and thresholds, with their defaults.
+//! The ranking's parameters: factor weights and thresholds, with their defaults, checked
+//! once into [`ValidRankParams`] before a [`Ranker`](super::Ranker) uses them.
+
+use std::ops::Deref;
 
 use serde::{Deserialize, Serialize};
+
+use crate::{Error, Result};
 
 /// Weights of the score factors (any non-negative values; they are normalised).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -71,6 +76,184 @@ impl Default for RankParams {
             min_cluster_similarity: 0.15,
             alignment_skills: 30,
             transversal_factor: 0.3,
+        }
+    }
+}
+
+impl RankWeights {
+    /// The weights by their field name, in declaration order.
+    fn named(&self) -> [(&'static str, f32); 8] {
+        [
+            ("weights.gap_coverage", self.gap_coverage),
+            ("weights.target_fit", self.target_fit),
+            ("weights.level_fit", self.level_fit),
+            ("weights.distance", self.distance),
+            ("weights.next_session", self.next_session),
+            ("weights.demand", self.demand),
+            ("weights.modality_fit", self.modality_fit),
+            ("weights.public_fit", self.public_fit),
+        ]
+    }
+
+    /// Checks that every weight is a finite non-negative number and one is positive.
+    fn check(&self) -> Result<()> {
+        let named = self.named();
+        if let Some((field, _)) = named.iter().find(|(_, w)| !(w.is_finite() && *w >= 0.0)) {
+            return Err(Error::invalid(*field, "must be a finite number, 0 or more"));
+        }
+        if named.iter().all(|(_, w)| *w == 0.0) {
+            return Err(Error::invalid(
+                "weights",
+                "at least one weight must be positive",
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// Ranking parameters that passed [`RankParams::check`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ValidRankParams(RankParams);
+
+impl RankParams {
+    /// Checks the parameters, naming the faulty one.
+    pub fn check(self) -> Result<ValidRankParams> {
+        self.weights.check()?;
+        let share = |field: &str, value: f32| {
+            if (0.0..=1.0).contains(&value) {
+                Ok(())
+            } else {
+                Err(Error::invalid(field, "must be in [0, 1]"))
+            }
+        };
+        share("min_skill_score", self.min_skill_score)?;
+        share("min_target_share", self.min_target_share)?;
+        share("min_cluster_similarity", self.min_cluster_similarity)?;
+        share("transversal_factor", self.transversal_factor)?;
+        for (field, value) in [
+            ("distance_half_km", self.distance_half_km),
+            ("wait_half_days", self.wait_half_days),
+        ] {
+            if !(value.is_finite() && value > 0.0) {
+                return Err(Error::invalid(field, "must be a positive number"));
+            }
+        }
+        if self.alignment_skills == 0 {
+            return Err(Error::invalid("alignment_skills", "must be at least 1"));
+        }
+        Ok(ValidRankParams(self))
+    }
+}
+
+impl ValidRankParams {
+    /// The checked parameters.
+    pub fn get(&self) -> &RankParams {
+        &self.0
+    }
+}
+
+impl Default for ValidRankParams {
+    /// The default parameters, which pass the check (a test says so).
+    fn default() -> ValidRankParams {
+        ValidRankParams(RankParams::default())
+    }
+}
+
+impl Deref for ValidRankParams {
+    type Target = RankParams;
+
+    fn deref(&self) -> &RankParams {
+        &self.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Invalid;
+
+    /// The field and message of an operator-setting error.
+    fn refusal(params: RankParams) -> (String, String) {
+        match params.check() {
+            Err(Error::InvalidInput {
+                field,
+                problem: Invalid::Other(message),
+            }) => (field, message),
+            other => panic!("expected a refusal, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn the_defaults_pass() {
+        let checked = RankParams::default().check().unwrap();
+        assert_eq!(checked, ValidRankParams::default());
+        assert_eq!(*checked.get(), RankParams::default());
+    }
+
+    #[test]
+    fn bad_weights_are_refused_by_name() {
+        for (weight, field) in [
+            (-0.1, "weights.distance"),
+            (f32::NAN, "weights.distance"),
+            (f32::INFINITY, "weights.distance"),
+        ] {
+            let mut params = RankParams::default();
+            params.weights.distance = weight;
+            assert_eq!(refusal(params).0, field, "{weight}");
+        }
+        let mut params = RankParams::default();
+        params.weights.public_fit = -1.0;
+        assert_eq!(refusal(params).0, "weights.public_fit");
+        let zero = RankWeights {
+            gap_coverage: 0.0,
+            target_fit: 0.0,
+            level_fit: 0.0,
+            distance: 0.0,
+            next_session: 0.0,
+            demand: 0.0,
+            modality_fit: 0.0,
+            public_fit: 0.0,
+        };
+        let params = RankParams {
+            weights: zero,
+            ..RankParams::default()
+        };
+        assert_eq!(
+            refusal(params),
+            (
+                "weights".to_string(),
+                "at least one weight must be positive".to_string()
+            )
+        );
+        // One positive weight is enough.
+        let params = RankParams {
+            weights: RankWeights {
+                demand: 1.0,
+                ..zero
+            },
+            ..RankParams::default()
+        };
+        assert!(params.check().is_ok());
+    }
+
+    #[test]
+    fn bad_thresholds_are_refused_by_name() {
+        type Spoil = fn(&mut RankParams);
+        let cases: [(Spoil, &str); 9] = [
+            (|p| p.min_skill_score = 1.5, "min_skill_score"),
+            (|p| p.min_skill_score = f32::NAN, "min_skill_score"),
+            (|p| p.min_target_share = -0.1, "min_target_share"),
+            (|p| p.min_cluster_similarity = 2.0, "min_cluster_similarity"),
+            (|p| p.transversal_factor = -1.0, "transversal_factor"),
+            (|p| p.distance_half_km = 0.0, "distance_half_km"),
+            (|p| p.distance_half_km = f64::INFINITY, "distance_half_km"),
+            (|p| p.wait_half_days = -30.0, "wait_half_days"),
+            (|p| p.alignment_skills = 0, "alignment_skills"),
+        ];
+        for (spoil, field) in cases {
+            let mut params = RankParams::default();
+            spoil(&mut params);
+            assert_eq!(refusal(params).0, field);
         }
     }
 }

@@ -90,6 +90,34 @@ pub struct Target {
     pub skills: Option<Vec<String>>,
 }
 
+/// The one aim a [`Target`] gives, once checked.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Aim<'a> {
+    /// A ROME code, as given.
+    Rome(&'a str),
+    /// A job title.
+    Appellation(&'a str),
+    /// Target skills, by id or label.
+    Skills(&'a [String]),
+}
+
+impl Target {
+    /// The one aim given, or the error saying that exactly one must be.
+    fn aim(&self) -> Result<Aim<'_>> {
+        match (&self.rome, &self.appellation, &self.skills) {
+            (Some(code), None, None) => Ok(Aim::Rome(code)),
+            (None, Some(title), None) => Ok(Aim::Appellation(title)),
+            (None, None, Some(skills)) => Ok(Aim::Skills(skills)),
+            _ => Err(Error::input(
+                "target",
+                Invalid::ExactlyOne {
+                    fields: &["rome", "appellation", "skills"],
+                },
+            )),
+        }
+    }
+}
+
 /// Where the learner lives: an INSEE commune, a postcode, or coordinates.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -98,6 +126,43 @@ pub struct LearnerLocation {
     pub postcode: Option<String>,
     pub lat: Option<f64>,
     pub lon: Option<f64>,
+}
+
+/// The one place a [`LearnerLocation`] gives, once checked.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Place<'a> {
+    /// An INSEE commune code, as given.
+    Commune(&'a str),
+    /// A postcode, as given.
+    Postcode(&'a str),
+    /// Coordinates within range.
+    Point { lat: f64, lon: f64 },
+}
+
+impl LearnerLocation {
+    /// The one place given, or the error saying that exactly one must be, or that the
+    /// coordinates are incomplete or out of range.
+    fn place(&self) -> Result<Place<'_>> {
+        let point = self.lat.is_some() || self.lon.is_some();
+        match (&self.commune, &self.postcode, point) {
+            (Some(code), None, false) => Ok(Place::Commune(code)),
+            (None, Some(postcode), false) => Ok(Place::Postcode(postcode)),
+            (None, None, true) => match (self.lat, self.lon) {
+                (Some(lat), Some(lon))
+                    if (-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon) =>
+                {
+                    Ok(Place::Point { lat, lon })
+                }
+                _ => Err(Error::input("location", Invalid::Coordinates)),
+            },
+            _ => Err(Error::input(
+                "location",
+                Invalid::ExactlyOne {
+                    fields: &["commune", "postcode", "lat+lon"],
+                },
+            )),
+        }
+    }
 }
 
 /// What the learner's situation is, for eligibility and reasons. Given, a flag left out
@@ -250,22 +315,7 @@ impl LearnerProfile {
             ));
         }
         if let Some(target) = &self.target {
-            let given = [
-                target.rome.is_some(),
-                target.appellation.is_some(),
-                target.skills.is_some(),
-            ]
-            .iter()
-            .filter(|g| **g)
-            .count();
-            if given != 1 {
-                return Err(Error::input(
-                    "target",
-                    Invalid::ExactlyOne {
-                        fields: &["rome", "appellation", "skills"],
-                    },
-                ));
-            }
+            target.aim()?;
         }
         if let Some(radius) = self.radius_km
             && !(radius.is_finite() && (0.0..=2000.0).contains(&radius))
@@ -297,31 +347,7 @@ impl LearnerProfile {
             return Err(Error::input("limit", range(1.0, 100.0, Unit::Number)));
         }
         if let Some(location) = &self.location {
-            let given = [
-                location.commune.is_some(),
-                location.postcode.is_some(),
-                location.lat.is_some() || location.lon.is_some(),
-            ]
-            .iter()
-            .filter(|g| **g)
-            .count();
-            if given != 1 {
-                return Err(Error::input(
-                    "location",
-                    Invalid::ExactlyOne {
-                        fields: &["commune", "postcode", "lat+lon"],
-                    },
-                ));
-            }
-            if location.lat.is_some() || location.lon.is_some() {
-                match (location.lat, location.lon) {
-                    (Some(lat), Some(lon))
-                        if (-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon) => {}
-                    _ => {
-                        return Err(Error::input("location", Invalid::Coordinates));
-                    }
-                }
-            }
+            location.place()?;
         }
         Ok(())
     }
@@ -441,44 +467,14 @@ impl Ranker {
     }
 
     fn resolve_target(&self, target: &Target) -> Result<ResolvedTarget> {
-        if let Some(names) = &target.skills {
-            if names.is_empty() {
-                return Err(Error::input("target.skills", Invalid::Empty));
-            }
-            let mut skills = Vec::new();
-            for (i, name) in names.iter().enumerate() {
-                let skill = self.resolve_skill(name).ok_or_else(|| Error::NotFound {
-                    kind: "skill",
-                    value: name.clone(),
-                });
-                match skill {
-                    Ok(skill) => skills.push((skill, 1.0)),
-                    Err(_) if name.trim().is_empty() => {
-                        return Err(Error::input(format!("target.skills[{i}]"), Invalid::Empty));
-                    }
-                    Err(e) => return Err(e),
-                }
-            }
-            skills.sort_by(|a, b| a.0.cmp(&b.0));
-            skills.dedup_by(|a, b| a.0.id == b.0.id);
-            let label = skills
-                .iter()
-                .map(|(s, _)| &*s.label)
-                .collect::<Vec<_>>()
-                .join(", ");
-            return Ok(ResolvedTarget {
-                label,
-                rome: None,
-                skills,
-            });
-        }
-        let code = match (&target.rome, &target.appellation) {
-            (Some(code), _) => {
+        let code = match target.aim()? {
+            Aim::Skills(names) => return self.resolve_target_skills(names),
+            Aim::Rome(code) => {
                 let code = RomeCode::parse(code).map_err(|_| {
                     Error::input(
                         "target.rome",
                         Invalid::Code {
-                            value: code.clone(),
+                            value: code.to_string(),
                             kind: CodeKind::Rome,
                         },
                     )
@@ -493,18 +489,50 @@ impl Ranker {
                 }
                 code
             }
-            (None, Some(title)) => {
+            Aim::Appellation(title) => {
                 if title.trim().is_empty() {
                     return Err(Error::input("target.appellation", Invalid::Empty));
                 }
                 self.title_code(title).ok_or_else(|| Error::NotFound {
                     kind: "job title",
-                    value: title.clone(),
+                    value: title.to_string(),
                 })?
             }
-            (None, None) => unreachable!("checked by LearnerProfile::check"),
         };
         Ok(self.target_of(code))
+    }
+
+    /// A target given as skills: each resolved by id or label, the label their list.
+    fn resolve_target_skills(&self, names: &[String]) -> Result<ResolvedTarget> {
+        if names.is_empty() {
+            return Err(Error::input("target.skills", Invalid::Empty));
+        }
+        let mut skills = Vec::new();
+        for (i, name) in names.iter().enumerate() {
+            let skill = self.resolve_skill(name).ok_or_else(|| Error::NotFound {
+                kind: "skill",
+                value: name.clone(),
+            });
+            match skill {
+                Ok(skill) => skills.push((skill, 1.0)),
+                Err(_) if name.trim().is_empty() => {
+                    return Err(Error::input(format!("target.skills[{i}]"), Invalid::Empty));
+                }
+                Err(e) => return Err(e),
+            }
+        }
+        skills.sort_by(|a, b| a.0.cmp(&b.0));
+        skills.dedup_by(|a, b| a.0.id == b.0.id);
+        let label = skills
+            .iter()
+            .map(|(s, _)| &*s.label)
+            .collect::<Vec<_>>()
+            .join(", ");
+        Ok(ResolvedTarget {
+            label,
+            rome: None,
+            skills,
+        })
     }
 
     /// The métier a job title classifies as, remembered for the next requests.
@@ -599,40 +627,39 @@ impl Ranker {
 
 /// Places the learner: commune centroid, else its département's centre.
 fn resolve_location(geography: &Geography, location: &LearnerLocation) -> Result<ResolvedLocation> {
-    if let (Some(lat), Some(lon)) = (location.lat, location.lon) {
-        let region = geography
-            .nearest_departement((lat, lon))
-            .map(|d| d.region.clone());
-        return Ok(ResolvedLocation {
-            name: format!("{lat:.4}, {lon:.4}"),
-            lat,
-            lon,
-            region,
-            approximate: false,
-        });
-    }
-    let (field, commune, departement) = match (&location.commune, &location.postcode) {
-        (Some(code), _) => {
-            let code = InseeCode::parse(code).map_err(|_| {
+    let (kind, given, commune, departement) = match location.place()? {
+        Place::Point { lat, lon } => {
+            let region = geography
+                .nearest_departement((lat, lon))
+                .map(|d| d.region.clone());
+            return Ok(ResolvedLocation {
+                name: format!("{lat:.4}, {lon:.4}"),
+                lat,
+                lon,
+                region,
+                approximate: false,
+            });
+        }
+        Place::Commune(given) => {
+            let code = InseeCode::parse(given).map_err(|_| {
                 Error::input(
                     "location.commune",
                     Invalid::Code {
-                        value: code.clone(),
+                        value: given.to_string(),
                         kind: CodeKind::Insee,
                     },
                 )
             })?;
             let commune = geography.commune(&code).cloned();
-            let departement = departement_of_commune(code.as_str()).map(str::to_string);
-            ("location.commune", commune, departement)
+            let departement = Some(departement_of_commune(&code).to_string());
+            ("commune", given.to_string(), commune, departement)
         }
-        (None, Some(postcode)) => {
+        Place::Postcode(postcode) => {
             let code = geography.communes_of_postcode(postcode).first().cloned();
             let commune = code.and_then(|c| geography.commune(&c).cloned());
             let departement = departement_of_postcode(postcode);
-            ("location.postcode", commune, departement)
+            ("postcode", postcode.to_string(), commune, departement)
         }
-        (None, None) => unreachable!("checked by LearnerProfile::check"),
     };
     if let Some(commune) = &commune
         && let Some((lat, lon)) = commune.centroid
@@ -648,18 +675,7 @@ fn resolve_location(geography: &Geography, location: &LearnerLocation) -> Result
     let departement = departement
         .as_deref()
         .and_then(|code| geography.departement(code))
-        .ok_or_else(|| Error::NotFound {
-            kind: if field == "location.commune" {
-                "commune"
-            } else {
-                "postcode"
-            },
-            value: location
-                .commune
-                .clone()
-                .or_else(|| location.postcode.clone())
-                .unwrap_or_default(),
-        })?;
+        .ok_or(Error::NotFound { kind, value: given })?;
     Ok(ResolvedLocation {
         name: departement.name.clone(),
         lat: departement.lat,
@@ -667,4 +683,81 @@ fn resolve_location(geography: &Geography, location: &LearnerLocation) -> Result
         region: Some(departement.region.clone()),
         approximate: true,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn exactly_one(result: Result<impl fmt::Debug>, at: &str) {
+        match result {
+            Err(Error::InvalidInput {
+                field,
+                problem: Invalid::ExactlyOne { .. },
+            }) => assert_eq!(field, at),
+            other => panic!("expected exactly-one error at {at}, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_target_gives_exactly_one_aim() {
+        let target = |json: &str| serde_json::from_str::<Target>(json).unwrap();
+        assert_eq!(
+            target(r#"{"rome":"M1805"}"#).aim().unwrap(),
+            Aim::Rome("M1805")
+        );
+        assert_eq!(
+            target(r#"{"appellation":"Développeur web","rome":null}"#)
+                .aim()
+                .unwrap(),
+            Aim::Appellation("Développeur web")
+        );
+        let skills = target(r#"{"skills":["SQL"]}"#);
+        assert_eq!(skills.aim().unwrap(), Aim::Skills(&["SQL".to_string()]));
+        for json in [
+            "{}",
+            r#"{"rome":null}"#,
+            r#"{"rome":"M1805","appellation":"Développeur web"}"#,
+            r#"{"rome":"M1805","skills":[]}"#,
+        ] {
+            exactly_one(target(json).aim(), "target");
+        }
+        assert!(serde_json::from_str::<Target>(r#"{"code":"M1805"}"#).is_err());
+    }
+
+    #[test]
+    fn a_location_gives_exactly_one_place() {
+        let location = |json: &str| serde_json::from_str::<LearnerLocation>(json).unwrap();
+        assert_eq!(
+            location(r#"{"commune":"69123"}"#).place().unwrap(),
+            Place::Commune("69123")
+        );
+        assert_eq!(
+            location(r#"{"postcode":"69001"}"#).place().unwrap(),
+            Place::Postcode("69001")
+        );
+        assert_eq!(
+            location(r#"{"lat":45.76,"lon":4.84}"#).place().unwrap(),
+            Place::Point {
+                lat: 45.76,
+                lon: 4.84
+            }
+        );
+        for json in [
+            "{}",
+            r#"{"commune":"69123","postcode":"69001"}"#,
+            r#"{"postcode":"69001","lat":45.76}"#,
+        ] {
+            exactly_one(location(json).place(), "location");
+        }
+        for json in [r#"{"lat":45.76}"#, r#"{"lat":95.0,"lon":4.84}"#] {
+            let Err(Error::InvalidInput { field, problem }) = location(json).place() else {
+                panic!("{json} accepted");
+            };
+            assert_eq!(
+                (field.as_str(), problem),
+                ("location", Invalid::Coordinates)
+            );
+        }
+    }
 }

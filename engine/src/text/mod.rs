@@ -8,10 +8,8 @@
 //! written, whatever folding happened on the way.
 
 use std::cell::RefCell;
-use std::collections::HashSet;
 
 use rustc_hash::FxHashMap;
-use std::sync::LazyLock;
 
 use compact_str::CompactString;
 
@@ -19,8 +17,10 @@ use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
 mod segment;
+mod stopwords;
 
 pub use segment::word_bounds;
+pub use stopwords::is_stop_word;
 
 /// The kind of a token in the analysed stream.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -111,186 +111,6 @@ pub fn is_invisible(c: char) -> bool {
         c,
         '\u{00AD}' | '\u{061C}' | '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}'
     )
-}
-
-/// French function words, in folded form, that carry no skill meaning.
-const STOP_WORDS: &[&str] = &[
-    "a",
-    "afin",
-    "ai",
-    "aie",
-    "ainsi",
-    "alors",
-    "au",
-    "aucun",
-    "aucune",
-    "aupres",
-    "auquel",
-    "aussi",
-    "autre",
-    "autres",
-    "aux",
-    "avec",
-    "avez",
-    "avoir",
-    "avons",
-    "ca",
-    "car",
-    "ce",
-    "ceci",
-    "cela",
-    "celle",
-    "celles",
-    "celui",
-    "cependant",
-    "ces",
-    "cet",
-    "cette",
-    "ceux",
-    "chaque",
-    "chez",
-    "ci",
-    "comme",
-    "comment",
-    "d",
-    "dans",
-    "de",
-    "des",
-    "donc",
-    "dont",
-    "du",
-    "elle",
-    "elles",
-    "en",
-    "encore",
-    "entre",
-    "es",
-    "est",
-    "et",
-    "etaient",
-    "etait",
-    "etant",
-    "etes",
-    "etre",
-    "eu",
-    "f",
-    "h",
-    "hf",
-    "fh",
-    "h/f",
-    "f/h",
-    "il",
-    "ils",
-    "j",
-    "je",
-    "l",
-    "la",
-    "laquelle",
-    "le",
-    "lequel",
-    "les",
-    "lesquels",
-    "leur",
-    "leurs",
-    "lors",
-    "lui",
-    "m",
-    "ma",
-    "mais",
-    "me",
-    "meme",
-    "memes",
-    "mes",
-    "moi",
-    "mon",
-    "n",
-    "ne",
-    "ni",
-    "nos",
-    "notre",
-    "nous",
-    "on",
-    "ont",
-    "ou",
-    "par",
-    "parmi",
-    "pas",
-    "pendant",
-    "peu",
-    "peut",
-    "peuvent",
-    "pour",
-    "pourquoi",
-    "puis",
-    "qu",
-    "quand",
-    "que",
-    "quel",
-    "quelle",
-    "quelles",
-    "quels",
-    "qui",
-    "quoi",
-    "s",
-    "sa",
-    "sans",
-    "se",
-    "selon",
-    "ses",
-    "si",
-    "sien",
-    "soit",
-    "son",
-    "sont",
-    "sous",
-    "sur",
-    "t",
-    "ta",
-    "te",
-    "tes",
-    "toi",
-    "ton",
-    "tous",
-    "tout",
-    "toute",
-    "toutes",
-    "tres",
-    "tu",
-    "un",
-    "une",
-    "unes",
-    "uns",
-    "vers",
-    "via",
-    "vos",
-    "votre",
-    "vous",
-    "y",
-    "etc",
-    // Gender suffixes left over by inclusive writing ("développeur-euse", "(se)").
-    "euse",
-    "euses",
-    "rice",
-    "rices",
-    "trice",
-    "trices",
-    "ice",
-    "ne",
-    "nne",
-    "ere",
-    "eres",
-    "ive",
-    "ives",
-    "ienne",
-    "fe",
-];
-
-static STOP_SET: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| STOP_WORDS.iter().copied().collect());
-
-/// True when a folded word is a French stop word or a stray gender suffix.
-pub fn is_stop_word(norm: &str) -> bool {
-    STOP_SET.contains(norm)
 }
 
 /// Suffixes that inclusive writing appends after `·` or `.` ("développeur·se", "salarié.e.s").

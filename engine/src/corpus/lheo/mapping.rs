@@ -5,13 +5,13 @@ use crate::model::{
     TrainingLocation,
 };
 
-use super::super::MAX_TEXT_BYTES;
 use super::draft::{ActionDraft, FormationDraft, LocationDraft, SessionDraft};
 use super::eligibility::eligibility_of;
 use super::text::{clean, clean_line};
 use super::values::{
     certification_code, coordinate, hours, indicative_duration, lheo_date, national_level,
 };
+use crate::model::MAX_TEXT_BYTES;
 
 /// A first line of a paragraph longer than this is prose, not a module heading.
 const MAX_HEADING_CHARS: usize = 100;
