@@ -15,8 +15,8 @@ use std::time::{Duration, Instant};
 use jiff::ToSpan;
 use jiff::civil::Date;
 use passerelle_engine::{
-    CoverageRequest, Engine, EngineConfig, Geography, LearnerProfile, NeedsModel, RankParams,
-    Ranker, TerritoryId, Training, builtin_geography, demo_catalogue, demo_model,
+    CoverageRequest, Engine, EngineConfig, Geography, LearnerProfile, NeedsModel, Ranker,
+    TerritoryId, Training, ValidRankParams, builtin_geography, demo_catalogue, demo_model,
 };
 use rand::{Rng, SeedableRng};
 use rand_xoshiro::Xoshiro256PlusPlus;
@@ -238,7 +238,7 @@ fn build(
         geography.clone(),
         model.clone(),
         trainings,
-        RankParams::default(),
+        ValidRankParams::default(),
     );
     (ranker, started.elapsed().as_secs_f64())
 }

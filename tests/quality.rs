@@ -11,8 +11,8 @@ use std::collections::HashSet;
 use std::sync::Arc;
 
 use passerelle_engine::{
-    AdaptParams, Engine, EngineConfig, EvalOptions, ExtractParams, JobPosting, RankParams, Ranker,
-    RomeCode, TaxonomySpec, builtin_geography, builtin_lexicon, demo_catalogue, demo_model,
+    AdaptParams, Engine, EngineConfig, EvalOptions, ExtractParams, JobPosting, Ranker, RomeCode,
+    TaxonomySpec, ValidRankParams, builtin_geography, builtin_lexicon, demo_catalogue, demo_model,
     evaluate_classification, evaluate_extraction, evaluate_mobility, mobility_pairs, read_postings,
     sample_pairs,
 };
@@ -138,7 +138,7 @@ fn ranker_beats_title_match_on_real_mobilities() {
             Arc::new(builtin_geography().unwrap()),
             Arc::new(demo_model().unwrap()),
             demo_catalogue().records.into_iter().map(|(_, t)| t).collect(),
-            RankParams::default(),
+            ValidRankParams::default(),
         );
         let digital: HashSet<RomeCode> = builtin_lexicon()
             .unwrap()

@@ -11,8 +11,9 @@ use std::sync::{Arc, OnceLock};
 
 use passerelle_engine::{
     Certification, CoverageRequest, Curriculum, Engine, EngineConfig, Error, Funding, GenLabel,
-    LearnerLocation, LearnerProfile, Modality, Public, RankParams, Ranker, Session, Situation,
-    Target, Training, TrainingLocation, builtin_geography, demo_catalogue, demo_model, is_open_to,
+    LearnerLocation, LearnerProfile, Modality, Public, Ranker, Session, Situation, Target,
+    Training, TrainingLocation, ValidRankParams, builtin_geography, demo_catalogue, demo_model,
+    is_open_to,
 };
 use proptest::prelude::*;
 use serde_json::json;
@@ -38,7 +39,7 @@ fn demo() -> &'static Ranker {
             Arc::new(builtin_geography().unwrap()),
             Arc::new(demo_model().unwrap()),
             trainings,
-            RankParams::default(),
+            ValidRankParams::default(),
         )
     })
 }
@@ -439,7 +440,7 @@ fn synthetic(trainings: Vec<Training>) -> Ranker {
         Arc::new(builtin_geography().unwrap()),
         Arc::new(demo_model().unwrap()),
         trainings,
-        RankParams::default(),
+        ValidRankParams::default(),
     )
 }
 

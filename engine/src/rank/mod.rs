@@ -219,26 +219,9 @@ pub struct Recommendations {
 }
 
 impl Ranker {
-    /// Prepares `trainings` for ranking against `model` with `params`, which are
-    /// checked here: should they be invalid, the error is logged and the defaults are
-    /// used. [`Ranker::checked`] takes parameters that were checked by the caller.
+    /// Prepares `trainings` for ranking against `model` with checked parameters
+    /// ([`RankParams::check`]); curricula are extracted in parallel.
     pub fn new(
-        engine: Engine,
-        geography: Arc<Geography>,
-        model: Arc<NeedsModel>,
-        trainings: Vec<Training>,
-        params: RankParams,
-    ) -> Ranker {
-        let params = params.check().unwrap_or_else(|error| {
-            tracing::error!(%error, "invalid ranking parameters: the defaults are used");
-            ValidRankParams::default()
-        });
-        Ranker::checked(engine, geography, model, trainings, params)
-    }
-
-    /// Prepares `trainings` for ranking against `model` (curricula are extracted in
-    /// parallel).
-    pub fn checked(
         engine: Engine,
         geography: Arc<Geography>,
         model: Arc<NeedsModel>,

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use arc_swap::ArcSwap;
 use passerelle_engine::{
     BuildFolder, DocumentIndex, Engine, Geography, History, HistoryEntry, IndexDocument,
-    JobPosting, LoadedVersion, NeedsModel, NeedsParams, RankParams, Ranker, Training,
+    JobPosting, LoadedVersion, NeedsModel, NeedsParams, Ranker, Training, ValidRankParams,
     VersionReport,
 };
 use tokio::sync::Mutex;
@@ -101,7 +101,7 @@ impl Snapshot {
             geography,
             Arc::new(model),
             trainings,
-            RankParams::default(),
+            ValidRankParams::default(),
         )
         .with_index(index.clone());
         Snapshot {

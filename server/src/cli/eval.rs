@@ -9,8 +9,8 @@ use std::time::Instant;
 use anyhow::{Context, Result};
 use clap::Subcommand;
 use passerelle_engine::{
-    Engine, EngineConfig, EvalOptions, ExtractParams, JobPosting, RankParams, Ranker, RomeCode,
-    TaxonomySpec, builtin_geography, builtin_lexicon, demo_catalogue, demo_model,
+    Engine, EngineConfig, EvalOptions, ExtractParams, JobPosting, Ranker, RomeCode, TaxonomySpec,
+    ValidRankParams, builtin_geography, builtin_lexicon, demo_catalogue, demo_model,
     evaluate_classification, evaluate_clusters, evaluate_extraction, evaluate_mobility,
     mobility_pairs, read_postings, sample_pairs,
 };
@@ -218,7 +218,7 @@ fn mobility(rome: PathBuf, top: usize, limit_pairs: Option<usize>, today: &str) 
         Arc::new(builtin_geography()?),
         Arc::new(demo_model()?),
         catalogue.records.into_iter().map(|(_, t)| t).collect(),
-        RankParams::default(),
+        ValidRankParams::default(),
     );
     eprintln!(
         "engine and {} trainings ready in {:.1}s",
