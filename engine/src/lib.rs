@@ -23,6 +23,8 @@ mod history;
 mod index;
 mod model;
 mod needs;
+#[cfg(feature = "openapi")]
+mod openapi;
 mod outlines;
 mod rank;
 mod refresh;

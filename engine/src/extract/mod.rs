@@ -37,6 +37,7 @@ pub use softmax::SoftmaxParams;
 /// Which field of the input a span refers to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum Field {
     /// The posting's title (`intitule`).
     Title,
@@ -47,6 +48,7 @@ pub enum Field {
 /// How a mention was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum MentionSource {
     /// The preferred label is written in the text.
     Label,

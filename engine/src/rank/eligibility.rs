@@ -135,6 +135,7 @@ pub(super) const UNKNOWN_SITUATION_NOTICE: &str = "Situation non renseignée : l
 
 /// Open seats of a territory for one priority public.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PublicSeats {
     pub public: Public,
     /// The public in French.

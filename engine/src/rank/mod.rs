@@ -104,6 +104,7 @@ pub struct Ranker {
 
 /// One factor of a score, each in [0, 1].
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ScoreDetails {
     /// Share of the learner's gap (weighted by demand) that the training teaches.
     pub gap_coverage: f32,
@@ -129,6 +130,7 @@ pub struct ScoreDetails {
 
 /// The next session a learner can join.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NextSession {
     pub start: String,
     pub end: Option<String>,
@@ -137,6 +139,7 @@ pub struct NextSession {
 
 /// One recommended training.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Recommendation {
     pub id: String,
     pub title: String,
@@ -167,6 +170,7 @@ pub struct Recommendation {
 
 /// What the ranking understood of the profile (returned to the adviser who sent it).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LearnerSummary {
     pub skills: Vec<SkillRef>,
     pub cv_skills: Vec<CvSkill>,
@@ -179,6 +183,7 @@ pub struct LearnerSummary {
 
 /// The resolved target as shown.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TargetSummary {
     pub label: String,
     pub rome: Option<String>,
@@ -210,6 +215,7 @@ struct Scored<'a> {
 
 /// Trainings for a learner, and how many were excluded by each hard filter.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Recommendations {
     pub trainings: Vec<Recommendation>,
     pub excluded: BTreeMap<String, usize>,

@@ -44,6 +44,7 @@ pub(super) struct TargetCache {
 /// `target` must be given.
 #[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LearnerProfile {
     /// Skills held: taxonomy ids or labels ("HTML", "gestion de projet").
     #[serde(default)]
@@ -84,6 +85,7 @@ impl fmt::Debug for LearnerProfile {
 /// What the learner aims at: exactly one of a ROME code, a job title, target skills.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Target {
     pub rome: Option<String>,
     pub appellation: Option<String>,
@@ -93,6 +95,7 @@ pub struct Target {
 /// Where the learner lives: an INSEE commune, a postcode, or coordinates.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LearnerLocation {
     pub commune: Option<String>,
     pub postcode: Option<String>,
@@ -104,6 +107,7 @@ pub struct LearnerLocation {
 /// is false.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Situation {
     /// Looking for a job (demandeur d'emploi).
     #[serde(default)]
@@ -161,13 +165,16 @@ impl Situation {
 /// Cheap to clone (shared id and label): rankings repeat the gap's skills for every
 /// training they list.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SkillRef {
     pub id: SkillId,
+    #[cfg_attr(feature = "openapi", schema(value_type = String))]
     pub label: Arc<str>,
 }
 
 /// A skill found in the CV, with its byte span in `cv_text`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CvSkill {
     pub id: SkillId,
     pub label: String,
@@ -188,6 +195,7 @@ pub struct ResolvedTarget {
 
 /// The resolved location.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ResolvedLocation {
     pub name: String,
     pub lat: f64,
