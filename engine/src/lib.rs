@@ -49,7 +49,7 @@ pub use corpus::{
     read_offer_records, read_postings, read_rome, read_trainings, record_id, write_atomic,
 };
 pub use engine::{Engine, EngineConfig};
-pub use error::{CodeKind, Error, Invalid, Result, Unit};
+pub use error::{CodeKind, Error, Invalid, NotFoundKind, Result, Unit};
 pub use eval::{
     ClassificationReport, EvalOptions, ExtractionReport, MobilityReport, MobilityScores,
     evaluate_classification, evaluate_extraction, evaluate_mobility, mobility_pairs, sample_pairs,

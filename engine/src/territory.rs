@@ -319,7 +319,7 @@ impl Geography {
             TerritoryLevel::Bassin => self.area(&territory.code).map(|a| a.name.clone()),
         };
         found.ok_or_else(|| Error::NotFound {
-            kind: "territory",
+            kind: crate::NotFoundKind::Territory,
             value: territory.to_string(),
         })
     }

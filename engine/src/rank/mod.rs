@@ -355,7 +355,7 @@ impl Ranker {
             .get(id)
             .map(|&i| &self.entries[i])
             .ok_or_else(|| Error::NotFound {
-                kind: "training",
+                kind: crate::NotFoundKind::Training,
                 value: id.to_string(),
             })
     }

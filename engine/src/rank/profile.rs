@@ -12,7 +12,7 @@ use std::sync::{Arc, RwLock};
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
-use crate::error::{CodeKind, Invalid, Unit};
+use crate::error::{CodeKind, Invalid, NotFoundKind, Unit};
 use crate::extract::Field;
 use crate::model::{Funding, InseeCode, Modality, Public, RomeCode, SkillId, check_date};
 use crate::territory::{Geography, departement_of_commune, departement_of_postcode};
@@ -456,7 +456,7 @@ impl Ranker {
             let mut skills = Vec::new();
             for (i, name) in names.iter().enumerate() {
                 let skill = self.resolve_skill(name).ok_or_else(|| Error::NotFound {
-                    kind: "skill",
+                    kind: NotFoundKind::Skill,
                     value: name.clone(),
                 });
                 match skill {
@@ -495,7 +495,7 @@ impl Ranker {
                     && self.engine.extractor().occupation_label(&code).is_none()
                 {
                     return Err(Error::NotFound {
-                        kind: "ROME code",
+                        kind: NotFoundKind::RomeCode,
                         value: code.to_string(),
                     });
                 }
@@ -506,7 +506,7 @@ impl Ranker {
                     return Err(Error::input("target.appellation", Invalid::Empty));
                 }
                 self.title_code(title).ok_or_else(|| Error::NotFound {
-                    kind: "job title",
+                    kind: NotFoundKind::JobTitle,
                     value: title.clone(),
                 })?
             }
@@ -658,9 +658,9 @@ fn resolve_location(geography: &Geography, location: &LearnerLocation) -> Result
         .and_then(|code| geography.departement(code))
         .ok_or_else(|| Error::NotFound {
             kind: if field == "location.commune" {
-                "commune"
+                NotFoundKind::Commune
             } else {
-                "postcode"
+                NotFoundKind::Postcode
             },
             value: location
                 .commune
