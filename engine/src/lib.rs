@@ -75,12 +75,12 @@ pub use needs::{
 pub use outlines::{OUTLINES_ATTRIBUTION, OutlineParams, simplify_outlines};
 pub use rank::{
     Alignment, AnsweredNeed, CoverageReport, CoverageRequest, CoveredSkill, CvSkill, Evidence,
-    LabelCriterion, LabelReadiness, Learner, LearnerLocation, LearnerProfile, LearnerSummary,
-    MAX_CV_BYTES, MissingSkill, NearCluster, NextSession, PublicSeats, PublicSupply, RankParams,
-    RankWeights, Ranker, Recommendation, Recommendations, ResolvedLocation, ResolvedTarget,
-    ScoreDetails, SimilarTraining, Situation, SkillRef, Supply, Target, TargetOccupation,
-    TargetSummary, TerritoryRanking, TerritoryRef, TerritoryTraining, TerritoryWide, UncoveredNeed,
-    is_open_to, shared_priority_publics,
+    Exclusion, LabelCriterion, LabelReadiness, Learner, LearnerLocation, LearnerProfile,
+    LearnerSummary, MAX_CV_BYTES, MissingSkill, NearCluster, NextSession, PublicSeats,
+    PublicSupply, RankParams, RankWeights, Ranker, Recommendation, Recommendations,
+    ResolvedLocation, ResolvedTarget, ScoreDetails, SimilarTraining, Situation, SkillRef, Supply,
+    Target, TargetOccupation, TargetSummary, TerritoryRanking, TerritoryRef, TerritoryTraining,
+    TerritoryWide, UncoveredNeed, is_open_to, shared_priority_publics,
 };
 pub use refresh::{CorpusUpdate, MIN_LABELLED_TO_LEARN, VersionInput, update_corpus};
 pub use taxonomy::{

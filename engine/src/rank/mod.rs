@@ -14,6 +14,7 @@
 mod coverage;
 mod demand;
 mod eligibility;
+mod exclusion;
 mod label;
 mod modality;
 mod params;
@@ -48,6 +49,7 @@ pub use coverage::{
 };
 pub use demand::TargetOccupation;
 pub use eligibility::{PublicSeats, PublicSupply, is_open_to, shared_priority_publics};
+pub use exclusion::Exclusion;
 pub use label::{LabelCriterion, LabelReadiness};
 pub use params::{RankParams, RankWeights};
 pub use profile::{
