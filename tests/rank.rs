@@ -259,7 +259,7 @@ fn expect_invalid(result: Result<impl std::fmt::Debug, Error>, field: &str) {
 
 fn expect_not_found(result: Result<impl std::fmt::Debug, Error>, kind: &str) {
     match result {
-        Err(Error::NotFound { kind: k, .. }) => assert_eq!(k, kind),
+        Err(Error::NotFound { kind: k, .. }) => assert_eq!(k.as_str(), kind),
         other => panic!("expected unknown {kind}, got {other:?}"),
     }
 }

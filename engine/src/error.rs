@@ -37,7 +37,7 @@ pub enum Error {
     InvalidInput { field: String, problem: Invalid },
     /// A ROME code, skill id or other key is not known to the loaded referential.
     #[error("unknown {kind} {value:?}")]
-    NotFound { kind: &'static str, value: String },
+    NotFound { kind: NotFoundKind, value: String },
     /// The full-text index failed.
     #[error("index error: {0}")]
     Index(#[from] tantivy::TantivyError),
@@ -48,6 +48,48 @@ pub enum Error {
 
 /// The engine's result type.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// What an unknown key was meant to name ([`Error::NotFound`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum NotFoundKind {
+    /// A ROME code the referential and the model do not know.
+    RomeCode,
+    /// A job title (appellation) no métier has.
+    JobTitle,
+    /// An INSEE commune code.
+    Commune,
+    Postcode,
+    /// A région, département or bassin d'emploi.
+    Territory,
+    /// A training of the catalogue.
+    Training,
+    /// A skill named by id or label.
+    Skill,
+    /// A needs cluster.
+    Need,
+}
+
+impl NotFoundKind {
+    /// The kind in English, for logs and the command line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NotFoundKind::RomeCode => "ROME code",
+            NotFoundKind::JobTitle => "job title",
+            NotFoundKind::Commune => "commune",
+            NotFoundKind::Postcode => "postcode",
+            NotFoundKind::Territory => "territory",
+            NotFoundKind::Training => "training",
+            NotFoundKind::Skill => "skill",
+            NotFoundKind::Need => "need",
+        }
+    }
+}
+
+impl std::fmt::Display for NotFoundKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
 
 impl Error {
     /// Wraps an IO error with the path it concerns.

@@ -159,8 +159,8 @@ impl History {
             .collect();
         if label.is_none() {
             let (kind, value) = match indicator {
-                Indicator::Need(id) => ("need", id),
-                Indicator::Skill(id) => ("skill", id),
+                Indicator::Need(id) => (crate::NotFoundKind::Need, id),
+                Indicator::Skill(id) => (crate::NotFoundKind::Skill, id),
             };
             return Err(Error::NotFound {
                 kind,

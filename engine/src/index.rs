@@ -94,6 +94,7 @@ pub struct SearchQuery {
 
 /// One search result.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SearchHit {
     pub id: String,
     pub kind: String,
@@ -108,6 +109,7 @@ pub struct SearchHit {
 
 /// Results and the total number of matching documents.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SearchResults {
     pub total: usize,
     pub hits: Vec<SearchHit>,

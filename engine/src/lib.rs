@@ -23,6 +23,8 @@ mod history;
 mod index;
 mod model;
 mod needs;
+#[cfg(feature = "openapi")]
+mod openapi;
 mod outlines;
 mod rank;
 mod refresh;
@@ -46,7 +48,7 @@ pub use corpus::{
     read_offer_records, read_postings, read_rome, read_trainings, record_id, write_atomic,
 };
 pub use engine::{Engine, EngineConfig};
-pub use error::{CodeKind, Error, Invalid, Result, Unit};
+pub use error::{CodeKind, Error, Invalid, NotFoundKind, Result, Unit};
 pub use eval::{
     ClassificationReport, ClusterAgreement, ClustersReport, EvalOptions, ExtractionReport,
     MobilityReport, MobilityScores, evaluate_classification, evaluate_clusters,
@@ -74,11 +76,11 @@ pub use needs::{
 pub use outlines::{OUTLINES_ATTRIBUTION, OutlineParams, simplify_outlines};
 pub use rank::{
     Alignment, AnsweredNeed, CoverageReport, CoverageRequest, CoveredSkill, CvSkill, Evidence,
-    LabelCriterion, LabelReadiness, Learner, LearnerLocation, LearnerProfile, LearnerSummary,
-    MissingSkill, NearCluster, NextSession, PublicSeats, PublicSupply, RankParams, RankWeights,
-    Ranker, Recommendation, Recommendations, ResolvedLocation, ResolvedTarget, ScoreDetails,
-    SimilarTraining, Situation, SkillRef, Supply, Target, TargetOccupation, TargetSummary,
-    TerritoryRanking, TerritoryRef, TerritoryTraining, TerritoryWide, UncoveredNeed,
+    Exclusion, LabelCriterion, LabelReadiness, Learner, LearnerLocation, LearnerProfile,
+    LearnerSummary, MissingSkill, NearCluster, NextSession, PublicSeats, PublicSupply, RankParams,
+    RankWeights, Ranker, Recommendation, Recommendations, ResolvedLocation, ResolvedTarget,
+    ScoreDetails, SimilarTraining, Situation, SkillRef, Supply, Target, TargetOccupation,
+    TargetSummary, TerritoryRanking, TerritoryRef, TerritoryTraining, TerritoryWide, UncoveredNeed,
     ValidRankParams, is_open_to,
 };
 pub use refresh::{CorpusUpdate, VersionInput, update_corpus};

@@ -275,6 +275,7 @@ mod tests {
 /// How a training is delivered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum Modality {
     Presentiel,
     Distanciel,
@@ -284,6 +285,7 @@ pub enum Modality {
 /// The certification a training leads to (RNCP title or RS certificate).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Certification {
     /// `RNCP` or `RS`.
     pub kind: String,
@@ -296,6 +298,7 @@ pub struct Certification {
 /// Where a training takes place.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TrainingLocation {
     pub commune: Option<InseeCode>,
     pub city: Option<String>,
@@ -320,6 +323,7 @@ impl TrainingLocation {
 /// One session of a training.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Session {
     /// ISO date `YYYY-MM-DD`.
     pub start: String,
@@ -338,6 +342,7 @@ impl Session {
 /// The GEN label of a training: granted for three years.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct GenLabel {
     pub granted: String,
     pub expires: String,
@@ -346,6 +351,7 @@ pub struct GenLabel {
 /// A module of a curriculum.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CurriculumModule {
     pub title: String,
     pub hours: Option<u32>,
@@ -355,6 +361,7 @@ pub struct CurriculumModule {
 /// What a training teaches, in French.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Curriculum {
     pub objectives: String,
     #[serde(default)]
@@ -366,6 +373,7 @@ pub struct Curriculum {
 /// A public a training is aimed at or reserved to, in the codes of the catalogue format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum Public {
     /// Job seekers (demandeurs d'emploi), registered or not.
     DemandeursEmploi,
@@ -451,6 +459,7 @@ impl Public {
 /// How a learner's place in a training can be paid.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum Funding {
     /// Free for the learner, whoever pays the provider.
     Gratuit,
@@ -509,6 +518,7 @@ impl Funding {
 /// A training of the catalogue.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Training {
     pub id: String,
     pub title: String,

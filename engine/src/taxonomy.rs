@@ -16,6 +16,7 @@ use crate::{Error, Result};
 /// What kind of skill an entry is, as far as its source says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum SkillKind {
     /// Savoir-faire: an activity ("Développer une application web").
     KnowHow,

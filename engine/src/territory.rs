@@ -20,6 +20,7 @@ use crate::{Error, Result};
 /// The three levels indicators are published at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum TerritoryLevel {
     Region,
     Departement,
@@ -81,23 +82,27 @@ impl std::str::FromStr for TerritoryId {
 
 /// A région of the reference table.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Region {
     pub code: String,
     pub name: String,
     pub lat: f64,
     pub lon: f64,
     /// Position on the authored tile-grid map.
+    #[cfg_attr(feature = "openapi", schema(value_type = Vec<i32>))]
     pub grid: (i32, i32),
 }
 
 /// A département of the reference table.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Departement {
     pub code: String,
     pub name: String,
     pub region: String,
     pub lat: f64,
     pub lon: f64,
+    #[cfg_attr(feature = "openapi", schema(value_type = Vec<i32>))]
     pub grid: (i32, i32),
 }
 
@@ -314,7 +319,7 @@ impl Geography {
             TerritoryLevel::Bassin => self.area(&territory.code).map(|a| a.name.clone()),
         };
         found.ok_or_else(|| Error::NotFound {
-            kind: "territory",
+            kind: crate::NotFoundKind::Territory,
             value: territory.to_string(),
         })
     }

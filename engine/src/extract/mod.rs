@@ -39,6 +39,7 @@ pub use softmax::SoftmaxParams;
 /// Which field of the input a span refers to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum Field {
     /// The posting's title (`intitule`).
     Title,
@@ -49,6 +50,7 @@ pub enum Field {
 /// How a mention was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum MentionSource {
     /// The preferred label is written in the text.
     Label,

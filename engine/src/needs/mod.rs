@@ -90,6 +90,7 @@ impl Default for NeedsParams {
 
 /// A skill with a weight and its label.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct WeightedSkill {
     pub id: SkillId,
     pub label: String,
@@ -98,6 +99,7 @@ pub struct WeightedSkill {
 
 /// A métier's share of a cluster.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RomeShare {
     pub code: RomeCode,
     pub label: String,
@@ -106,6 +108,7 @@ pub struct RomeShare {
 
 /// A posting shown as an example.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Example {
     pub id: String,
     pub title: String,
@@ -143,6 +146,7 @@ impl NeedsCluster {
 
 /// Offers of a territory in one cluster or with one skill.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Cell {
     pub id: String,
     pub label: String,
@@ -181,6 +185,7 @@ pub struct TerritoryNeeds {
 
 /// A term frequent in postings that the taxonomy lacks.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct EmergingTerm {
     pub term: String,
     pub postings: usize,

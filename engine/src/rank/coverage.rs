@@ -27,6 +27,7 @@ use super::{Ranker, round3, skill_cosine};
 /// territory (`region:84`, `departement:69`, `bassin:8457`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CoverageRequest {
     pub curriculum: Option<String>,
     /// Optional title of a pasted curriculum.
@@ -41,6 +42,7 @@ pub struct CoverageRequest {
 
 /// One place a skill is evidenced, as a byte span of the report's `text`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Evidence {
     pub start: usize,
     pub end: usize,
@@ -48,6 +50,7 @@ pub struct Evidence {
 
 /// A skill the curriculum covers.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CoveredSkill {
     pub id: SkillId,
     pub label: String,
@@ -59,6 +62,7 @@ pub struct CoveredSkill {
 
 /// An in-demand skill the curriculum misses.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct MissingSkill {
     pub id: SkillId,
     pub label: String,
@@ -69,6 +73,7 @@ pub struct MissingSkill {
 
 /// A need the curriculum is close to.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NearCluster {
     pub id: String,
     pub label: String,
@@ -79,6 +84,7 @@ pub struct NearCluster {
 
 /// A training of the territory teaching similar skills.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SimilarTraining {
     pub id: String,
     pub title: String,
@@ -89,6 +95,7 @@ pub struct SimilarTraining {
 
 /// The alignment score and how it was computed.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Alignment {
     /// In [0, 1].
     pub score: f32,
@@ -105,6 +112,7 @@ pub struct Alignment {
 
 /// The curriculum against the whole territory's demand, whatever the métiers.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TerritoryWide {
     pub alignment: Alignment,
     pub missing: Vec<MissingSkill>,
@@ -112,6 +120,7 @@ pub struct TerritoryWide {
 
 /// The coverage report of a curriculum in a territory.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CoverageReport {
     pub territory: TerritoryRef,
     pub training_id: Option<String>,

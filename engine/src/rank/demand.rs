@@ -34,6 +34,7 @@ const MAX_GIVEN: usize = 10;
 
 /// A métier a coverage report measures the curriculum against.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TargetOccupation {
     pub code: String,
     pub label: String,

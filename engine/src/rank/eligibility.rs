@@ -23,22 +23,23 @@ use crate::Result;
 use crate::model::{Public, Training};
 use crate::territory::TerritoryId;
 
+use super::exclusion::Exclusion;
 use super::profile::{Learner, Situation};
 use super::{Entry, Ranker, parse_date};
 
 /// Why eligibility excludes a training, as counted in `excluded`.
-pub(super) fn exclusion(training: &Training, learner: &Learner) -> Option<&'static str> {
+pub(super) fn exclusion(training: &Training, learner: &Learner) -> Option<Exclusion> {
     if let Some(situation) = &learner.situation {
         if !is_open_to(training, situation) {
-            return Some("reserved_public");
+            return Some(Exclusion::ReservedPublic);
         }
         if situation.rqth && training.accessible_rqth == Some(false) {
-            return Some("not_accessible");
+            return Some(Exclusion::NotAccessible);
         }
     }
     if !learner.funding.is_empty() && !training.funding.iter().any(|f| learner.funding.contains(f))
     {
-        return Some("funding");
+        return Some(Exclusion::Funding);
     }
     None
 }
@@ -135,6 +136,7 @@ pub(super) const UNKNOWN_SITUATION_NOTICE: &str = "Situation non renseignée : l
 
 /// Open seats of a territory for one priority public.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PublicSeats {
     pub public: Public,
     /// The public in French.

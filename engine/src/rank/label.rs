@@ -33,6 +33,7 @@ static DIGITAL: LazyLock<Vec<(RomeCode, String)>> = LazyLock::new(digital_occupa
 
 /// One criterion of the check.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LabelCriterion {
     /// `gratuit`, `duree`, `publics_prioritaires`, `places_par_session` or
     /// `metier_numerique`.
@@ -45,6 +46,7 @@ pub struct LabelCriterion {
 
 /// A training checked against the GEN criteria readable from data.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LabelReadiness {
     pub training_id: String,
     pub title: String,

@@ -14,6 +14,7 @@
 mod coverage;
 mod demand;
 mod eligibility;
+mod exclusion;
 mod label;
 mod modality;
 mod params;
@@ -48,6 +49,7 @@ pub use coverage::{
 };
 pub use demand::TargetOccupation;
 pub use eligibility::{PublicSeats, PublicSupply, is_open_to};
+pub use exclusion::Exclusion;
 pub use label::{LabelCriterion, LabelReadiness};
 pub use params::{RankParams, RankWeights, ValidRankParams};
 pub use profile::{
@@ -104,6 +106,7 @@ pub struct Ranker {
 
 /// One factor of a score, each in [0, 1].
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ScoreDetails {
     /// Share of the learner's gap (weighted by demand) that the training teaches.
     pub gap_coverage: f32,
@@ -129,6 +132,7 @@ pub struct ScoreDetails {
 
 /// The next session a learner can join.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NextSession {
     pub start: String,
     pub end: Option<String>,
@@ -137,6 +141,7 @@ pub struct NextSession {
 
 /// One recommended training.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Recommendation {
     pub id: String,
     pub title: String,
@@ -167,6 +172,7 @@ pub struct Recommendation {
 
 /// What the ranking understood of the profile (returned to the adviser who sent it).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LearnerSummary {
     pub skills: Vec<SkillRef>,
     pub cv_skills: Vec<CvSkill>,
@@ -179,6 +185,7 @@ pub struct LearnerSummary {
 
 /// The resolved target as shown.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TargetSummary {
     pub label: String,
     pub rome: Option<String>,
@@ -210,6 +217,7 @@ struct Scored<'a> {
 
 /// Trainings for a learner, and how many were excluded by each hard filter.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Recommendations {
     pub trainings: Vec<Recommendation>,
     pub excluded: BTreeMap<String, usize>,
@@ -349,7 +357,7 @@ impl Ranker {
             .get(id)
             .map(|&i| &self.entries[i])
             .ok_or_else(|| Error::NotFound {
-                kind: "training",
+                kind: crate::NotFoundKind::Training,
                 value: id.to_string(),
             })
     }

@@ -12,7 +12,7 @@ use std::sync::{Arc, RwLock};
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
-use crate::error::{CodeKind, Invalid, Unit};
+use crate::error::{CodeKind, Invalid, NotFoundKind, Unit};
 use crate::extract::Field;
 use crate::model::{Funding, InseeCode, Modality, Public, RomeCode, SkillId, check_date};
 use crate::territory::{Geography, departement_of_commune, departement_of_postcode};
@@ -44,6 +44,7 @@ pub(super) struct TargetCache {
 /// `target` must be given.
 #[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LearnerProfile {
     /// Skills held: taxonomy ids or labels ("HTML", "gestion de projet").
     #[serde(default)]
@@ -84,6 +85,7 @@ impl fmt::Debug for LearnerProfile {
 /// What the learner aims at: exactly one of a ROME code, a job title, target skills.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Target {
     pub rome: Option<String>,
     pub appellation: Option<String>,
@@ -121,6 +123,7 @@ impl Target {
 /// Where the learner lives: an INSEE commune, a postcode, or coordinates.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LearnerLocation {
     pub commune: Option<String>,
     pub postcode: Option<String>,
@@ -169,6 +172,7 @@ impl LearnerLocation {
 /// is false.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Situation {
     /// Looking for a job (demandeur d'emploi).
     #[serde(default)]
@@ -226,13 +230,16 @@ impl Situation {
 /// Cheap to clone (shared id and label): rankings repeat the gap's skills for every
 /// training they list.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SkillRef {
     pub id: SkillId,
+    #[cfg_attr(feature = "openapi", schema(value_type = String))]
     pub label: Arc<str>,
 }
 
 /// A skill found in the CV, with its byte span in `cv_text`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CvSkill {
     pub id: SkillId,
     pub label: String,
@@ -253,6 +260,7 @@ pub struct ResolvedTarget {
 
 /// The resolved location.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ResolvedLocation {
     pub name: String,
     pub lat: f64,
@@ -483,7 +491,7 @@ impl Ranker {
                     && self.engine.extractor().occupation_label(&code).is_none()
                 {
                     return Err(Error::NotFound {
-                        kind: "ROME code",
+                        kind: NotFoundKind::RomeCode,
                         value: code.to_string(),
                     });
                 }
@@ -494,7 +502,7 @@ impl Ranker {
                     return Err(Error::input("target.appellation", Invalid::Empty));
                 }
                 self.title_code(title).ok_or_else(|| Error::NotFound {
-                    kind: "job title",
+                    kind: NotFoundKind::JobTitle,
                     value: title.to_string(),
                 })?
             }
@@ -510,7 +518,7 @@ impl Ranker {
         let mut skills = Vec::new();
         for (i, name) in names.iter().enumerate() {
             let skill = self.resolve_skill(name).ok_or_else(|| Error::NotFound {
-                kind: "skill",
+                kind: NotFoundKind::Skill,
                 value: name.clone(),
             });
             match skill {
@@ -652,13 +660,23 @@ fn resolve_location(geography: &Geography, location: &LearnerLocation) -> Result
             })?;
             let commune = geography.commune(&code).cloned();
             let departement = Some(departement_of_commune(&code).to_string());
-            ("commune", given.to_string(), commune, departement)
+            (
+                NotFoundKind::Commune,
+                given.to_string(),
+                commune,
+                departement,
+            )
         }
         Place::Postcode(postcode) => {
             let code = geography.communes_of_postcode(postcode).first().cloned();
             let commune = code.and_then(|c| geography.commune(&c).cloned());
             let departement = departement_of_postcode(postcode);
-            ("postcode", postcode.to_string(), commune, departement)
+            (
+                NotFoundKind::Postcode,
+                postcode.to_string(),
+                commune,
+                departement,
+            )
         }
     };
     if let Some(commune) = &commune

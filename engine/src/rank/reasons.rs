@@ -124,40 +124,42 @@ pub(super) fn empty_notice(excluded: &BTreeMap<String, usize>, learner: &Learner
     let top = excluded
         .iter()
         .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
-        .map(|(reason, _)| reason.as_str());
+        .and_then(|(reason, _)| Exclusion::from_code(reason));
     let only_onsite =
         !learner.modalities.is_empty() && !learner.modalities.contains(&Modality::Distanciel);
     match top {
-        Some("too_far") if learner.radius_km == Some(0.0) && only_onsite => {
+        Some(Exclusion::TooFar) if learner.radius_km == Some(0.0) && only_onsite => {
             "Aucune formation : un rayon de 0 km avec des formations sur site uniquement \
              exclut tout. Élargissez le rayon ou acceptez la formation à distance."
                 .to_string()
         }
-        Some("too_far") => "Aucune formation dans le rayon de mobilité : élargissez-le ou \
+        Some(Exclusion::TooFar) => "Aucune formation dans le rayon de mobilité : élargissez-le ou \
                             acceptez la formation à distance."
             .to_string(),
-        Some("not_relevant") => {
+        Some(Exclusion::NotRelevant) => {
             "Aucune formation du catalogue ne prépare au métier visé ni n'apporte ses \
              compétences manquantes."
                 .to_string()
         }
-        Some("modality") => "Aucune formation dans les modalités choisies.".to_string(),
-        Some("no_upcoming_session" | "sessions_full") => {
+        Some(Exclusion::Modality) => "Aucune formation dans les modalités choisies.".to_string(),
+        Some(Exclusion::NoUpcomingSession | Exclusion::SessionsFull) => {
             "Aucune session ouverte à partir de la date de disponibilité.".to_string()
         }
-        Some("level_prerequisite") => {
+        Some(Exclusion::LevelPrerequisite) => {
             "Les formations adaptées demandent un niveau d'entrée plus élevé.".to_string()
         }
-        Some("too_long") => {
+        Some(Exclusion::TooLong) => {
             "Toutes les formations adaptées dépassent la durée maximale.".to_string()
         }
-        Some("reserved_public") => "Les formations adaptées sont réservées à d'autres publics \
+        Some(Exclusion::ReservedPublic) => {
+            "Les formations adaptées sont réservées à d'autres publics \
                                     (demandeurs d'emploi, jeunes, habitants des QPV…)."
-            .to_string(),
-        Some("not_accessible") => "Les formations adaptées ne sont pas accessibles aux \
+                .to_string()
+        }
+        Some(Exclusion::NotAccessible) => "Les formations adaptées ne sont pas accessibles aux \
                                    personnes en situation de handicap."
             .to_string(),
-        Some("funding") => {
+        Some(Exclusion::Funding) => {
             "Aucune formation adaptée n'accepte les financements choisis.".to_string()
         }
         _ => "Aucune formation ne correspond au profil.".to_string(),

@@ -63,7 +63,7 @@ impl Ranker {
             .max(f32::EPSILON);
         // A handful of distinct reasons: counted under their static names, turned into
         // the map once at the end.
-        let mut excluded_counts: Vec<(&'static str, usize)> = Vec::new();
+        let mut excluded_counts: Vec<(Exclusion, usize)> = Vec::new();
         let mut ranked: Vec<Scored> = Vec::new();
         let mut demand_by_region: FxHashMap<&str, f32> = FxHashMap::default();
         let learner_point = learner.location.as_ref().map(|l| (l.lat, l.lon));
@@ -157,7 +157,7 @@ impl Ranker {
         }
         let excluded: BTreeMap<String, usize> = excluded_counts
             .into_iter()
-            .map(|(reason, count)| (reason.to_string(), count))
+            .map(|(reason, count)| (reason.code().to_string(), count))
             .collect();
         // Reasons are written for the listed trainings only.
         ranked.sort_by(|a, b| {
@@ -325,26 +325,26 @@ impl Ranker {
         today: Date,
         start_from: Date,
         learner_point: Option<(f64, f64)>,
-    ) -> std::result::Result<(Option<f64>, (Date, &'a Session)), &'static str> {
+    ) -> std::result::Result<(Option<f64>, (Date, &'a Session)), Exclusion> {
         let training = entry.training.as_ref();
         if entry.label_expires.is_some_and(|expires| expires < today) {
-            return Err("label_expired");
+            return Err(Exclusion::LabelExpired);
         }
         if let Some(reason) = eligibility::exclusion(training, learner) {
             return Err(reason);
         }
         if !learner.modalities.is_empty() && !learner.modalities.contains(&training.modality) {
-            return Err("modality");
+            return Err(Exclusion::Modality);
         }
         if let (Some(max), Some(months)) = (learner.max_duration_months, training.duration_months)
             && months > max
         {
-            return Err("too_long");
+            return Err(Exclusion::TooLong);
         }
         if let (Some(level), Some(entry_level)) = (learner.level, training.entry_level)
             && entry_level > level
         {
-            return Err("level_prerequisite");
+            return Err(Exclusion::LevelPrerequisite);
         }
         let onsite = training.modality != Modality::Distanciel;
         let distance_km = match (learner_point, entry.point) {
@@ -357,7 +357,7 @@ impl Ranker {
                     && let Some(radius) = learner.radius_km
                     && (radius + 1.0..5000.0).contains(&latitude_gap_km(from, to))
                 {
-                    return Err("too_far");
+                    return Err(Exclusion::TooFar);
                 }
                 Some(haversine_km(from, to))
             }
@@ -367,7 +367,7 @@ impl Ranker {
             && let (Some(radius), Some(distance)) = (learner.radius_km, distance_km)
             && distance > radius
         {
-            return Err("too_far");
+            return Err(Exclusion::TooFar);
         }
         // The earliest open session from `start_from` (the first in catalogue order
         // among equals).
@@ -384,10 +384,10 @@ impl Ranker {
             }
         }
         if !any_upcoming {
-            return Err("no_upcoming_session");
+            return Err(Exclusion::NoUpcomingSession);
         }
         let Some((start, session)) = earliest else {
-            return Err("sessions_full");
+            return Err(Exclusion::SessionsFull);
         };
         // With a target, a training that teaches none of the gap and does not lead to
         // the target métier is not relevant.
@@ -397,7 +397,7 @@ impl Ranker {
                 .rome
                 .is_some_and(|code| training.rome.contains(&code));
             if !teaches_gap && !leads_to_target {
-                return Err("not_relevant");
+                return Err(Exclusion::NotRelevant);
             }
         }
         Ok((distance_km, (start, session)))

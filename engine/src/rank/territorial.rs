@@ -11,6 +11,7 @@ use super::{Ranker, parse_date, round3};
 
 /// A territory as shown.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TerritoryRef {
     pub id: String,
     pub level: TerritoryLevel,
@@ -20,6 +21,7 @@ pub struct TerritoryRef {
 
 /// A need a training answers.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AnsweredNeed {
     pub id: String,
     pub label: String,
@@ -31,6 +33,7 @@ pub struct AnsweredNeed {
 
 /// One training of a territory ranking.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TerritoryTraining {
     pub id: String,
     pub title: String,
@@ -45,6 +48,7 @@ pub struct TerritoryTraining {
 
 /// A need with published demand in the territory that no training there answers.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct UncoveredNeed {
     pub id: String,
     pub label: String,
@@ -54,6 +58,7 @@ pub struct UncoveredNeed {
 
 /// Trainings for a territory.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TerritoryRanking {
     pub territory: TerritoryRef,
     pub offers: usize,

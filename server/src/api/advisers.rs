@@ -4,12 +4,16 @@
 use super::Json;
 use axum::extract::State;
 use passerelle_engine::{
-    DocumentKind, Extraction, Field, LearnerProfile, MentionSource, RomeCode, SearchQuery, SkillId,
-    SkillKind, fold,
+    DocumentKind, Extraction, Field, LearnerProfile, RomeCode, SearchQuery, SearchResults, fold,
 };
 use serde::{Deserialize, Serialize};
-use serde_json::{Value, json};
 use utoipa::IntoParams;
+
+use super::answers::{
+    CommuneItem, CommunesAnswer, ExtractAnswer, ExtractedOccupation, ExtractedSkill,
+    OccupationItem, OccupationsAnswer, RecommendationsAnswer, RelatedItem, SkillItem, SkillsAnswer,
+    Sorted, TrainingAnswer, TrainingItem, TrainingsAnswer,
+};
 
 use super::error::{ApiError, ApiJson, ApiPath, ApiQuery};
 use super::state::AppState;
@@ -39,7 +43,7 @@ pub struct ExtractRequest {
 /// occupations. At most 1,000 mentions per field are listed, best first; `truncated`
 /// says when some were left out.
 #[utoipa::path(post, path = "/api/v1/extract", request_body = ExtractRequest,
-    responses((status = 200, description = "Skills and occupations", body = Value),
+    responses((status = 200, description = "Skills and occupations", body = ExtractAnswer),
               (status = 422, description = "Invalid input", body = super::error::ErrorBody)))]
 pub async fn extract(
     State(state): State<AppState>,
@@ -62,42 +66,18 @@ pub async fn extract(
             .ranker
             .engine()
             .extract(&request.title, &request.text);
-        Ok(ExtractAnswer(extraction))
+        Ok(Extracted(extraction))
     })
     .await
 }
 
-/// The `/extract` answer. Its keys are in alphabetical order and its scores widened to
-/// `f64`, as the `serde_json::Value` it was first built as wrote them: the JSON stays
-/// the same, without building a `Value` tree for every mention.
-struct ExtractAnswer(Extraction);
+/// An extraction written as the `/extract` answer ([`ExtractAnswer`]): at most
+/// [`MAX_MENTIONS_PER_FIELD`] mentions per field, without building a `Value` tree for
+/// every mention.
+struct Extracted(Extraction);
 
-impl Serialize for ExtractAnswer {
+impl Serialize for Extracted {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        #[derive(Serialize)]
-        struct Answer<'a> {
-            occupations: Vec<Occupation<'a>>,
-            skills: Vec<Mention<'a>>,
-            /// Mentions were left out past `MAX_MENTIONS_PER_FIELD` in a field.
-            truncated: bool,
-        }
-        #[derive(Serialize)]
-        struct Occupation<'a> {
-            code: RomeCode,
-            label: &'a str,
-            score: f64,
-        }
-        #[derive(Serialize)]
-        struct Mention<'a> {
-            end: Option<usize>,
-            field: Field,
-            id: &'a SkillId,
-            label: &'a str,
-            required: Option<bool>,
-            score: f64,
-            source: MentionSource,
-            start: Option<usize>,
-        }
         let (mut in_title, mut in_text) = (0usize, 0usize);
         let mut truncated = false;
         let kept = self.0.skills.iter().filter(|m| {
@@ -110,7 +90,7 @@ impl Serialize for ExtractAnswer {
             *seen <= MAX_MENTIONS_PER_FIELD
         });
         let skills = kept
-            .map(|m| Mention {
+            .map(|m| ExtractedSkill {
                 end: m.end,
                 field: m.field,
                 id: &m.skill,
@@ -121,11 +101,11 @@ impl Serialize for ExtractAnswer {
                 start: m.start,
             })
             .collect();
-        Answer {
+        ExtractAnswer {
             skills,
             truncated,
             occupations: (self.0.occupations.iter())
-                .map(|o| Occupation {
+                .map(|o| ExtractedOccupation {
                     code: o.code,
                     label: &o.label,
                     score: o.score.into(),
@@ -144,8 +124,8 @@ impl Serialize for ExtractAnswer {
 /// `reserved_to`, `funding`, `accessible_rqth`, `disability_contact` and
 /// `details.public_fit`; `excluded` counts `reserved_public`, `not_accessible` and
 /// `funding` with the other filters.
-#[utoipa::path(post, path = "/api/v1/recommendations", request_body = Value,
-    responses((status = 200, description = "Ranked trainings", body = Value),
+#[utoipa::path(post, path = "/api/v1/recommendations", request_body = LearnerProfile,
+    responses((status = 200, description = "Ranked trainings", body = RecommendationsAnswer),
               (status = 404, description = "Unknown ROME code, job title or commune", body = super::error::ErrorBody),
               (status = 422, description = "Invalid profile", body = super::error::ErrorBody)))]
 pub async fn recommendations(
@@ -169,10 +149,7 @@ pub async fn recommendations(
             <= INLINE_MAX_NAMED_SKILLS;
     engine_json(inline, move || {
         let result = snapshot.ranker.recommend(&profile, &today)?;
-        Ok(Versioned {
-            result,
-            model_version: snapshot.model_version(),
-        })
+        Ok(RecommendationsAnswer::new(result, snapshot.model_version()))
     })
     .await
 }
@@ -199,11 +176,11 @@ pub struct TrainingsQuery {
 
 /// The catalogue, filtered by words and territory.
 #[utoipa::path(get, path = "/api/v1/trainings", params(TrainingsQuery),
-    responses((status = 200, description = "Trainings", body = Value)))]
+    responses((status = 200, description = "Trainings", body = TrainingsAnswer)))]
 pub async fn trainings(
     State(state): State<AppState>,
     ApiQuery(query): ApiQuery<TrainingsQuery>,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Json<TrainingsAnswer>, ApiError> {
     let snapshot = state.current();
     let ranker = &snapshot.ranker;
     let territory = query
@@ -240,32 +217,37 @@ pub async fn trainings(
         if !words.iter().all(|w| haystack.contains(w.as_str())) {
             continue;
         }
-        found.push(json!({
-            "id": training.id, "title": training.title, "provider": training.provider,
-            "city": training.location.city, "modality": training.modality,
-        }));
+        found.push(TrainingItem {
+            city: training.location.city.clone(),
+            id: training.id.clone(),
+            modality: training.modality,
+            provider: training.provider.clone(),
+            title: training.title.clone(),
+        });
         if found.len() == limit {
             break;
         }
     }
-    Ok(Json(json!({ "trainings": found })))
+    Ok(Json(TrainingsAnswer { trainings: found }))
 }
 
 /// One training with the skills found in its curriculum (spans into `text`).
 #[utoipa::path(get, path = "/api/v1/trainings/{id}", params(("id" = String, Path, description = "Training id")),
-    responses((status = 200, description = "The training", body = Value),
+    responses((status = 200, description = "The training", body = TrainingAnswer),
               (status = 404, description = "Unknown training", body = super::error::ErrorBody)))]
 pub async fn training(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<String>,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Json<TrainingAnswer>, ApiError> {
     check_id("id", &id)?;
     let snapshot = state.current();
     let training = snapshot.ranker.training(&id)?;
     let (text, skills) = snapshot.ranker.training_skills(&id)?;
-    Ok(Json(
-        json!({ "training": training, "text": text, "skills": skills }),
-    ))
+    Ok(Json(TrainingAnswer {
+        skills: Sorted::of(&skills)?,
+        text: text.to_string(),
+        training: Sorted::of(training)?,
+    }))
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -284,12 +266,12 @@ pub struct SearchParams {
 
 /// Full-text search of trainings and postings with filters and highlighted snippets.
 #[utoipa::path(get, path = "/api/v1/search", params(SearchParams),
-    responses((status = 200, description = "Hits", body = Value),
+    responses((status = 200, description = "Hits", body = SearchResults),
               (status = 422, description = "Invalid filter", body = super::error::ErrorBody)))]
 pub async fn search(
     State(state): State<AppState>,
     ApiQuery(params): ApiQuery<SearchParams>,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Json<Sorted>, ApiError> {
     let text = params.q.unwrap_or_default();
     if text.len() > 1000 {
         return Err(ApiError::invalid("q", "Requête trop longue."));
@@ -327,9 +309,7 @@ pub async fn search(
             limit,
             ..SearchQuery::default()
         })?;
-        Ok(Json(
-            serde_json::to_value(results).map_err(ApiError::internal)?,
-        ))
+        Ok(Json(Sorted::of(&results)?))
     })
     .await
 }
@@ -346,11 +326,11 @@ pub struct LookupQuery {
 /// Taxonomy look-up: skills whose label or variant matches, with synonyms and the
 /// skills postings ask for together with them.
 #[utoipa::path(get, path = "/api/v1/skills", params(LookupQuery),
-    responses((status = 200, description = "Skills", body = Value)))]
+    responses((status = 200, description = "Skills", body = SkillsAnswer)))]
 pub async fn skills(
     State(state): State<AppState>,
     ApiQuery(query): ApiQuery<LookupQuery>,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Json<SkillsAnswer>, ApiError> {
     let folded = fold(query.q.as_deref().unwrap_or("").trim());
     if folded.is_empty() {
         return Err(ApiError::invalid("q", "Saisissez au moins un caractère."));
@@ -383,45 +363,39 @@ pub async fn skills(
         .collect();
     found.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)).then(a.2.id.cmp(&b.2.id)));
     let model = snapshot.ranker.model();
-    let skills: Vec<Value> = found
+    let skills: Vec<SkillItem> = found
         .into_iter()
         .take(limit)
-        .map(|(_, _, skill)| {
-            let related: Vec<Value> = model
-                .related(&skill.id)
-                .iter()
-                .map(|r| {
-                    json!({
-                        "id": r.skill,
-                        "label": taxonomy.skill(&r.skill).map_or(r.skill.as_str(), |s| s.label.as_str()),
-                        "score": r.strength,
-                    })
+        .map(|(_, _, skill)| SkillItem {
+            family: skill.family.clone(),
+            id: skill.id.clone(),
+            kind: skill.kind,
+            label: skill.label.clone(),
+            related: (model.related(&skill.id).iter())
+                .map(|r| RelatedItem {
+                    id: r.skill.clone(),
+                    label: taxonomy
+                        .skill(&r.skill)
+                        .map_or(r.skill.as_str(), |s| s.label.as_str())
+                        .to_string(),
+                    score: r.strength,
                 })
-                .collect();
-            json!({
-                "id": skill.id,
-                "label": skill.label,
-                "family": skill.family,
-                "kind": match skill.kind {
-                    SkillKind::Transversal => "transversal",
-                    SkillKind::Knowledge => "knowledge",
-                    SkillKind::KnowHow => "know_how",
-                },
-                "synonyms": skill.surfaces.iter().skip(1).take(10).map(|s| &s.text).collect::<Vec<_>>(),
-                "related": related,
-            })
+                .collect(),
+            synonyms: (skill.surfaces.iter().skip(1).take(10))
+                .map(|s| s.text.clone())
+                .collect(),
         })
         .collect();
-    Ok(Json(json!({ "skills": skills })))
+    Ok(Json(SkillsAnswer { skills }))
 }
 
 /// Métiers by appellation (job title), for the target field.
 #[utoipa::path(get, path = "/api/v1/occupations", params(LookupQuery),
-    responses((status = 200, description = "Métiers", body = Value)))]
+    responses((status = 200, description = "Métiers", body = OccupationsAnswer)))]
 pub async fn occupations(
     State(state): State<AppState>,
     ApiQuery(query): ApiQuery<LookupQuery>,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Json<OccupationsAnswer>, ApiError> {
     let folded = fold(query.q.as_deref().unwrap_or("").trim());
     if folded.is_empty() {
         return Err(ApiError::invalid("q", "Saisissez au moins un caractère."));
@@ -429,9 +403,11 @@ pub async fn occupations(
     let limit = limit(query.limit, 10, 50)?;
     let snapshot = state.current();
     let Some(referential) = snapshot.ranker.engine().extractor().referential() else {
-        return Ok(Json(json!({ "occupations": [] })));
+        return Ok(Json(OccupationsAnswer {
+            occupations: Vec::new(),
+        }));
     };
-    let mut found: Vec<(u8, usize, Value)> = Vec::new();
+    let mut found: Vec<(u8, usize, OccupationItem)> = Vec::new();
     for occupation in referential.occupations() {
         for title in std::iter::once(&occupation.label).chain(&occupation.appellations) {
             let text = fold(title);
@@ -447,47 +423,51 @@ pub async fn occupations(
             found.push((
                 rank,
                 title.len(),
-                json!({ "code": occupation.code, "label": occupation.label, "appellation": title }),
+                OccupationItem {
+                    appellation: title.clone(),
+                    code: occupation.code,
+                    label: occupation.label.clone(),
+                },
             ));
         }
     }
     found.sort_by(|a, b| {
-        a.0.cmp(&b.0).then(a.1.cmp(&b.1)).then_with(|| {
-            a.2["appellation"]
-                .as_str()
-                .cmp(&b.2["appellation"].as_str())
-        })
+        a.0.cmp(&b.0)
+            .then(a.1.cmp(&b.1))
+            .then_with(|| a.2.appellation.cmp(&b.2.appellation))
     });
-    found.dedup_by(|a, b| a.2["appellation"] == b.2["appellation"]);
-    let occupations: Vec<Value> = found.into_iter().take(limit).map(|f| f.2).collect();
-    Ok(Json(json!({ "occupations": occupations })))
+    found.dedup_by(|a, b| a.2.appellation == b.2.appellation);
+    let occupations: Vec<OccupationItem> = found.into_iter().take(limit).map(|f| f.2).collect();
+    Ok(Json(OccupationsAnswer { occupations }))
 }
 
 /// Communes by name, INSEE code or postcode, for the location field.
 #[utoipa::path(get, path = "/api/v1/communes", params(LookupQuery),
-    responses((status = 200, description = "Communes", body = Value)))]
+    responses((status = 200, description = "Communes", body = CommunesAnswer)))]
 pub async fn communes(
     State(state): State<AppState>,
     ApiQuery(query): ApiQuery<LookupQuery>,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Json<CommunesAnswer>, ApiError> {
     let q = query.q.unwrap_or_default();
     if q.trim().is_empty() {
         return Err(ApiError::invalid("q", "Saisissez au moins un caractère."));
     }
     let limit = limit(query.limit, 10, 50)?;
     let snapshot = state.current();
-    let communes: Vec<Value> = snapshot
+    let communes: Vec<CommuneItem> = snapshot
         .ranker
         .geography()
         .search_communes(&q, limit)
         .into_iter()
-        .map(|c| {
-            json!({
-                "code": c.code, "name": c.name, "postcode": c.postcodes.first(),
-                "departement": c.departement, "region": c.region,
-                "lat": c.centroid.map(|p| p.0), "lon": c.centroid.map(|p| p.1),
-            })
+        .map(|c| CommuneItem {
+            code: c.code.clone(),
+            departement: c.departement.clone(),
+            lat: c.centroid.map(|p| p.0),
+            lon: c.centroid.map(|p| p.1),
+            name: c.name.clone(),
+            postcode: c.postcodes.first().cloned(),
+            region: c.region.clone(),
         })
         .collect();
-    Ok(Json(json!({ "communes": communes })))
+    Ok(Json(CommunesAnswer { communes }))
 }

@@ -92,15 +92,25 @@ impl From<passerelle_engine::Error> for ApiError {
             )
             .with_field(field),
             Error::NotFound { kind, value } => {
+                use passerelle_engine::NotFoundKind;
                 let (code, what, field) = match kind {
-                    "ROME code" => ("unknown_rome", "Code ROME", Some("target.rome")),
-                    "job title" => ("unknown_appellation", "Métier", Some("target.appellation")),
-                    "commune" => ("unknown_commune", "Commune", Some("location.commune")),
-                    "postcode" => ("unknown_postcode", "Code postal", Some("location.postcode")),
-                    "territory" => ("unknown_territory", "Territoire", Some("territory")),
-                    "training" => ("unknown_training", "Formation", None),
-                    "skill" => ("unknown_skill", "Compétence", Some("target.skills")),
-                    _ => ("not_found", "Élément", None),
+                    NotFoundKind::RomeCode => ("unknown_rome", "Code ROME", Some("target.rome")),
+                    NotFoundKind::JobTitle => {
+                        ("unknown_appellation", "Métier", Some("target.appellation"))
+                    }
+                    NotFoundKind::Commune => {
+                        ("unknown_commune", "Commune", Some("location.commune"))
+                    }
+                    NotFoundKind::Postcode => {
+                        ("unknown_postcode", "Code postal", Some("location.postcode"))
+                    }
+                    NotFoundKind::Territory => {
+                        ("unknown_territory", "Territoire", Some("territory"))
+                    }
+                    NotFoundKind::Training => ("unknown_training", "Formation", None),
+                    NotFoundKind::Skill => ("unknown_skill", "Compétence", Some("target.skills")),
+                    // The history route words its own 404; elsewhere a need is a cluster id.
+                    NotFoundKind::Need => ("not_found", "Élément", None),
                 };
                 let error = ApiError::new(
                     StatusCode::NOT_FOUND,

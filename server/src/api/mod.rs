@@ -10,6 +10,7 @@
 
 mod admin;
 mod advisers;
+mod answers;
 pub mod body;
 pub mod error;
 mod history;
@@ -62,10 +63,11 @@ pub const UPLOAD_CONCURRENCY: usize = 64;
         healthz,
     ),
     components(schemas(
-        ErrorBody, advisers::ExtractRequest, Health, state::RefreshStatus, schemas::Public,
-        schemas::Funding, schemas::Situation, schemas::ProfileEligibility,
-        schemas::TrainingEligibility, schemas::LabelCriterion, schemas::LabelReadiness,
-        schemas::PublicSeats,
+        ErrorBody, advisers::ExtractRequest, Health, state::RefreshStatus,
+        schemas::ProfileEligibility, schemas::TrainingEligibility,
+        passerelle_engine::Public, passerelle_engine::Funding, passerelle_engine::Situation,
+        passerelle_engine::LabelCriterion, passerelle_engine::LabelReadiness,
+        passerelle_engine::PublicSeats,
     )),
     modifiers(&BearerAuth),
 )]

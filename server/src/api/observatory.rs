@@ -6,10 +6,16 @@ use super::Json;
 use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use passerelle_engine::{SkillId, TerritoryId, TerritoryLevel};
+use passerelle_engine::{SkillId, TerritoryId, TerritoryLevel, TerritoryRanking};
 use serde::Deserialize;
-use serde_json::{Value, json};
+use serde_json::json;
 use utoipa::IntoParams;
+
+use super::answers::{
+    ClusterAnswer, ClusterItem, ClusterTerritory, ClustersAnswer, EmergingAnswer, GeographyAnswer,
+    IndicatorFeature, IndicatorFeatures, IndicatorProperties, IndicatorValue, IndicatorsAnswer,
+    ModelItem, OutlineCollection, Sorted, TerritoryNeedsAnswer,
+};
 
 use super::error::{ApiError, ApiPath, ApiQuery};
 use super::state::AppState;
@@ -17,30 +23,30 @@ use super::{limit, parse_territory};
 
 /// The needs clusters with their skills, métiers and growth since the last refresh.
 #[utoipa::path(get, path = "/api/v1/clusters",
-    responses((status = 200, description = "Needs clusters", body = Value)))]
-pub async fn clusters(State(state): State<AppState>) -> Json<Value> {
+    responses((status = 200, description = "Needs clusters", body = ClustersAnswer)))]
+pub async fn clusters(State(state): State<AppState>) -> Json<ClustersAnswer> {
     let snapshot = state.current();
     let model = snapshot.ranker.model();
-    let clusters: Vec<Value> = model
+    let clusters: Vec<ClusterItem> = model
         .clusters
         .iter()
-        .map(|c| cluster_json(&snapshot, c))
+        .map(|c| cluster_item(&snapshot, c))
         .collect();
-    Json(json!({
-        "model": {
-            "version": snapshot.model_version(),
-            "built_at": model.built_at,
-            "postings": model.counts.postings,
-            "taxonomy": model.taxonomy,
+    Json(ClustersAnswer {
+        clusters,
+        model: ModelItem {
+            built_at: model.built_at.clone(),
+            postings: model.counts.postings,
+            taxonomy: model.taxonomy.clone(),
+            version: snapshot.model_version(),
         },
-        "clusters": clusters,
-    }))
+    })
 }
 
-fn cluster_json(
+fn cluster_item(
     snapshot: &super::state::Snapshot,
     cluster: &passerelle_engine::NeedsCluster,
-) -> Value {
+) -> ClusterItem {
     let model = snapshot.ranker.model();
     let national = model
         .territories
@@ -56,21 +62,28 @@ fn cluster_json(
             None => (acc.0 + cell.offers, acc.1, acc.2),
         });
     let growth = (national.2 > 0).then(|| national.1 / national.2 as f32);
-    json!({
-        "id": cluster.id, "label": cluster.label, "size": cluster.size, "share": cluster.share,
-        "growth": growth, "top_skills": cluster.top_skills, "rome": cluster.rome,
-        "examples": cluster.examples,
-    })
+    // `Example`, `RomeShare` and `WeightedSkill` declare their fields in alphabetical
+    // order: written directly, they read as the `Value` they were first written as.
+    ClusterItem {
+        examples: cluster.examples.clone(),
+        growth,
+        id: cluster.id.clone(),
+        label: cluster.label.clone(),
+        rome: cluster.rome.clone(),
+        share: cluster.share,
+        size: cluster.size,
+        top_skills: cluster.top_skills.clone(),
+    }
 }
 
 /// One cluster with its distribution over régions.
 #[utoipa::path(get, path = "/api/v1/clusters/{id}", params(("id" = String, Path, description = "Cluster id")),
-    responses((status = 200, description = "The cluster", body = Value),
+    responses((status = 200, description = "The cluster", body = ClusterAnswer),
               (status = 404, description = "Unknown cluster", body = super::error::ErrorBody)))]
 pub async fn cluster(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<String>,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Json<ClusterAnswer>, ApiError> {
     super::check_id("id", &id)?;
     let snapshot = state.current();
     let model = snapshot.ranker.model();
@@ -81,49 +94,54 @@ pub async fn cluster(
             format!("Besoin inconnu : {id}."),
         )
     })?;
-    let mut value = cluster_json(&snapshot, cluster);
-    let territories: Vec<Value> = model
+    let item = cluster_item(&snapshot, cluster);
+    let territories: Vec<ClusterTerritory> = model
         .territories
         .iter()
         .filter(|t| t.territory.level == TerritoryLevel::Region)
         .filter_map(|t| {
             let cell = t.clusters.iter().find(|c| c.id == id)?;
-            Some(json!({
-                "territory": t.territory.to_string(), "name": t.name,
-                "offers": cell.offers, "share": cell.share, "suppressed": cell.suppressed,
-            }))
+            Some(ClusterTerritory {
+                name: t.name.clone(),
+                offers: cell.offers,
+                share: cell.share,
+                suppressed: cell.suppressed,
+                territory: t.territory.to_string(),
+            })
         })
         .collect();
-    value["territories"] = json!(territories);
-    Ok(Json(value))
+    Ok(Json(ClusterAnswer::new(item, territories)))
 }
 
 /// Frequent terms of recent postings that the taxonomy lacks.
 #[utoipa::path(get, path = "/api/v1/emerging",
-    responses((status = 200, description = "Emerging terms", body = Value)))]
-pub async fn emerging(State(state): State<AppState>) -> Json<Value> {
+    responses((status = 200, description = "Emerging terms", body = EmergingAnswer)))]
+pub async fn emerging(State(state): State<AppState>) -> Result<Json<EmergingAnswer>, ApiError> {
     let snapshot = state.current();
-    Json(json!({ "emerging": snapshot.ranker.model().emerging }))
+    Ok(Json(EmergingAnswer {
+        emerging: Sorted::of(&snapshot.ranker.model().emerging)?,
+    }))
 }
 
 /// Régions and départements with their tile-grid positions; `outlines` says whether
 /// GeoJSON outlines were given at start.
 #[utoipa::path(get, path = "/api/v1/geography",
-    responses((status = 200, description = "Régions and départements", body = Value)))]
-pub async fn geography(State(state): State<AppState>) -> Json<Value> {
+    responses((status = 200, description = "Régions and départements", body = GeographyAnswer)))]
+pub async fn geography(State(state): State<AppState>) -> Result<Json<GeographyAnswer>, ApiError> {
     let snapshot = state.current();
     let geography = snapshot.ranker.geography();
-    Json(json!({
-        "regions": geography.regions(),
-        "departements": geography.departements(),
-        "outlines": state.settings.outlines.region.is_some() && state.settings.outlines.departement.is_some(),
+    let outlines = &state.settings.outlines;
+    Ok(Json(GeographyAnswer {
+        departements: Sorted::of(geography.departements())?,
+        outlines: outlines.region.is_some() && outlines.departement.is_some(),
+        regions: Sorted::of(geography.regions())?,
     }))
 }
 
 /// GeoJSON outlines of a level: those given at start with `--geojson`, else the shipped
 /// ones (IGN Admin Express, simplified, with their attribution).
 #[utoipa::path(get, path = "/api/v1/geography/{file}", params(("file" = String, Path, description = "region.geojson or departement.geojson")),
-    responses((status = 200, description = "FeatureCollection", body = Value),
+    responses((status = 200, description = "FeatureCollection", body = OutlineCollection),
               (status = 404, description = "Unknown level or no outlines", body = super::error::ErrorBody)))]
 pub async fn outlines(
     State(state): State<AppState>,
@@ -158,7 +176,11 @@ pub struct IndicatorQuery {
 
 /// An indicator for every territory of a level, for maps and downloads.
 #[utoipa::path(get, path = "/api/v1/indicators", params(IndicatorQuery),
-    responses((status = 200, description = "Values per territory (JSON, CSV or GeoJSON)", body = Value),
+    responses((status = 200, description = "Values per territory (JSON, CSV or GeoJSON)", content(
+                (IndicatorsAnswer = "application/json"),
+                (String = "text/csv"),
+                (IndicatorFeatures = "application/geo+json"),
+              )),
               (status = 422, description = "Invalid parameter", body = super::error::ErrorBody)))]
 pub async fn indicators(
     State(state): State<AppState>,
@@ -270,14 +292,23 @@ pub async fn indicators(
         rows.push((code, name, centre, value, offers, supply));
     }
     match query.format.as_deref().unwrap_or("json") {
-        "json" => Ok(Json(json!({
-            "level": level, "indicator": indicator, "cluster": query.cluster, "skill": skill,
-            "values": rows.iter().map(|(code, name, _, value, offers, supply)| json!({
-                "code": code, "name": name, "value": value, "offers": offers,
-                "suppressed": offers.is_none(),
-                "trainings": supply.trainings, "seats": supply.seats,
-            })).collect::<Vec<_>>(),
-        }))
+        "json" => Ok(Json(IndicatorsAnswer {
+            cluster: query.cluster,
+            indicator,
+            level,
+            skill,
+            values: (rows.into_iter())
+                .map(|(code, name, _, value, offers, supply)| IndicatorValue {
+                    code,
+                    name,
+                    offers,
+                    seats: supply.seats,
+                    suppressed: offers.is_none(),
+                    trainings: supply.trainings,
+                    value,
+                })
+                .collect(),
+        })
         .into_response()),
         "csv" => {
             // For French spreadsheets: `;` separator, UTF-8 with a byte order mark.
@@ -329,8 +360,8 @@ pub async fn indicators(
                 TerritoryLevel::Region => state.settings.outlines.region.clone(),
                 _ => state.settings.outlines.departement.clone(),
             };
-            let features: Vec<Value> = rows
-                .iter()
+            let features: Vec<IndicatorFeature> = rows
+                .into_iter()
                 .map(|(code, name, centre, value, offers, supply)| {
                     let geometry = outlines
                         .as_ref()
@@ -344,11 +375,18 @@ pub async fn indicators(
                         .unwrap_or_else(
                             || json!({"type": "Point", "coordinates": [centre.1, centre.0]}),
                         );
-                    json!({
-                        "type": "Feature", "geometry": geometry,
-                        "properties": {"code": code, "nom": name, "value": value, "offers": offers,
-                                       "trainings": supply.trainings, "seats": supply.seats},
-                    })
+                    IndicatorFeature {
+                        geometry,
+                        properties: IndicatorProperties {
+                            code,
+                            nom: name,
+                            offers,
+                            seats: supply.seats,
+                            trainings: supply.trainings,
+                            value,
+                        },
+                        kind: "Feature",
+                    }
                 })
                 .collect();
             Ok((
@@ -363,7 +401,10 @@ pub async fn indicators(
                     ),
                 ],
                 // Geometries come from the outlines: written unrounded, as read.
-                axum::Json(json!({"type": "FeatureCollection", "features": features})),
+                axum::Json(IndicatorFeatures {
+                    features,
+                    kind: "FeatureCollection",
+                }),
             )
                 .into_response())
         }
@@ -384,12 +425,12 @@ fn territory_of(level: &str, code: &str) -> Result<TerritoryId, ApiError> {
 /// `PublicSeats` schema).
 #[utoipa::path(get, path = "/api/v1/territories/{level}/{code}/needs",
     params(("level" = String, Path, description = "region, departement or bassin"), ("code" = String, Path, description = "Territory code")),
-    responses((status = 200, description = "Indicators", body = Value),
+    responses((status = 200, description = "Indicators", body = TerritoryNeedsAnswer),
               (status = 404, description = "Unknown territory", body = super::error::ErrorBody)))]
 pub async fn territory_needs(
     State(state): State<AppState>,
     ApiPath((level, code)): ApiPath<(String, String)>,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Json<TerritoryNeedsAnswer>, ApiError> {
     let territory = territory_of(&level, &code)?;
     let snapshot = state.current();
     let reference = snapshot.ranker.territory(&territory)?;
@@ -398,17 +439,18 @@ pub async fn territory_needs(
         .territory_trainings(&territory, &state.today(), false, 0)?;
     let needs = snapshot.ranker.model().needs(&territory);
     let publics = snapshot.ranker.public_supply(&territory, &state.today())?;
-    Ok(Json(json!({
-        "territory": reference,
-        "offers": needs.map_or(0, |n| n.offers),
-        "seats": publics.seats,
-        "publics": publics.publics,
-        "clusters": needs.map(|n| &n.clusters),
-        "skills": needs.map(|n| &n.skills),
-        "skills_suppressed": needs.map_or(0, |n| n.skills_suppressed),
-        "uncovered": ranking.uncovered,
-        "model_version": snapshot.model_version(),
-    })))
+    Ok(Json(TerritoryNeedsAnswer {
+        clusters: Sorted::of(&needs.map(|n| &n.clusters))?,
+        model_version: snapshot.model_version(),
+        offers: needs.map_or(0, |n| n.offers),
+        publics: Sorted::of(&publics.publics)?,
+        seats: publics.seats,
+        skills: Sorted::of(&needs.map(|n| &n.skills))?,
+        skills_suppressed: needs.map_or(0, |n| n.skills_suppressed),
+        territory: Sorted::of(&reference)?,
+        // `UncoveredNeed` declares its fields in alphabetical order.
+        uncovered: ranking.uncovered,
+    }))
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -425,13 +467,13 @@ pub struct TerritoryTrainingsQuery {
 /// left uncovered.
 #[utoipa::path(get, path = "/api/v1/territories/{level}/{code}/trainings",
     params(("level" = String, Path, description = "region, departement or bassin"), ("code" = String, Path, description = "Territory code"), TerritoryTrainingsQuery),
-    responses((status = 200, description = "Ranked trainings", body = Value),
+    responses((status = 200, description = "Ranked trainings", body = TerritoryRanking),
               (status = 404, description = "Unknown territory", body = super::error::ErrorBody)))]
 pub async fn territory_trainings(
     State(state): State<AppState>,
     ApiPath((level, code)): ApiPath<(String, String)>,
     ApiQuery(query): ApiQuery<TerritoryTrainingsQuery>,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Json<Sorted>, ApiError> {
     let territory = territory_of(&level, &code)?;
     let snapshot = state.current();
     let today = state.today();
@@ -442,9 +484,7 @@ pub async fn territory_trainings(
             query.remote.unwrap_or(false),
             limit(query.limit, 20, 200)?,
         )?;
-        Ok(Json(
-            serde_json::to_value(ranking).map_err(ApiError::internal)?,
-        ))
+        Ok(Json(Sorted::of(&ranking)?))
     })
     .await
 }

@@ -2,9 +2,9 @@
 //! a training's readiness for the GEN label.
 
 use axum::extract::State;
-use passerelle_engine::{CoverageRequest, LabelReadiness};
-use serde_json::Value;
+use passerelle_engine::{CoverageReport, CoverageRequest, LabelReadiness};
 
+use super::answers::Sorted;
 use super::error::{ApiError, ApiJson, ApiPath};
 use super::state::AppState;
 use super::{Json, blocking};
@@ -12,23 +12,21 @@ use super::{Json, blocking};
 /// Curriculum text or training id + territory → covered skills with evidence spans,
 /// missing in-demand skills with example postings, nearest needs, similar trainings and
 /// an alignment score with its formula.
-#[utoipa::path(post, path = "/api/v1/coverage", request_body = Value,
-    responses((status = 200, description = "Coverage report", body = Value),
+#[utoipa::path(post, path = "/api/v1/coverage", request_body = CoverageRequest,
+    responses((status = 200, description = "Coverage report", body = CoverageReport),
               (status = 404, description = "Unknown training or territory", body = super::error::ErrorBody),
               (status = 422, description = "Invalid request", body = super::error::ErrorBody)))]
 pub async fn coverage(
     State(state): State<AppState>,
     ApiJson(request): ApiJson<CoverageRequest>,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Json<Sorted>, ApiError> {
     if let Some(id) = &request.training_id {
         super::check_id("training_id", id)?;
     }
     let snapshot = state.current();
     blocking(move || {
         let report = snapshot.ranker.coverage(&request)?;
-        Ok(Json(
-            serde_json::to_value(report).map_err(ApiError::internal)?,
-        ))
+        Ok(Json(Sorted::of(&report)?))
     })
     .await
 }
@@ -39,7 +37,7 @@ pub async fn coverage(
 /// decidable (null), with why in French.
 #[utoipa::path(get, path = "/api/v1/trainings/{id}/label-readiness",
     params(("id" = String, Path, description = "Training id")),
-    responses((status = 200, description = "Label readiness", body = super::schemas::LabelReadiness),
+    responses((status = 200, description = "Label readiness", body = LabelReadiness),
               (status = 404, description = "Unknown training", body = super::error::ErrorBody)))]
 pub async fn label_readiness(
     State(state): State<AppState>,

@@ -42,3 +42,39 @@ fn serve(path: &str) -> Response {
         None => ApiError::not_found("Fichier").into_response(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Assets;
+
+    /// The keys of the `explanations` object of `excludedText` in the adviser's page.
+    fn explained_codes() -> Vec<String> {
+        let file = Assets::get("js/adviser.js").expect("the adviser script is embedded");
+        let script = String::from_utf8(file.data.into_owned()).unwrap();
+        let start = script
+            .find("const explanations = {")
+            .expect("the explanations");
+        let end = start + script[start..].find("\n  };").expect("their end");
+        script[start..end]
+            .lines()
+            .skip(1)
+            .filter_map(|line| {
+                let (key, _) = line.trim().split_once(':')?;
+                key.chars()
+                    .all(|c| c.is_ascii_lowercase() || c == '_')
+                    .then(|| key.to_string())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_page_explains_exactly_the_exclusions_the_engine_counts() {
+        let mut explained = explained_codes();
+        explained.sort();
+        let emitted: Vec<String> = passerelle_engine::Exclusion::ALL
+            .iter()
+            .map(|e| e.code().to_string())
+            .collect();
+        assert_eq!(explained, emitted);
+    }
+}

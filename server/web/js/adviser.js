@@ -63,36 +63,20 @@ function accessibilityText(t) {
 
 /** French explanation of one `excluded` count; unknown reasons still read sensibly. */
 function excludedText(reason, n, profile) {
+  // Exactly the codes the engine's ranker counts (`Exclusion` in engine/src/rank/); a
+  // test of the server checks that the two lists stay the same.
   const explanations = {
-    label_expired: 'dont le label GEN a expiré',
-    too_far: profile.radius_km != null ? `trop éloignées (au-delà de ${profile.radius_km} km)` : 'trop éloignées',
-    distance: 'trop éloignées',
-    modality: 'dans une modalité non retenue',
-    no_session: 'sans session à venir après la date de disponibilité',
-    no_upcoming_session: 'sans session à venir après la date de disponibilité',
-    session: 'sans session compatible avec la date de disponibilité',
-    too_late: 'dont la prochaine session commence trop tard',
-    too_long: 'plus longues que la durée maximale souhaitée',
-    duration: 'plus longues que la durée maximale souhaitée',
-    level: 'dont le niveau d’entrée ne correspond pas',
-    level_too_high: 'd’un niveau d’entrée supérieur au niveau actuel',
-    level_too_low: 'd’un niveau d’entrée supérieur au niveau actuel',
-    level_prerequisite: 'qui demandent un niveau d’entrée plus élevé',
-    sessions_full: 'dont les sessions à venir sont complètes',
-    level_mismatch: 'dont le niveau d’entrée ne correspond pas',
-    full: 'dont les sessions sont complètes',
-    no_seats: 'dont les sessions sont complètes',
-    no_location: 'sans lieu connu',
-    public: 'réservées à un autre public',
-    situation: 'réservées à un autre public',
-    reserved_public: 'réservées à un autre public',
-    not_accessible: 'non accessibles aux personnes en situation de handicap',
     funding: 'sans financement parmi ceux retenus',
+    label_expired: 'dont le label GEN a expiré',
+    level_prerequisite: 'qui demandent un niveau d’entrée plus élevé que le niveau actuel',
+    modality: 'dans une modalité non retenue',
+    no_upcoming_session: 'sans session à venir après la date de disponibilité',
+    not_accessible: 'non accessibles aux personnes en situation de handicap',
     not_relevant: 'sans lien avec le métier visé ni avec les compétences à acquérir',
-    irrelevant: 'sans lien avec les compétences visées',
-    no_gain: 'qui n’apportent aucune compétence visée',
-    limit: 'moins bien classées (au-delà du nombre demandé)',
-    below_limit: 'moins bien classées (au-delà du nombre demandé)',
+    reserved_public: 'réservées à un autre public',
+    sessions_full: 'dont les sessions à venir sont complètes',
+    too_far: profile.radius_km != null ? `trop éloignées (au-delà de ${profile.radius_km} km)` : 'trop éloignées',
+    too_long: 'plus longues que la durée maximale souhaitée',
   };
   const text = explanations[reason] ?? `écartées pour le motif « ${reason.replaceAll('_', ' ')} »`;
   return `${formatInteger(n)} ${n >= 2 ? 'formations' : 'formation'} ${text}`;

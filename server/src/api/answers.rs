@@ -1,0 +1,458 @@
+//! Typed answers of the `/api/v1` JSON routes, so that the OpenAPI document lists the
+//! fields of every answer.
+//!
+//! Most of these answers were first built as `serde_json::Value`, whose objects list
+//! their keys in alphabetical order (the workspace does not enable serde_json's
+//! `preserve_order`), while a struct writes its fields in declaration order. To keep the
+//! answers the same byte for byte, the fields below are declared in alphabetical order,
+//! and the engine types such an answer nests, declared in another order, are written
+//! through [`Sorted`] as they were.
+
+use passerelle_engine::{
+    Cell, CvSkill, Departement, EmergingTerm, Example, Field, InseeCode, LearnerSummary,
+    MentionSource, Modality, PublicSeats, Recommendation, Recommendations, Region, RomeCode,
+    RomeShare, SkillId, SkillKind, TerritoryLevel, TerritoryRef, Training, UncoveredNeed,
+    WeightedSkill,
+};
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use super::error::ApiError;
+
+/// A value written as the `serde_json::Value` it converts to: object keys in
+/// alphabetical order at every depth, as the answers built as a `Value` wrote them.
+///
+/// Fields of this type name the type they hold with `#[schema(value_type = …)]`.
+#[derive(Debug, Clone)]
+pub struct Sorted(serde_json::Value);
+
+impl Sorted {
+    /// `value` converted (its keys sorted).
+    pub fn of<T: Serialize + ?Sized>(value: &T) -> Result<Sorted, ApiError> {
+        serde_json::to_value(value)
+            .map(Sorted)
+            .map_err(ApiError::internal)
+    }
+}
+
+impl Serialize for Sorted {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(serializer)
+    }
+}
+
+/// Skills and métiers found in a text (`/extract`). Keys are in alphabetical order and
+/// scores widened to `f64`, as the `Value` it was first built as wrote them.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ExtractAnswer<'a> {
+    /// Candidate métiers, most probable first.
+    pub occupations: Vec<ExtractedOccupation<'a>>,
+    /// Every mention, highest score first, at most 1,000 per field (title, text).
+    pub skills: Vec<ExtractedSkill<'a>>,
+    /// Mentions were left out past 1,000 in a field.
+    pub truncated: bool,
+}
+
+/// A candidate métier of an extraction.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ExtractedOccupation<'a> {
+    pub code: RomeCode,
+    pub label: &'a str,
+    /// Probability in [0, 1].
+    pub score: f64,
+}
+
+/// One occurrence of a skill in the text.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ExtractedSkill<'a> {
+    /// End of the byte span in the field's text; null for an inferred skill.
+    pub end: Option<usize>,
+    pub field: Field,
+    pub id: &'a SkillId,
+    pub label: &'a str,
+    /// True exigé, false souhaité, null when the text does not say.
+    pub required: Option<bool>,
+    /// Confidence in [0, 1].
+    pub score: f64,
+    pub source: MentionSource,
+    /// Start of the byte span in the field's text; null for an inferred skill.
+    pub start: Option<usize>,
+}
+
+/// Ranked trainings for a learner (`/recommendations`), in the order the engine's
+/// `Recommendations` writes its fields, then the model version.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct RecommendationsAnswer {
+    pub trainings: Vec<Recommendation>,
+    /// Trainings excluded by each hard filter, by reason code.
+    pub excluded: std::collections::BTreeMap<String, usize>,
+    /// Why the list is empty or short, in French, when it is.
+    pub notices: Vec<String>,
+    /// What the ranking understood of the profile.
+    pub learner: LearnerSummary,
+    /// `<built_at>#<version>` of the model the ranking was computed on.
+    pub model_version: String,
+}
+
+impl RecommendationsAnswer {
+    pub fn new(result: Recommendations, model_version: String) -> RecommendationsAnswer {
+        let Recommendations {
+            trainings,
+            excluded,
+            notices,
+            learner,
+        } = result;
+        RecommendationsAnswer {
+            trainings,
+            excluded,
+            notices,
+            learner,
+            model_version,
+        }
+    }
+}
+
+/// Catalogue trainings matching the words and territory (`/trainings`).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TrainingsAnswer {
+    pub trainings: Vec<TrainingItem>,
+}
+
+/// A training of a list.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TrainingItem {
+    pub city: Option<String>,
+    pub id: String,
+    pub modality: Modality,
+    pub provider: String,
+    pub title: String,
+}
+
+/// One training with the skills of its curriculum (`/trainings/{id}`).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TrainingAnswer {
+    /// Skills found in the curriculum, with byte spans into `text`.
+    #[schema(value_type = Vec<CvSkill>)]
+    pub skills: Sorted,
+    /// The curriculum as one text.
+    pub text: String,
+    #[schema(value_type = Training)]
+    pub training: Sorted,
+}
+
+/// Skills of the taxonomy matching a look-up (`/skills`).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SkillsAnswer {
+    pub skills: Vec<SkillItem>,
+}
+
+/// A skill with its synonyms and the skills asked for with it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SkillItem {
+    pub family: Option<String>,
+    pub id: SkillId,
+    pub kind: SkillKind,
+    pub label: String,
+    /// Skills postings ask for together with this one, strongest first.
+    pub related: Vec<RelatedItem>,
+    /// Other ways of writing it (at most 10).
+    pub synonyms: Vec<String>,
+}
+
+/// A skill postings ask for together with another.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct RelatedItem {
+    pub id: SkillId,
+    pub label: String,
+    /// Strength of the association (scaled pointwise mutual information).
+    pub score: f32,
+}
+
+/// Métiers whose title matches a look-up (`/occupations`).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct OccupationsAnswer {
+    pub occupations: Vec<OccupationItem>,
+}
+
+/// A job title (appellation) with its métier.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct OccupationItem {
+    pub appellation: String,
+    pub code: RomeCode,
+    /// The métier's label.
+    pub label: String,
+}
+
+/// Communes matching a look-up (`/communes`).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CommunesAnswer {
+    pub communes: Vec<CommuneItem>,
+}
+
+/// A commune with its first postcode and centre.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CommuneItem {
+    pub code: InseeCode,
+    pub departement: String,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    pub name: String,
+    pub postcode: Option<String>,
+    pub region: String,
+}
+
+/// The needs clusters and the model they come from (`/clusters`).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ClustersAnswer {
+    pub clusters: Vec<ClusterItem>,
+    pub model: ModelItem,
+}
+
+/// The served model.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ModelItem {
+    pub built_at: String,
+    /// Offers the model was built from.
+    pub postings: usize,
+    pub taxonomy: String,
+    /// `<built_at>#<version>`.
+    pub version: String,
+}
+
+/// A need of the reference map of digital jobs.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ClusterItem {
+    /// Example postings.
+    pub examples: Vec<Example>,
+    /// Relative change of offers over the régions since the last refresh, weighted by
+    /// offers; null when unknown.
+    pub growth: Option<f32>,
+    pub id: String,
+    pub label: String,
+    pub rome: Vec<RomeShare>,
+    /// Share of the clustered postings.
+    pub share: f32,
+    pub size: usize,
+    pub top_skills: Vec<WeightedSkill>,
+}
+
+/// One need with its distribution over régions (`/clusters/{id}`).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ClusterAnswer {
+    pub examples: Vec<Example>,
+    /// As in `ClusterItem`.
+    pub growth: Option<f32>,
+    pub id: String,
+    pub label: String,
+    pub rome: Vec<RomeShare>,
+    pub share: f32,
+    pub size: usize,
+    pub territories: Vec<ClusterTerritory>,
+    pub top_skills: Vec<WeightedSkill>,
+}
+
+impl ClusterAnswer {
+    /// The cluster with its régions.
+    pub fn new(cluster: ClusterItem, territories: Vec<ClusterTerritory>) -> ClusterAnswer {
+        let ClusterItem {
+            examples,
+            growth,
+            id,
+            label,
+            rome,
+            share,
+            size,
+            top_skills,
+        } = cluster;
+        ClusterAnswer {
+            examples,
+            growth,
+            id,
+            label,
+            rome,
+            share,
+            size,
+            territories,
+            top_skills,
+        }
+    }
+}
+
+/// A need's offers in one région.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ClusterTerritory {
+    pub name: String,
+    /// Offers; 0 when suppressed.
+    pub offers: usize,
+    pub share: f32,
+    /// Fewer offers than the suppression threshold: the count is not published.
+    pub suppressed: bool,
+    /// E.g. `region:84`.
+    pub territory: String,
+}
+
+/// Frequent terms of recent postings that the taxonomy lacks (`/emerging`).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct EmergingAnswer {
+    #[schema(value_type = Vec<EmergingTerm>)]
+    pub emerging: Sorted,
+}
+
+/// Régions and départements with their tile-grid positions (`/geography`).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct GeographyAnswer {
+    #[schema(value_type = Vec<Departement>)]
+    pub departements: Sorted,
+    /// Whether GeoJSON outlines of both levels were given at start.
+    pub outlines: bool,
+    #[schema(value_type = Vec<Region>)]
+    pub regions: Sorted,
+}
+
+/// An indicator for every territory of a level as a GeoJSON FeatureCollection
+/// (`/indicators?format=geojson`).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct IndicatorFeatures {
+    pub features: Vec<IndicatorFeature>,
+    /// `FeatureCollection`.
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+}
+
+/// One territory: its outline (else its centre as a point) and the indicator.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct IndicatorFeature {
+    /// A GeoJSON geometry.
+    #[schema(value_type = Object)]
+    pub geometry: serde_json::Value,
+    pub properties: IndicatorProperties,
+    /// `Feature`.
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+}
+
+/// GeoJSON outlines of a level, passed on as read (`/geography/{file}`): those given
+/// at start with `--geojson` may carry other members.
+#[derive(Debug, ToSchema)]
+#[allow(dead_code)]
+pub struct OutlineCollection {
+    /// The source and licence of the outlines, when they carry one (the shipped ones
+    /// do).
+    pub attribution: Option<String>,
+    pub features: Vec<OutlineFeature>,
+    /// `FeatureCollection`.
+    #[schema(rename = "type")]
+    pub kind: String,
+}
+
+/// The outline of one territory.
+#[derive(Debug, ToSchema)]
+#[allow(dead_code)]
+pub struct OutlineFeature {
+    /// A GeoJSON geometry (`Polygon` or `MultiPolygon`).
+    #[schema(value_type = Object)]
+    pub geometry: serde_json::Value,
+    pub properties: OutlineProperties,
+    /// `Feature`.
+    #[schema(rename = "type")]
+    pub kind: String,
+}
+
+/// What names the territory of an outline.
+#[derive(Debug, ToSchema)]
+#[allow(dead_code)]
+pub struct OutlineProperties {
+    /// The région or département code.
+    pub code: String,
+    /// Its name.
+    pub nom: String,
+}
+
+/// An indicator for every territory of a level (`/indicators`, JSON).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct IndicatorsAnswer {
+    /// The need the indicator is restricted to, if any.
+    pub cluster: Option<String>,
+    /// `demand`, `supply` or `gap`.
+    pub indicator: String,
+    pub level: TerritoryLevel,
+    /// The skill the indicator is restricted to, if any.
+    pub skill: Option<SkillId>,
+    pub values: Vec<IndicatorValue>,
+}
+
+/// The indicator in one territory.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct IndicatorValue {
+    pub code: String,
+    pub name: String,
+    /// Offers; null when suppressed (statistical confidentiality).
+    pub offers: Option<usize>,
+    /// Open seats.
+    pub seats: u32,
+    pub suppressed: bool,
+    /// Trainings with open seats.
+    pub trainings: usize,
+    /// The indicator; null when the offers are suppressed.
+    pub value: Option<f64>,
+}
+
+/// The indicator in one territory, as the properties of a GeoJSON feature.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct IndicatorProperties {
+    pub code: String,
+    pub nom: String,
+    pub offers: Option<usize>,
+    pub seats: u32,
+    pub trainings: usize,
+    pub value: Option<f64>,
+}
+
+/// A territory's needs, skills in demand, supply and uncovered needs
+/// (`/territories/{level}/{code}/needs`).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TerritoryNeedsAnswer {
+    /// The needs with offers, supply and tension; null when the territory has no
+    /// published indicators.
+    #[schema(value_type = Option<Vec<Cell>>)]
+    pub clusters: Sorted,
+    pub model_version: String,
+    pub offers: usize,
+    /// Open seats for each priority public.
+    #[schema(value_type = Vec<PublicSeats>)]
+    pub publics: Sorted,
+    /// Open seats of the territory's trainings.
+    pub seats: u32,
+    /// Published skill cells, most offers first; null as `clusters`.
+    #[schema(value_type = Option<Vec<Cell>>)]
+    pub skills: Sorted,
+    /// Skills whose cells are suppressed.
+    pub skills_suppressed: usize,
+    #[schema(value_type = TerritoryRef)]
+    pub territory: Sorted,
+    /// Needs no training of the territory answers.
+    pub uncovered: Vec<UncoveredNeed>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sorted_orders_keys_like_a_value() {
+        #[derive(Serialize)]
+        struct Unordered {
+            zeta: u8,
+            alpha: Option<f32>,
+        }
+        let sorted = Sorted::of(&Unordered {
+            zeta: 1,
+            alpha: None,
+        })
+        .unwrap();
+        assert_eq!(
+            crate::json::to_vec(&sorted).unwrap(),
+            br#"{"alpha":null,"zeta":1}"#
+        );
+    }
+}
