@@ -49,8 +49,9 @@ pub use corpus::{
 pub use engine::{Engine, EngineConfig};
 pub use error::{CodeKind, Error, Invalid, Result, Unit};
 pub use eval::{
-    ClassificationReport, EvalOptions, ExtractionReport, MobilityReport, MobilityScores,
-    evaluate_classification, evaluate_extraction, evaluate_mobility, mobility_pairs, sample_pairs,
+    ClassificationReport, EvalOptions, ExtractionReport, LabelPart, MobilityReport, MobilityScores,
+    RequiredLabel, RequiredReport, RequiredScores, evaluate_classification, evaluate_extraction,
+    evaluate_mobility, evaluate_required, mobility_pairs, parse_required_labels, sample_pairs,
 };
 pub use extract::{
     AdaptParams, ClassifierParams, ExtractParams, Extraction, Extractor, Field, LearnParams,

@@ -1,8 +1,10 @@
 //! Evaluation against the labels France Travail offers carry: the recruiter's ticked
-//! `competences[]` for skill extraction, `romeCode` for occupation classification; and
-//! of the learner rankings against the ROME's real mobility links (`mobility`).
+//! `competences[]` for skill extraction, `romeCode` for occupation classification; of
+//! the learner rankings against the ROME's real mobility links (`mobility`); and of the
+//! mentions' `required` field against hand labels (`required`).
 
 mod mobility;
+mod required;
 
 use std::collections::HashSet;
 
@@ -15,6 +17,10 @@ use crate::model::{JobPosting, Requirement, SkillId};
 
 pub use mobility::{
     MobilityReport, MobilityScores, evaluate_mobility, mobility_pairs, sample_pairs,
+};
+pub use required::{
+    LabelPart, RequiredLabel, RequiredReport, RequiredScores, evaluate_required,
+    parse_required_labels,
 };
 
 /// Micro-averaged figures of skill extraction against one set of gold labels.
