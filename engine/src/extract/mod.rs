@@ -24,7 +24,7 @@ use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use crate::model::{JobPosting, RomeCode, SkillId};
-use crate::taxonomy::Taxonomy;
+use crate::taxonomy::{SkillKind, Taxonomy};
 use crate::text;
 
 pub use context::Context;
@@ -344,7 +344,7 @@ impl Extractor {
         let title_tokens = text::analyze(title);
         let body_tokens = text::analyze(body);
         let mut skills = Vec::new();
-        let body_context = Context::new(&body_tokens);
+        let body_context = Context::new(body, &body_tokens);
         self.verbatim(Field::Title, title, &title_tokens, None, &mut skills);
         self.verbatim(
             Field::Text,
@@ -408,7 +408,7 @@ impl Extractor {
         let context = match context {
             Some(context) => context,
             None => {
-                own_context = Context::new(tokens);
+                own_context = Context::new(text, tokens);
                 &own_context
             }
         };
@@ -433,6 +433,15 @@ impl Extractor {
                 self.params.synonym_score
             };
             let section = context.section(raw.first_token);
+            // A title names the job: it asks nothing of the candidate by itself.
+            let required = match field {
+                Field::Title => None,
+                Field::Text => context.requirement(
+                    raw.first_token,
+                    raw.end_token,
+                    skill.kind == SkillKind::Transversal,
+                ),
+            };
             let repeats = seen[&raw.skill].saturating_sub(1) as f32;
             let score = (base * section.weight() + self.params.repeat_bonus * repeats).min(1.0);
             out.push(SkillMention {
@@ -442,7 +451,7 @@ impl Extractor {
                 start: Some(raw.start),
                 end: Some(raw.end),
                 score,
-                required: context.requirement(raw.first_token, raw.end_token),
+                required,
                 source: if raw.preferred {
                     MentionSource::Label
                 } else {
@@ -493,6 +502,16 @@ impl Extractor {
             let (start, end) = inferred
                 .span
                 .map_or((None, None), |(s, e)| (Some(s), Some(e)));
+            // The evidence span is in bytes; the context reads token positions.
+            let required = inferred.span.and_then(|(s, e)| {
+                let first = tokens.partition_point(|t| t.start < s);
+                let end = tokens.partition_point(|t| t.start < e);
+                context.requirement(
+                    first,
+                    end.max(first + 1),
+                    skill.kind == SkillKind::Transversal,
+                )
+            });
             out.push(SkillMention {
                 skill: skill.id.clone(),
                 label: skill.label.clone(),
@@ -500,9 +519,7 @@ impl Extractor {
                 start,
                 end,
                 score: inferred.score,
-                required: inferred
-                    .span
-                    .and_then(|(f, l)| context.requirement(f, l + 1)),
+                required,
                 source: MentionSource::Occupation,
             });
         }
