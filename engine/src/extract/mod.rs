@@ -24,7 +24,7 @@ use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use crate::model::{JobPosting, RomeCode, SkillId};
-use crate::taxonomy::{SkillKind, Taxonomy};
+use crate::taxonomy::Taxonomy;
 use crate::text;
 
 pub use context::Context;
@@ -436,11 +436,7 @@ impl Extractor {
             // A title names the job: it asks nothing of the candidate by itself.
             let required = match field {
                 Field::Title => None,
-                Field::Text => context.requirement(
-                    raw.first_token,
-                    raw.end_token,
-                    skill.kind == SkillKind::Transversal,
-                ),
+                Field::Text => context.requirement(raw.first_token, raw.end_token),
             };
             let repeats = seen[&raw.skill].saturating_sub(1) as f32;
             let score = (base * section.weight() + self.params.repeat_bonus * repeats).min(1.0);
@@ -506,11 +502,7 @@ impl Extractor {
             let required = inferred.span.and_then(|(s, e)| {
                 let first = tokens.partition_point(|t| t.start < s);
                 let end = tokens.partition_point(|t| t.start < e);
-                context.requirement(
-                    first,
-                    end.max(first + 1),
-                    skill.kind == SkillKind::Transversal,
-                )
+                context.requirement(first, end.max(first + 1))
             });
             out.push(SkillMention {
                 skill: skill.id.clone(),

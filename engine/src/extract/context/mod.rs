@@ -218,15 +218,16 @@ impl Context {
     /// candidate (`Some(true)`), a plus (`Some(false)`) or neither (`None`): a skill
     /// in the company presentation, benefits or boilerplate is neither; otherwise, in
     /// this order,
-    /// 1. a predicate after it in its clause ("… indispensable", "… est un plus");
+    /// 1. a predicate after it in its clause ("… indispensable", "… est un plus"),
+    ///    unless the nearest cue before it describes the job ("vous réalisez …");
     /// 2. a hedge before it in its sentence ("idéalement", "souhaité") makes it a plus;
     /// 3. the nearest cue before it: asked of the candidate ("vous maîtrisez",
     ///    "connaissance de"), or part of the job ("vous serez chargé", "stack");
     /// 4. a predicate after it in its sentence;
-    /// 5. its section: required in the profile, wished under "Est un plus", and for a
-    ///    personal quality (`quality`: autonomie, rigueur) required in the job's text
-    ///    under no heading; neither elsewhere.
-    pub fn requirement(&self, first: usize, end: usize, quality: bool) -> Option<bool> {
+    /// 5. its section: required in the profile, wished under "Est un plus", neither
+    ///    elsewhere (a personal quality named under no heading is not taken as asked:
+    ///    on the tune offers that rule made 6 errors and fixed none).
+    pub fn requirement(&self, first: usize, end: usize) -> Option<bool> {
         let section = self.section(first);
         if !section.is_job() {
             return None;
@@ -244,14 +245,19 @@ impl Context {
         // Cues are sorted and do not overlap: binary searches keep this logarithmic.
         let following = cues.partition_point(|c| c.first < end);
         let after = cues.get(following).and_then(|c| cues.get(c.next_both));
+        let preceding = cues.partition_point(|c| c.last < first);
+        let before = preceding.checked_sub(1).and_then(|i| cues.get(i));
+        // A mission sentence stays one: "vous réalisez la maintenance … nécessaire".
+        if before.is_some_and(|c| c.reading == Reading::Neither && !c.hedged) {
+            return None;
+        }
         let last_clause = self.clause.get(end.saturating_sub(1)).copied();
         if let Some(cue) = after
             && self.clause.get(cue.first).copied() == last_clause
         {
             return value(cue.reading);
         }
-        let preceding = cues.partition_point(|c| c.last < first);
-        if let Some(cue) = preceding.checked_sub(1).and_then(|i| cues.get(i)) {
+        if let Some(cue) = before {
             if cue.hedged {
                 return Some(false);
             }
@@ -263,7 +269,6 @@ impl Context {
         match section {
             Section::Profile => Some(true),
             Section::Wished => Some(false),
-            Section::Requirements if quality => Some(true),
             _ => None,
         }
     }
@@ -300,21 +305,18 @@ fn ends_with_colon(text: &str, tokens: &[Token], index: usize) -> bool {
         .is_some_and(|gap| gap.contains(':'))
 }
 
-/// What a line ending with a colon announces for the lines below it: a plus when it
-/// hedges, the profile when it asks something of the candidate, the job's missions
-/// when it describes the job; `None` when it says none of these.
+/// What a line ending with a colon announces for the lines below it, from its last
+/// cue: a plus when it hedges, the profile when it asks something of the candidate,
+/// the job's missions when it describes the job; `None` without a cue.
 fn lead(tokens: &[Token], line: &std::ops::Range<usize>) -> Option<Section> {
-    let hits = CUE_SET.find_longest(tokens, line.clone());
-    let has = |reading: Reading| hits.iter().any(|hit| hit.payload.0 == reading);
-    if has(Reading::Wished) {
-        Some(Section::Wished)
-    } else if has(Reading::Required) {
-        Some(Section::Profile)
-    } else if has(Reading::Neither) {
-        Some(Section::Missions)
-    } else {
-        None
-    }
+    // The cue nearest the colon says it: "votre rôle sera essentiel … Vous serez
+    // chargé de :" announces missions.
+    let last = CUE_SET.find_longest(tokens, line.clone()).last()?.payload.0;
+    Some(match last {
+        Reading::Wished => Section::Wished,
+        Reading::Required => Section::Profile,
+        Reading::Neither => Section::Missions,
+    })
 }
 
 #[cfg(test)]
@@ -322,7 +324,7 @@ mod tests {
     use super::*;
     use crate::text::analyze;
 
-    fn reading(text: &str, skill: &str, quality: bool) -> Option<bool> {
+    fn reading(text: &str, skill: &str) -> Option<bool> {
         let tokens = analyze(text);
         let start = text.find(skill).expect("skill in text");
         let first = tokens.iter().position(|t| t.start == start).expect("token");
@@ -332,11 +334,11 @@ mod tests {
             .expect("token")
             + 1;
         let context = Context::new(text, &tokens);
-        context.requirement(first, end, quality)
+        context.requirement(first, end)
     }
 
     fn check_requirement(text: &str, skill: &str, expect: Option<bool>) {
-        assert_eq!(reading(text, skill, false), expect, "{skill} in {text:?}");
+        assert_eq!(reading(text, skill), expect, "{skill} in {text:?}");
     }
 
     #[test]
@@ -407,16 +409,20 @@ mod tests {
     }
 
     #[test]
-    fn qualities_are_asked_of_the_candidate_outside_the_missions() {
+    fn qualities_follow_their_sentence_and_section() {
+        assert_eq!(reading("Rigueur et autonomie.", "Rigueur"), None);
         assert_eq!(
-            reading("Rigueur et autonomie.", "Rigueur", true),
+            reading("Qualités :\nRigueur et autonomie.", "Rigueur"),
             Some(true)
         );
-        assert_eq!(reading("Rigueur et autonomie.", "Rigueur", false), None);
+        assert_eq!(reading("Vous êtes autonome.", "autonome"), Some(true));
         assert_eq!(
-            reading("Missions :\nTravailler en autonomie.", "autonomie", true),
+            reading("Missions :\nTravailler en autonomie.", "autonomie"),
             None
         );
+        // A lead line's last cue tells what its list is.
+        let text = "Votre rôle sera essentiel. Vous serez chargé de :\nCoder en Java.\n";
+        assert_eq!(reading(text, "Java"), None);
     }
 
     #[test]
@@ -452,10 +458,10 @@ mod tests {
         let text = "Python SQL Git ".repeat(200_000);
         let tokens = analyze(&text);
         let context = Context::new(&text, &tokens);
-        assert_eq!(context.requirement(0, 1, false), None);
+        assert_eq!(context.requirement(0, 1), None);
         let text = "Vous maîtrisez Python, SQL et Git ".repeat(100_000);
         let tokens = analyze(&text);
         let context = Context::new(&text, &tokens);
-        assert_eq!(context.requirement(2, 3, false), Some(true));
+        assert_eq!(context.requirement(2, 3), Some(true));
     }
 }
