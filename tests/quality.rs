@@ -165,7 +165,9 @@ fn ranker_beats_title_match_on_real_mobilities() {
 
 /// The mentions' `required` against the hand labels of `labels/required/dev.jsonl`
 /// (see its `GUIDELINE.md`): on the check part, labelled before the cues were tuned and
-/// not looked at while tuning, at least 60% of the labelled mentions agree.
+/// not looked at while tuning, at least 60% of the labelled mentions agree (measured
+/// when the guard was set: check 0.786, tune 0.970; 0.490 and 0.635 before the reader
+/// knew profiles, missions and sentence cues).
 #[test]
 fn required_agrees_with_hand_labels() {
     with_shared_data!(data => {
