@@ -67,6 +67,8 @@ pub enum NotFoundKind {
     Skill,
     /// A needs cluster.
     Need,
+    /// A posting a hand label names (evaluation).
+    Offer,
 }
 
 impl NotFoundKind {
@@ -81,6 +83,7 @@ impl NotFoundKind {
             NotFoundKind::Training => "training",
             NotFoundKind::Skill => "skill",
             NotFoundKind::Need => "need",
+            NotFoundKind::Offer => "offer",
         }
     }
 }

@@ -51,8 +51,9 @@ pub use engine::{Engine, EngineConfig};
 pub use error::{CodeKind, Error, Invalid, NotFoundKind, Result, Unit};
 pub use eval::{
     ClassificationReport, ClusterAgreement, ClustersReport, EvalOptions, ExtractionReport,
-    MobilityReport, MobilityScores, evaluate_classification, evaluate_clusters,
-    evaluate_extraction, evaluate_mobility, mobility_pairs, sample_pairs,
+    LabelPart, MobilityReport, MobilityScores, RequiredLabel, RequiredReport, RequiredScores,
+    evaluate_classification, evaluate_clusters, evaluate_extraction, evaluate_mobility,
+    evaluate_required, mobility_pairs, parse_required_labels, sample_pairs,
 };
 pub use extract::{
     AdaptParams, ClassifierParams, ExtractParams, Extraction, Extractor, Field, LearnParams,

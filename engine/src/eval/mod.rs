@@ -1,9 +1,12 @@
 //! Evaluation against the labels France Travail offers carry: the recruiter's ticked
 //! `competences[]` for skill extraction, `romeCode` for occupation classification and
-//! for the needs clusters (`clusters`); and of the learner rankings against the ROME's real mobility links (`mobility`).
+//! for the needs clusters (`clusters`); of the learner rankings against the ROME's real
+//! mobility links (`mobility`); and of the mentions' `required` field against hand
+//! labels (`required`).
 
 mod clusters;
 mod mobility;
+mod required;
 
 use std::collections::HashSet;
 
@@ -17,6 +20,10 @@ use crate::model::{JobPosting, Requirement, SkillId};
 pub use clusters::{ClusterAgreement, ClustersReport, evaluate_clusters};
 pub use mobility::{
     MobilityReport, MobilityScores, evaluate_mobility, mobility_pairs, sample_pairs,
+};
+pub use required::{
+    LabelPart, RequiredLabel, RequiredReport, RequiredScores, evaluate_required,
+    parse_required_labels,
 };
 
 /// Micro-averaged figures of skill extraction against one set of gold labels.

@@ -355,7 +355,7 @@ impl Extractor {
         let title_tokens = text::analyze(title);
         let body_tokens = text::analyze(body);
         let mut skills = Vec::new();
-        let body_context = Context::new(&body_tokens);
+        let body_context = Context::new(body, &body_tokens);
         self.verbatim(Field::Title, title, &title_tokens, None, &mut skills);
         self.verbatim(
             Field::Text,
@@ -419,7 +419,7 @@ impl Extractor {
         let context = match context {
             Some(context) => context,
             None => {
-                own_context = Context::new(tokens);
+                own_context = Context::new(text, tokens);
                 &own_context
             }
         };
@@ -444,6 +444,11 @@ impl Extractor {
                 self.params.synonym_score
             };
             let section = context.section(raw.first_token);
+            // A title names the job: it asks nothing of the candidate by itself.
+            let required = match field {
+                Field::Title => None,
+                Field::Text => context.requirement(raw.first_token, raw.end_token),
+            };
             let repeats = seen[&raw.skill].saturating_sub(1) as f32;
             let score = (base * section.weight() + self.params.repeat_bonus * repeats).min(1.0);
             out.push(SkillMention {
@@ -453,7 +458,7 @@ impl Extractor {
                 start: Some(raw.start),
                 end: Some(raw.end),
                 score,
-                required: context.requirement(raw.first_token, raw.end_token),
+                required,
                 source: if raw.preferred {
                     MentionSource::Label
                 } else {
@@ -504,6 +509,12 @@ impl Extractor {
             let (start, end) = inferred
                 .span
                 .map_or((None, None), |(s, e)| (Some(s), Some(e)));
+            // The evidence span is in bytes; the context reads token positions.
+            let required = inferred.span.and_then(|(s, e)| {
+                let first = tokens.partition_point(|t| t.start < s);
+                let end = tokens.partition_point(|t| t.start < e);
+                context.requirement(first, end.max(first + 1))
+            });
             out.push(SkillMention {
                 skill: skill.id.clone(),
                 label: skill.label.clone(),
@@ -511,9 +522,7 @@ impl Extractor {
                 start,
                 end,
                 score: inferred.score,
-                required: inferred
-                    .span
-                    .and_then(|(f, l)| context.requirement(f, l + 1)),
+                required,
                 source: MentionSource::Occupation,
             });
         }

@@ -110,7 +110,7 @@ impl From<passerelle_engine::Error> for ApiError {
                     NotFoundKind::Training => ("unknown_training", "Formation", None),
                     NotFoundKind::Skill => ("unknown_skill", "Compétence", Some("target.skills")),
                     // The history route words its own 404; elsewhere a need is a cluster id.
-                    NotFoundKind::Need => ("not_found", "Élément", None),
+                    NotFoundKind::Need | NotFoundKind::Offer => ("not_found", "Élément", None),
                 };
                 let error = ApiError::new(
                     StatusCode::NOT_FOUND,

@@ -1,5 +1,6 @@
-//! `passerelle eval extract|classify|clusters|mobility`: quality on labelled France
-//! Travail offers, and of the learner rankings on the ROME's real mobility links.
+//! `passerelle eval extract|classify|clusters|mobility|required`: quality on labelled
+//! France Travail offers, of the learner rankings on the ROME's real mobility links, and
+//! of the mentions' `required` field against hand labels.
 
 use std::collections::HashSet;
 use std::path::PathBuf;
@@ -9,10 +10,10 @@ use std::time::Instant;
 use anyhow::{Context, Result};
 use clap::Subcommand;
 use passerelle_engine::{
-    Engine, EngineConfig, EvalOptions, ExtractParams, JobPosting, Ranker, RomeCode, TaxonomySpec,
-    ValidRankParams, builtin_geography, builtin_lexicon, demo_catalogue, demo_model,
+    Engine, EngineConfig, EvalOptions, ExtractParams, JobPosting, Ranker, RequiredScores, RomeCode,
+    TaxonomySpec, ValidRankParams, builtin_geography, builtin_lexicon, demo_catalogue, demo_model,
     evaluate_classification, evaluate_clusters, evaluate_extraction, evaluate_mobility,
-    mobility_pairs, read_postings, sample_pairs,
+    evaluate_required, mobility_pairs, parse_required_labels, read_postings, sample_pairs,
 };
 
 use crate::{AdaptArgs, ReferentialArgs};
@@ -82,14 +83,32 @@ pub enum EvalCommand {
         #[arg(long, default_value = "2026-11-29")]
         today: String,
     },
+    /// Agreement of the mentions' `required` (exigé, souhaité, neither) with hand
+    /// labels, on the tune and check parts of the set, with the confusion table.
+    Required {
+        /// Labelled mentions, one JSON object a line (`tests/labels/required/dev.jsonl`).
+        #[arg(long)]
+        labels: PathBuf,
+        /// The shared data folder whose `offers/` hold the labelled offers (default:
+        /// `$PASSERELLE_SHARED_DATA`, else `../shared/data`).
+        #[arg(long)]
+        data: Option<PathBuf>,
+        /// Print the report as JSON instead of tables.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// The shared data folder, when none is given.
+fn default_data_folder() -> PathBuf {
+    std::env::var_os("PASSERELLE_SHARED_DATA")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("../shared/data"))
 }
 
 /// The ROME folder of the shared data, when none is given.
 fn default_rome_folder() -> PathBuf {
-    std::env::var_os("PASSERELLE_SHARED_DATA")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from("../shared/data"))
-        .join("rome_v460")
+    default_data_folder().join("rome_v460")
 }
 
 /// The built-in digital métiers of `corpora/occupations.tsv`.
@@ -199,8 +218,56 @@ pub fn run(command: EvalCommand) -> Result<()> {
             limit_pairs,
             &today,
         )?,
+        EvalCommand::Required { labels, data, json } => {
+            required(&labels, &data.unwrap_or_else(default_data_folder), json)?
+        }
     }
     Ok(())
+}
+
+fn required(labels: &std::path::Path, data: &std::path::Path, json: bool) -> Result<()> {
+    let text = std::fs::read_to_string(labels)
+        .with_context(|| format!("cannot read {}", labels.display()))?;
+    let labels = parse_required_labels(labels, &text)?;
+    let offers = data.join("offers");
+    let postings = load(std::slice::from_ref(&offers))?;
+    let engine = Engine::open(&EngineConfig::builtin()).context("cannot load the taxonomy")?;
+    let report = evaluate_required(&engine, &postings, &labels)?;
+    if json {
+        println!("{}", passerelle_server::json::to_string_pretty(&report)?);
+        return Ok(());
+    }
+    println!(
+        "{} offers, {} labelled mentions",
+        report.offers, report.all.labelled
+    );
+    for (name, scores) in [
+        ("tune", &report.tune),
+        ("check", &report.check),
+        ("all", &report.all),
+    ] {
+        print_required(name, scores);
+    }
+    Ok(())
+}
+
+/// One part's agreement and its confusion table (rows: label; columns: predicted).
+fn print_required(name: &str, scores: &RequiredScores) {
+    println!();
+    println!(
+        "{name}: agreement {:.3} ({} of {}, {} no longer found)",
+        scores.agreement, scores.agreed, scores.labelled, scores.missing
+    );
+    println!(
+        "  {:<12}{:>8}{:>8}{:>8}{:>10}",
+        "label \\ got", "true", "false", "null", "missing"
+    );
+    for (label, row) in ["true", "false", "null"].iter().zip(&scores.confusion) {
+        println!(
+            "  {label:<12}{:>8}{:>8}{:>8}{:>10}",
+            row[0], row[1], row[2], row[3]
+        );
+    }
 }
 
 fn mobility(rome: PathBuf, top: usize, limit_pairs: Option<usize>, today: &str) -> Result<()> {
