@@ -68,7 +68,9 @@ fn real_offers_quality_floors() {
 
         // Learning at run time from the labelled offers, 5-fold cross-validated (measured
         // when the guard was set: F1 0.502, recall@10 0.563, accuracy@1 0.745, @3 0.852;
-        // 0.737 and 0.844 before the logistic regression joined the naive-Bayes models).
+        // 0.737 and 0.844 before the logistic regression joined the naive-Bayes models;
+        // 0.726 and 0.847 since offers coded M1805 teach its specialised fiches too: this
+        // 2025 file codes web developers M1805, which now go to M1855 as ROME 4.0 says).
         let learning = EvalOptions {
             folds: 5,
             ..EvalOptions::default()
@@ -77,7 +79,7 @@ fn real_offers_quality_floors() {
         assert!(extraction.all.f1 >= 0.48, "{extraction:?}");
         assert!(extraction.all.recall_at_10 >= 0.54, "{extraction:?}");
         let classification = evaluate_classification(&engine, &postings, &learning);
-        assert!(classification.accuracy_at_1 >= 0.735, "{classification:?}");
+        assert!(classification.accuracy_at_1 >= 0.72, "{classification:?}");
         assert!(classification.accuracy_at_3 >= 0.845, "{classification:?}");
     });
 }

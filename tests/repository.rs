@@ -32,10 +32,10 @@ fn asserted_names(dir: &Path) -> Vec<String> {
             let source = std::fs::read_to_string(&path).unwrap();
             for (at, _) in source.match_indices("_snapshot!(") {
                 let rest = source[at + "_snapshot!(".len()..].trim_start();
-                if let Some(quoted) = rest.strip_prefix('"') {
-                    if let Some(end) = quoted.find('"') {
-                        names.push(quoted[..end].to_string());
-                    }
+                if let Some(quoted) = rest.strip_prefix('"')
+                    && let Some(end) = quoted.find('"')
+                {
+                    names.push(quoted[..end].to_string());
                 }
             }
         }

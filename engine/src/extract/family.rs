@@ -3,11 +3,8 @@
 //! DevOps…). Offers coded with the parent before the specialised fiches existed teach
 //! the whole family; this divides what they taught among the parent and the
 //! specialisations never learned from, in the proportions the référentiel gives the
-//! offer at hand, so a title naming a specialised appellation keeps its fiche.
-//!
-//! A learned model only knows the métiers it learned from (and their families): it
-//! divides the probability the référentiel gives those métiers, and leaves the others
-//! theirs, so learning from offers of one métier cannot pull every offer into it.
+//! offer at hand, so a title naming a specialised appellation keeps its fiche. Labels
+//! of an adapted batch, the référentiel's own choices, are left as they are.
 
 use rustc_hash::FxHashMap;
 
@@ -19,10 +16,6 @@ use super::occupation::{OccupationCandidate, OccupationClassifier};
 pub(super) struct Family {
     referential: FxHashMap<u32, f32>,
     children: FxHashMap<u32, Vec<u32>>,
-    /// Référentiel probability of the métiers the learned model knows, families
-    /// included, and the candidates outside them.
-    known_mass: f32,
-    unknown: Vec<(u32, f32)>,
 }
 
 impl Family {
@@ -36,8 +29,11 @@ impl Family {
             .filter_map(|c| Some((learned.occupation_index(&c.code)?, c.score)))
             .collect();
         let mut children: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
+        // Pseudo-labels of an adapted batch are the référentiel's own choices, which
+        // already name specialised fiches: nothing to share.
+        let pseudo = learned.report().pseudo;
         for &occupation in referential.keys() {
-            if learned.seen(occupation) {
+            if pseudo || learned.seen(occupation) {
                 continue;
             }
             if let Some(parent) = classifier.parent_of(occupation) {
@@ -47,44 +43,10 @@ impl Family {
         for members in children.values_mut() {
             members.sort_unstable();
         }
-        let known = |occupation: u32| {
-            learned.seen(occupation)
-                || classifier
-                    .parent_of(occupation)
-                    .is_some_and(|parent| learned.seen(parent))
-        };
-        let mut known_mass = 0.0;
-        let mut unknown = Vec::new();
-        for (&occupation, &p) in &referential {
-            if known(occupation) {
-                known_mass += p;
-            } else {
-                unknown.push((occupation, p));
-            }
-        }
-        unknown.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         Family {
             referential,
             children,
-            known_mass,
-            unknown,
         }
-    }
-
-    /// A learned posterior made a distribution over every candidate: shared with the
-    /// families (see [`Family::share`]), scaled to the référentiel's probability of
-    /// the métiers it knows, the others keeping the référentiel's.
-    pub(super) fn ground(&self, posterior: Vec<(u32, f32)>) -> Vec<(u32, f32)> {
-        if posterior.is_empty() {
-            return posterior;
-        }
-        let mut grounded: Vec<(u32, f32)> = self
-            .share(posterior)
-            .into_iter()
-            .map(|(o, p)| (o, p * self.known_mass))
-            .collect();
-        grounded.extend(self.unknown.iter().copied());
-        grounded
     }
 
     /// A learned posterior with each parent's probability shared with its unlearned
@@ -222,7 +184,7 @@ mod tests {
     }
 
     #[test]
-    fn what_one_metier_taught_moves_no_probability_between_families() {
+    fn a_parent_posterior_is_shared_with_its_unlearned_specialisations() {
         let rome = referential();
         let extractor = Extractor::new(rome.clone(), Some(rome), ExtractParams::default());
         let offers: Vec<JobPosting> = (0..40)
@@ -237,24 +199,33 @@ mod tests {
         assert!(learned.seen(index("M1805")) && !learned.seen(index("M1855")));
         for title in ["Développeur front-end", "Programmeur", "Agent de propreté"] {
             let candidates = classifier.classify(title, "", 50);
+            let reference = |c: &str| {
+                candidates
+                    .iter()
+                    .find(|x| x.code == code(c))
+                    .map_or(0.0, |x| x.score)
+            };
             let family = super::Family::of(&candidates, classifier, &learned);
-            let grounded: rustc_hash::FxHashMap<u32, f32> = family
-                .ground(vec![(index("M1805"), 1.0)])
+            let shared: rustc_hash::FxHashMap<u32, f32> = family
+                .share(vec![(index("M1805"), 0.8), (index("K2205"), 0.2)])
                 .into_iter()
                 .collect();
-            // Learned from M1805 alone, the posterior "M1805" gives back the
-            // référentiel's own probabilities, the web fiche and the other métier
-            // included.
-            for candidate in &candidates {
-                let got = grounded
-                    .get(&learned.occupation_index(&candidate.code).unwrap())
-                    .copied()
-                    .unwrap_or(0.0);
+            // Where the référentiel gives the family nothing, the parent keeps it all.
+            let total = reference("M1805") + reference("M1855");
+            let (parent, web) = if total > 0.0 {
+                (reference("M1805") / total, reference("M1855") / total)
+            } else {
+                (1.0, 0.0)
+            };
+            for (fiche, expected) in [
+                ("M1805", 0.8 * parent),
+                ("M1855", 0.8 * web),
+                ("K2205", 0.2),
+            ] {
+                let got = shared.get(&index(fiche)).copied().unwrap_or(0.0);
                 assert!(
-                    (got - candidate.score).abs() < 1e-4,
-                    "{title}: {:?} {got} against {}",
-                    candidate.code,
-                    candidate.score
+                    (got - expected).abs() < 1e-4,
+                    "{title}: {fiche} {got} against {expected}"
                 );
             }
         }

@@ -284,12 +284,12 @@ impl Extractor {
         } = learned.posteriors(title, body);
         let referential = classifier.classify(title, body, top.max(50));
         // Offers coded with a parent fiche (M1805) teach its family, not the parent
-        // alone, and what was learned divides only the référentiel's probability of
-        // the métiers learned from (see `family`).
+        // alone: its learned share goes to the parent and its specialised fiches never
+        // learned from, as the référentiel divides the family for this offer.
         let family = Family::of(&referential, classifier, learned);
-        let titles = family.ground(titles);
-        let bodies = family.ground(bodies);
-        let softmax = family.ground(softmax);
+        let titles = family.share(titles);
+        let bodies = family.share(bodies);
+        let softmax = family.share(softmax);
         let weight = title_weight + body_weight;
         if weight <= 0.0 && softmax_weight <= 0.0 {
             return referential.into_iter().take(top).collect();
