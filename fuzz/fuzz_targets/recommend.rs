@@ -8,8 +8,8 @@ use std::sync::{Arc, OnceLock};
 
 use libfuzzer_sys::fuzz_target;
 use passerelle_engine::{
-    Engine, EngineConfig, LearnerProfile, RankParams, Ranker, builtin_geography, demo_catalogue,
-    demo_model,
+    Engine, EngineConfig, LearnerProfile, Ranker, ValidRankParams, builtin_geography,
+    demo_catalogue, demo_model,
 };
 
 /// The demo catalogue's reference day.
@@ -26,7 +26,13 @@ fn ranker() -> &'static Ranker {
             .into_iter()
             .map(|(_, t)| t)
             .collect();
-        Ranker::new(engine, geography, model, trainings, RankParams::default())
+        Ranker::new(
+            engine,
+            geography,
+            model,
+            trainings,
+            ValidRankParams::default(),
+        )
     })
 }
 

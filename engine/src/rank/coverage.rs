@@ -326,12 +326,7 @@ impl Ranker {
             .entries
             .iter()
             .filter(|e| training_id.as_deref() != Some(e.training.id.as_str()))
-            .filter(|e| {
-                e.placement
-                    .as_ref()
-                    .and_then(|p| p.at(territory.level))
-                    .is_some_and(|code| code == territory.code)
-            })
+            .filter(|e| e.is_in(&territory))
             .map(|e| {
                 let other: Vec<(SkillId, f32)> = e
                     .skills

@@ -182,11 +182,7 @@ impl Ranker {
                 .collect(),
         };
         for entry in &self.entries {
-            let here = entry
-                .placement
-                .as_ref()
-                .and_then(|p| p.at(territory.level))
-                .is_some_and(|code| code == territory.code);
+            let here = entry.is_in(territory);
             let seats = open_seats(entry, today);
             if !here || seats == 0 {
                 continue;

@@ -85,6 +85,16 @@ struct Entry {
     session_starts: Vec<(Date, usize)>,
 }
 
+impl Entry {
+    /// True when the training is placed in `territory`.
+    fn is_in(&self, territory: &TerritoryId) -> bool {
+        self.placement
+            .as_ref()
+            .and_then(|p| p.at(territory.level))
+            .is_some_and(|code| code == territory.code)
+    }
+}
+
 /// The prepared catalogue with the needs model it is ranked against.
 #[derive(Debug, Clone)]
 pub struct Ranker {

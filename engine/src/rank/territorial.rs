@@ -114,11 +114,7 @@ impl Ranker {
         let mut ranked = Vec::new();
         for entry in &self.entries {
             let training = entry.training.as_ref();
-            let local = entry
-                .placement
-                .as_ref()
-                .and_then(|p| p.at(territory.level))
-                .is_some_and(|code| code == territory.code);
+            let local = entry.is_in(territory);
             let remote = training.modality == Modality::Distanciel;
             if !(local || include_remote && remote) {
                 continue;
@@ -224,11 +220,7 @@ impl Ranker {
         let today = parse_date("today", today)?;
         let mut supply = Supply::default();
         for entry in &self.entries {
-            let here = entry
-                .placement
-                .as_ref()
-                .and_then(|p| p.at(territory.level))
-                .is_some_and(|code| code == territory.code);
+            let here = entry.is_in(territory);
             if !here
                 || need.is_some_and(|n| !entry.needs.iter().any(|(id, _)| id == n))
                 || skill.is_some_and(|s| !entry.skills.contains(s))

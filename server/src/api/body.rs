@@ -82,13 +82,7 @@ pub async fn read(
         // body is held once, not in a buffer grown by doubling.
         let mut bytes = Vec::with_capacity(declared);
         while let Some(frame) = body.frame().await {
-            let frame = frame.map_err(|_| {
-                ApiError::new(
-                    StatusCode::BAD_REQUEST,
-                    "invalid_body",
-                    "Corps de requête illisible.",
-                )
-            })?;
+            let frame = frame.map_err(|_| unreadable_body())?;
             if let Ok(data) = frame.into_data() {
                 if bytes.len() + data.len() > limit {
                     return Err(body_too_large());
@@ -150,13 +144,7 @@ pub async fn spool(
         let mut file = tokio::io::BufWriter::new(file);
         let mut body = body;
         while let Some(frame) = body.frame().await {
-            let frame = frame.map_err(|_| {
-                ApiError::new(
-                    StatusCode::BAD_REQUEST,
-                    "invalid_body",
-                    "Corps de requête illisible.",
-                )
-            })?;
+            let frame = frame.map_err(|_| unreadable_body())?;
             if let Ok(data) = frame.into_data() {
                 spooled.bytes += data.len() as u64;
                 if spooled.bytes > limit as u64 {
@@ -179,4 +167,13 @@ pub async fn spool(
             ),
         )),
     }
+}
+
+/// A body the connection could not deliver whole.
+fn unreadable_body() -> ApiError {
+    ApiError::new(
+        StatusCode::BAD_REQUEST,
+        "invalid_body",
+        "Corps de requête illisible.",
+    )
 }

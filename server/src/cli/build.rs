@@ -220,7 +220,7 @@ fn read_source(path: &std::path::Path) -> Result<passerelle_engine::Batch<serde_
 }
 
 /// Training files or folders (see [`read_trainings`]), each file's report on stderr.
-fn read_training_files(paths: &[PathBuf]) -> Result<Vec<Training>> {
+pub(crate) fn read_training_files(paths: &[PathBuf]) -> Result<Vec<Training>> {
     let mut trainings = Vec::new();
     for path in paths {
         let batches =

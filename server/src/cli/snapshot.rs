@@ -107,17 +107,5 @@ fn read_trainings(paths: &[PathBuf]) -> Result<Vec<Training>> {
             .map(|(_, t)| t)
             .collect());
     }
-    let mut trainings = Vec::new();
-    for path in paths {
-        let batches = passerelle_engine::read_trainings(path)
-            .with_context(|| format!("cannot read {}", path.display()))?;
-        for batch in batches {
-            eprintln!("{}", batch.report.summary());
-            for rejection in batch.report.rejected.iter().take(20) {
-                eprintln!("  line {}: {}", rejection.line, rejection.reason);
-            }
-            trainings.extend(batch.records.into_iter().map(|(_, t)| t));
-        }
-    }
-    Ok(trainings)
+    super::build::read_training_files(paths)
 }
