@@ -131,7 +131,18 @@ fn main() {
     }
     let seconds = start.elapsed().as_secs_f64();
     let on_disk = folder_bytes(&folder);
-    std::fs::remove_dir_all(&folder).expect("remove the temporary index");
+    // Merges the writer started may still be finishing files: retry for a while.
+    let mut removed = std::fs::remove_dir_all(&folder);
+    for _ in 0..50 {
+        if removed.is_ok() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(200));
+        removed = std::fs::remove_dir_all(&folder);
+    }
+    if let Err(error) = removed {
+        println!("note: temporary index {} left: {error}", folder.display());
+    }
     stages.push(memory.stage(
         &format!(
             "(c) index upsert, temp dir ({:.0} MB)",
