@@ -6,35 +6,15 @@ mod common;
 
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpStream};
-use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{ServerGuard, free_port, healthz_ok, request};
+use common::{ServerGuard, request};
 
 const TOKEN: &str = "hardening-token";
 
 /// The server on the embedded demo, with an admin token.
 fn serve() -> (ServerGuard, SocketAddr) {
-    let addr: SocketAddr = ([127, 0, 0, 1], free_port()).into();
-    let child = Command::new(env!("CARGO_BIN_EXE_passerelle"))
-        .env_remove("FRANCE_TRAVAIL_CLIENT_ID")
-        .env_remove("FRANCE_TRAVAIL_CLIENT_SECRET")
-        .args(["serve", "--today", "2026-11-29", "--admin-token", TOKEN])
-        .arg("--addr")
-        .arg(addr.to_string())
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut server = ServerGuard(child);
-    let started = Instant::now();
-    while !healthz_ok(addr) {
-        assert!(server.0.try_wait().unwrap().is_none(), "the server exited");
-        assert!(started.elapsed() < Duration::from_secs(120), "no answer");
-        std::thread::sleep(Duration::from_millis(200));
-    }
-    (server, addr)
+    common::serve_demo(&["--admin-token", TOKEN])
 }
 
 fn connect(addr: SocketAddr) -> TcpStream {

@@ -8,33 +8,13 @@ mod common;
 mod openapi;
 
 use std::net::SocketAddr;
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
 
-use common::{ServerGuard, free_port, healthz_ok, request};
+use common::{ServerGuard, request};
 use serde_json::Value;
 
 /// The server on the embedded demo.
 fn serve() -> (ServerGuard, SocketAddr) {
-    let addr: SocketAddr = ([127, 0, 0, 1], free_port()).into();
-    let child = Command::new(env!("CARGO_BIN_EXE_passerelle"))
-        .env_remove("FRANCE_TRAVAIL_CLIENT_ID")
-        .env_remove("FRANCE_TRAVAIL_CLIENT_SECRET")
-        .args(["serve", "--today", "2026-11-29", "--addr"])
-        .arg(addr.to_string())
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut server = ServerGuard(child);
-    let started = Instant::now();
-    while !healthz_ok(addr) {
-        assert!(server.0.try_wait().unwrap().is_none(), "the server exited");
-        assert!(started.elapsed() < Duration::from_secs(120), "no answer");
-        std::thread::sleep(Duration::from_millis(200));
-    }
-    (server, addr)
+    common::serve_demo(&[])
 }
 
 /// A GET answer: its status and body.

@@ -6,8 +6,8 @@
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
-use std::process::Child;
-use std::time::Duration;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
 
 /// The embedded demo offers (France Travail records with `romeCode` and skills).
 pub fn demo_offers() -> PathBuf {
@@ -90,4 +90,30 @@ fn dechunk(mut data: &[u8]) -> Vec<u8> {
 /// True when `GET /healthz` answers 200.
 pub fn healthz_ok(addr: SocketAddr) -> bool {
     matches!(request(addr, "GET", "/healthz", &[], b""), Some((200, _)))
+}
+
+/// `passerelle serve` on the embedded demo on a free loopback port, with `extra`
+/// arguments and no France Travail credentials, once it answers `/healthz`.
+pub fn serve_demo(extra: &[&str]) -> (ServerGuard, SocketAddr) {
+    let addr: SocketAddr = ([127, 0, 0, 1], free_port()).into();
+    let child = Command::new(env!("CARGO_BIN_EXE_passerelle"))
+        .env_remove("FRANCE_TRAVAIL_CLIENT_ID")
+        .env_remove("FRANCE_TRAVAIL_CLIENT_SECRET")
+        .args(["serve", "--today", "2026-11-29"])
+        .args(extra)
+        .arg("--addr")
+        .arg(addr.to_string())
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut server = ServerGuard(child);
+    let started = Instant::now();
+    while !healthz_ok(addr) {
+        assert!(server.0.try_wait().unwrap().is_none(), "the server exited");
+        assert!(started.elapsed() < Duration::from_secs(120), "no answer");
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    (server, addr)
 }
