@@ -104,17 +104,23 @@ fn main() {
     );
     check_build(&build, n);
 
-    // (c) Indexing, as `passerelle build` does it: one upsert of every posting.
-    let start = Instant::now();
-    let documents = documents(&postings, &build);
-    let documents_time = start.elapsed().as_secs_f64();
+    // (c) Indexing, as `passerelle build` does it: the build's documents streamed into
+    // the writer, which holds at most its memory budget.
     memory.reset();
     if n <= ram_index_max {
         let start = Instant::now();
         let mut index = DocumentIndex::in_memory().expect("in-memory index");
-        index.upsert(&documents).expect("upsert in memory");
+        index
+            .upsert_all(IndexDocument::stream_build(
+                &postings,
+                &build.postings,
+                &[],
+                &geography,
+            ))
+            .expect("upsert in memory");
         let seconds = start.elapsed().as_secs_f64();
         assert_eq!(index.len(), n as u64, "documents in the in-memory index");
+        index.close().expect("close the in-memory index");
         stages.push(memory.stage("(c) index upsert, in memory", seconds, n));
     } else {
         println!("(c) in-memory index skipped: {n} > PASSERELLE_BENCH_RAM_INDEX_MAX");
@@ -124,38 +130,41 @@ fn main() {
         std::env::temp_dir().join(format!("passerelle-bench-index-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&folder);
     let start = Instant::now();
-    {
+    let segments = {
         let mut index = DocumentIndex::open_or_create(&folder).expect("disk index");
-        index.upsert(&documents).expect("upsert on disk");
+        index
+            .upsert_all(IndexDocument::stream_build(
+                &postings,
+                &build.postings,
+                &[],
+                &geography,
+            ))
+            .expect("upsert on disk");
         assert_eq!(index.len(), n as u64, "documents in the disk index");
-    }
-    let seconds = start.elapsed().as_secs_f64();
+        let segments = index.segments();
+        // As a build does before it publishes: the writer's merges end here.
+        index.close().expect("close the disk index");
+        segments
+    };
+    let index_seconds = start.elapsed().as_secs_f64();
     let on_disk = folder_bytes(&folder);
-    // Merges the writer started may still be finishing files: retry for a while.
-    let mut removed = std::fs::remove_dir_all(&folder);
-    for _ in 0..50 {
-        if removed.is_ok() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(200));
-        removed = std::fs::remove_dir_all(&folder);
-    }
-    if let Err(error) = removed {
-        println!("note: temporary index {} left: {error}", folder.display());
-    }
+    std::fs::remove_dir_all(&folder).expect("remove the temporary index");
     stages.push(memory.stage(
         &format!(
-            "(c) index upsert, temp dir ({:.0} MB)",
+            "(c) index upsert, temp dir ({:.0} MB, {segments} segments)",
             on_disk as f64 / 1e6
         ),
-        seconds,
+        index_seconds,
         n,
     ));
-    println!("index documents built in {documents_time:.1}s");
+    println!(
+        "build + index on disk: {:.1}s; process peak RSS so far {:.0} MB",
+        whole + index_seconds,
+        memory.process_peak_mb()
+    );
     let clusters_of_build = model.clusters.len();
     let k_selection = model.k_selection.clone();
     let with_skills = model.counts.with_skills;
-    drop(documents);
     drop(build);
 
     // (a) Extraction alone, as the build runs it (rayon over postings); the skill bags
@@ -329,15 +338,6 @@ fn sentences(text: &str) -> Vec<&str> {
     out.push(text[start..].trim());
     out.retain(|s| !s.is_empty());
     out
-}
-
-/// The index documents of a build, as `passerelle build` makes them.
-fn documents(postings: &[JobPosting], build: &NeedsBuild) -> Vec<IndexDocument> {
-    postings
-        .iter()
-        .zip(&build.postings)
-        .map(|(posting, analysis)| IndexDocument::from_posting(posting, analysis))
-        .collect()
 }
 
 /// What a correct build of `n` postings must show, whatever its speed.

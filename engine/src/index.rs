@@ -9,7 +9,9 @@
 
 use std::path::Path;
 
+use rustc_hash::FxHashSet;
 use serde::Serialize;
+use std::hash::BuildHasher;
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, RangeQuery, TermQuery};
 use tantivy::schema::{
@@ -17,15 +19,18 @@ use tantivy::schema::{
     TextFieldIndexing, TextOptions, Value,
 };
 use tantivy::snippet::SnippetGenerator;
-use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term, doc};
+use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
 use crate::model::{RomeCode, SkillId, Training};
 use crate::territory::{Geography, Placement, TerritoryId, TerritoryLevel};
 use crate::text::{self, TANTIVY_ANALYZER};
 use crate::{Error, Result};
 
-/// Memory given to the index writer.
-const WRITER_MEMORY: usize = 50_000_000;
+/// Memory the index writer may use, whatever the number of documents: its threads
+/// (one per core, at most eight) share it, and each writes its part of the index out
+/// as a segment when its share is full, so a million postings are indexed in this
+/// much memory, in a handful of segments.
+const WRITER_MEMORY: usize = 400_000_000;
 
 /// What a document is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -131,36 +136,106 @@ struct Fields {
     contract: Field,
 }
 
-fn schema() -> (Schema, Fields) {
+impl Fields {
+    /// The tantivy document of `document`.
+    fn document(&self, document: &IndexDocument) -> TantivyDocument {
+        let f = self;
+        let mut tantivy_document = TantivyDocument::new();
+        tantivy_document.add_text(f.id, &document.id);
+        tantivy_document.add_text(f.kind, document.kind.as_str());
+        tantivy_document.add_text(f.title, &document.title);
+        tantivy_document.add_text(f.text, &document.text);
+        for skill in &document.skills {
+            tantivy_document.add_text(f.skills, skill);
+        }
+        if let Some(rome) = &document.rome {
+            tantivy_document.add_text(f.rome, rome.as_str());
+        }
+        if let Some(placement) = &document.placement {
+            let mut path = format!("/fr/{}", placement.region);
+            if let Some(departement) = &placement.departement {
+                path.push('/');
+                path.push_str(departement);
+            }
+            tantivy_document.add_facet(f.territory, Facet::from(path.as_str()));
+            if let Some(bassin) = &placement.bassin {
+                tantivy_document.add_text(f.bassin, bassin);
+            }
+            if let Some(commune) = &placement.commune {
+                tantivy_document.add_text(f.commune, commune.as_str());
+            }
+        }
+        if let Some(created) = &document.created {
+            tantivy_document.add_text(f.created, created);
+            if let Some(day) = day_number(created) {
+                tantivy_document.add_u64(f.created_day, day);
+            }
+        }
+        if let Some(contract) = &document.contract {
+            tantivy_document.add_text(f.contract, contract);
+        }
+        tantivy_document
+    }
+}
+
+/// The schema of a new index. Title and text record term frequencies, not positions:
+/// searches are term queries (never phrases) and snippets analyse the stored text
+/// again. Skills, bassin and contract are searched, never shown, so not stored.
+fn schema() -> Schema {
     let mut builder = Schema::builder();
     let analysed = TextOptions::default()
         .set_indexing_options(
             TextFieldIndexing::default()
                 .set_tokenizer(TANTIVY_ANALYZER)
-                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+                .set_index_option(IndexRecordOption::WithFreqs),
         )
         .set_stored();
-    let fields = Fields {
-        id: builder.add_text_field("id", STRING | STORED),
-        kind: builder.add_text_field("kind", STRING | STORED),
-        title: builder.add_text_field("title", analysed.clone()),
-        text: builder.add_text_field("text", analysed),
-        skills: builder.add_text_field("skills", STRING | STORED),
-        rome: builder.add_text_field("rome", STRING | STORED),
-        territory: builder.add_facet_field("territory", FacetOptions::default()),
-        bassin: builder.add_text_field("bassin", STRING | STORED),
-        commune: builder.add_text_field("commune", STRING | STORED),
-        created: builder.add_text_field("created", STORED),
-        created_day: builder.add_u64_field("created_day", INDEXED | FAST),
-        contract: builder.add_text_field("contract", STRING | STORED),
-    };
-    (builder.build(), fields)
+    builder.add_text_field("id", STRING | STORED);
+    builder.add_text_field("kind", STRING | STORED);
+    builder.add_text_field("title", analysed.clone());
+    builder.add_text_field("text", analysed);
+    builder.add_text_field("skills", STRING);
+    builder.add_text_field("rome", STRING | STORED);
+    builder.add_facet_field("territory", FacetOptions::default());
+    builder.add_text_field("bassin", STRING);
+    builder.add_text_field("commune", STRING | STORED);
+    builder.add_text_field("created", STORED);
+    builder.add_u64_field("created_day", INDEXED | FAST);
+    builder.add_text_field("contract", STRING);
+    builder.build()
 }
 
-/// The index of postings and trainings.
+/// The fields of an index's schema, found by name: an index written by an earlier
+/// version (positions recorded, every field stored) is read with its own schema.
+fn fields_of(schema: &Schema) -> Result<Fields> {
+    let field = |name: &str| {
+        schema
+            .get_field(name)
+            .map_err(|_| Error::invalid("index", format!("the index has no field {name}")))
+    };
+    Ok(Fields {
+        id: field("id")?,
+        kind: field("kind")?,
+        title: field("title")?,
+        text: field("text")?,
+        skills: field("skills")?,
+        rome: field("rome")?,
+        territory: field("territory")?,
+        bassin: field("bassin")?,
+        commune: field("commune")?,
+        created: field("created")?,
+        created_day: field("created_day")?,
+        contract: field("contract")?,
+    })
+}
+
+/// The index of postings and trainings. Its writer is opened on the first write, so
+/// that an index only searched (a served version) holds no writer, no writer threads
+/// and no lock on its folder.
 pub struct DocumentIndex {
+    index: Index,
     reader: IndexReader,
-    writer: IndexWriter,
+    writer: Option<IndexWriter>,
     fields: Fields,
 }
 
@@ -196,82 +271,95 @@ fn query_day(field: &str, date: &str) -> Result<u64> {
 impl DocumentIndex {
     /// An index held in memory (tests, one-off searches).
     pub fn in_memory() -> Result<DocumentIndex> {
-        let (schema, fields) = schema();
-        DocumentIndex::from_index(Index::create_in_ram(schema), fields)
+        DocumentIndex::from_index(Index::create_in_ram(schema()))
     }
 
-    /// Opens the index in `folder`, creating it when absent.
+    /// Opens the index in `folder` with the schema it was written with, creating it
+    /// when absent.
     pub fn open_or_create(folder: &Path) -> Result<DocumentIndex> {
         std::fs::create_dir_all(folder).map_err(|e| Error::io(folder, e))?;
-        let (schema, fields) = schema();
         let directory = tantivy::directory::MmapDirectory::open(folder)
             .map_err(|e| Error::invalid("index", format!("{}: {e}", folder.display())))?;
-        let index = Index::open_or_create(directory, schema)?;
-        DocumentIndex::from_index(index, fields)
+        let exists = Index::exists(&directory)
+            .map_err(|e| Error::invalid("index", format!("{}: {e}", folder.display())))?;
+        let index = if exists {
+            Index::open(directory)?
+        } else {
+            Index::create(directory, schema(), tantivy::IndexSettings::default())?
+        };
+        DocumentIndex::from_index(index)
     }
 
-    fn from_index(index: Index, fields: Fields) -> Result<DocumentIndex> {
+    fn from_index(index: Index) -> Result<DocumentIndex> {
+        let fields = fields_of(&index.schema())?;
         index
             .tokenizers()
             .register(TANTIVY_ANALYZER, text::tantivy_analyzer());
-        let writer = index.writer(WRITER_MEMORY)?;
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
             .try_into()?;
         Ok(DocumentIndex {
+            index,
             reader,
-            writer,
+            writer: None,
             fields,
         })
     }
 
+    /// The writer, opened on first use.
+    fn writer(&mut self) -> Result<&mut IndexWriter> {
+        if self.writer.is_none() {
+            let writer: IndexWriter = self.index.writer(WRITER_MEMORY)?;
+            // A version's index is written once, by one call: its segments (one per
+            // flush of a writer thread's memory) are large enough to be searched as
+            // they are, and merging them would only read and write the index again.
+            writer.set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
+            self.writer = Some(writer);
+        }
+        Ok(self.writer.as_mut().expect("opened above"))
+    }
+
     /// Adds or replaces documents (by id) and commits.
     pub fn upsert(&mut self, documents: &[IndexDocument]) -> Result<()> {
+        self.upsert_all(documents)
+    }
+
+    /// Adds or replaces documents (by id), taken one at a time from `documents`, and
+    /// commits: a build streams its documents through here and the writer holds at
+    /// most its memory budget, whatever their number. An id already in the index, or
+    /// met earlier in `documents`, replaces the document indexed under it.
+    pub fn upsert_all<D: std::borrow::Borrow<IndexDocument>>(
+        &mut self,
+        documents: impl IntoIterator<Item = D>,
+    ) -> Result<()> {
         let f = self.fields;
+        // A fresh index has no document to replace: deleting by id is needed only for
+        // ids seen before in this call (their 64-bit hashes are remembered; a collision
+        // only costs a delete that finds nothing).
+        let was_empty = self.is_empty();
+        let mut seen: FxHashSet<u64> = FxHashSet::default();
+        let writer = self.writer()?;
         for document in documents {
-            self.writer
-                .delete_term(Term::from_field_text(f.id, &document.id));
-            let mut tantivy_document = doc!(
-                f.id => document.id.clone(),
-                f.kind => document.kind.as_str(),
-                f.title => document.title.clone(),
-                f.text => document.text.clone(),
-            );
-            for skill in &document.skills {
-                tantivy_document.add_text(f.skills, skill);
+            let document = document.borrow();
+            let fresh = seen.insert(rustc_hash::FxBuildHasher.hash_one(document.id.as_str()));
+            if !was_empty || !fresh {
+                writer.delete_term(Term::from_field_text(f.id, &document.id));
             }
-            if let Some(rome) = &document.rome {
-                tantivy_document.add_text(f.rome, rome.as_str());
-            }
-            if let Some(placement) = &document.placement {
-                let mut path = format!("/fr/{}", placement.region);
-                if let Some(departement) = &placement.departement {
-                    path.push('/');
-                    path.push_str(departement);
-                }
-                tantivy_document.add_facet(f.territory, Facet::from(path.as_str()));
-                if let Some(bassin) = &placement.bassin {
-                    tantivy_document.add_text(f.bassin, bassin);
-                }
-                if let Some(commune) = &placement.commune {
-                    tantivy_document.add_text(f.commune, commune.as_str());
-                }
-            }
-            if let Some(created) = &document.created {
-                tantivy_document.add_text(f.created, created);
-                if let Some(day) = day_number(created) {
-                    tantivy_document.add_u64(f.created_day, day);
-                }
-            }
-            if let Some(contract) = &document.contract {
-                tantivy_document.add_text(f.contract, contract);
-            }
-            self.writer.add_document(tantivy_document)?;
+            writer.add_document(f.document(document))?;
         }
-        self.writer.commit()?;
+        writer.commit()?;
         self.reader.reload()?;
         Ok(())
+    }
+
+    /// Waits for the merges the writer started and closes it, so that nothing writes
+    /// to the index's folder any more (a version folder is published only after this).
+    pub fn close(mut self) -> Result<()> {
+        match self.writer.take() {
+            Some(writer) => Ok(writer.wait_merging_threads()?),
+            None => Ok(()),
+        }
     }
 
     /// Number of documents searchable.
@@ -281,6 +369,12 @@ impl DocumentIndex {
 
     pub fn is_empty(&self) -> bool {
         self.len() == 0
+    }
+
+    /// Number of segments searched (each a part of the index written by one flush or
+    /// merge).
+    pub fn segments(&self) -> usize {
+        self.reader.searcher().segment_readers().len()
     }
 
     /// Full-text search with filters; an empty text lists the filtered documents.
@@ -535,5 +629,121 @@ mod tests {
             ..Default::default()
         });
         assert!(injected.hits.iter().all(|h| h.id == "b"), "{injected:?}");
+    }
+
+    /// The schema indexes were written with before title and text dropped positions
+    /// and skills, bassin and contract stopped being stored.
+    fn first_schema() -> Schema {
+        let mut builder = Schema::builder();
+        let analysed = TextOptions::default()
+            .set_indexing_options(
+                TextFieldIndexing::default()
+                    .set_tokenizer(TANTIVY_ANALYZER)
+                    .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+            )
+            .set_stored();
+        builder.add_text_field("id", STRING | STORED);
+        builder.add_text_field("kind", STRING | STORED);
+        builder.add_text_field("title", analysed.clone());
+        builder.add_text_field("text", analysed);
+        builder.add_text_field("skills", STRING | STORED);
+        builder.add_text_field("rome", STRING | STORED);
+        builder.add_facet_field("territory", FacetOptions::default());
+        builder.add_text_field("bassin", STRING | STORED);
+        builder.add_text_field("commune", STRING | STORED);
+        builder.add_text_field("created", STORED);
+        builder.add_u64_field("created_day", INDEXED | FAST);
+        builder.add_text_field("contract", STRING | STORED);
+        builder.build()
+    }
+
+    fn scratch(name: &str) -> std::path::PathBuf {
+        let folder =
+            std::env::temp_dir().join(format!("passerelle-index-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&folder);
+        std::fs::create_dir_all(&folder).unwrap();
+        folder
+    }
+
+    fn hits(index: &DocumentIndex, text: &str) -> Vec<(String, String)> {
+        let results = index
+            .search(&SearchQuery {
+                text: text.into(),
+                limit: 10,
+                ..Default::default()
+            })
+            .unwrap();
+        results
+            .hits
+            .into_iter()
+            .map(|h| (h.id, h.snippet))
+            .collect()
+    }
+
+    #[test]
+    fn an_index_of_the_first_schema_is_read_and_searched_alike() {
+        let documents = [
+            document(
+                "a",
+                "Développeuse web",
+                "Vous développerez des applications web en Java.",
+                "84",
+                "69",
+                "2025-11-13",
+            ),
+            document(
+                "b",
+                "Technicien réseaux",
+                "Câblage et réseaux locaux, un peu de Java.",
+                "11",
+                "75",
+                "2025-10-01",
+            ),
+        ];
+        let old = scratch("first-schema");
+        Index::create_in_dir(&old, first_schema()).unwrap();
+        let mut index = DocumentIndex::open_or_create(&old).unwrap();
+        index.upsert(&documents).unwrap();
+        index.close().unwrap();
+        let old_index = DocumentIndex::open_or_create(&old).unwrap();
+        assert_eq!(old_index.index.schema(), first_schema(), "its own schema");
+        let new = scratch("new-schema");
+        let mut new_index = DocumentIndex::open_or_create(&new).unwrap();
+        new_index.upsert(&documents).unwrap();
+        assert_eq!(new_index.index.schema(), schema());
+        for text in ["java", "réseaux", "développeur web"] {
+            let found = hits(&old_index, text);
+            assert!(!found.is_empty(), "{text}");
+            assert_eq!(found, hits(&new_index, text), "{text}");
+        }
+        new_index.close().unwrap();
+        std::fs::remove_dir_all(&old).unwrap();
+        std::fs::remove_dir_all(&new).unwrap();
+    }
+
+    #[test]
+    fn a_streamed_batch_replaces_an_id_it_repeats() {
+        let mut index = DocumentIndex::in_memory().unwrap();
+        let first = document("a", "Soudeur", "Soudure TIG.", "84", "69", "2025-11-13");
+        let second = document("a", "Soudeur", "Soudure MIG.", "84", "69", "2025-11-14");
+        let other = document("b", "Cariste", "CACES R489.", "84", "69", "2025-11-14");
+        index.upsert_all([first, other, second]).unwrap();
+        assert_eq!(index.len(), 2);
+        assert!(hits(&index, "TIG").is_empty());
+        assert_eq!(hits(&index, "MIG")[0].0, "a");
+        // Into an index that holds documents, every id replaces its older version.
+        index
+            .upsert_all([document(
+                "b",
+                "Cariste",
+                "CACES R485.",
+                "84",
+                "69",
+                "2025-11-15",
+            )])
+            .unwrap();
+        assert_eq!(index.len(), 2);
+        assert!(hits(&index, "R489").is_empty());
+        assert_eq!(hits(&index, "R485")[0].0, "b");
     }
 }

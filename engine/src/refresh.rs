@@ -162,14 +162,16 @@ impl Engine {
         let staged = folder.begin()?;
         let indexed = {
             let mut index = DocumentIndex::open_or_create(&staged.index_dir())?;
-            index.upsert(&IndexDocument::of_build(
+            index.upsert_all(IndexDocument::stream_build(
                 input.postings,
                 &build.postings,
                 input.trainings,
                 input.geography,
             ))?;
-            index.len()
-            // The writer is dropped here, releasing its lock before the folder moves.
+            let indexed = index.len();
+            // Merges finish and the writer's lock is released before the folder moves.
+            index.close()?;
+            indexed
         };
         let report = VersionReport {
             version: staged.number(),

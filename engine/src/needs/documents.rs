@@ -31,6 +31,17 @@ impl IndexDocument {
         trainings: &[Training],
         geography: &Geography,
     ) -> Vec<IndexDocument> {
+        IndexDocument::stream_build(postings, analyses, trainings, geography).collect()
+    }
+
+    /// The documents of [`IndexDocument::of_build`] made one at a time, as the index
+    /// writer takes them: only one posting's copy of its text exists at once.
+    pub fn stream_build<'a>(
+        postings: &'a [JobPosting],
+        analyses: &'a [PostingAnalysis],
+        trainings: &'a [Training],
+        geography: &'a Geography,
+    ) -> impl Iterator<Item = IndexDocument> + 'a {
         postings
             .iter()
             .zip(analyses)
@@ -40,6 +51,5 @@ impl IndexDocument {
                     .iter()
                     .map(|training| IndexDocument::from_training(training, geography)),
             )
-            .collect()
     }
 }

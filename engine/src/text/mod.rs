@@ -487,10 +487,13 @@ pub struct FrenchTokenizer {
     token: tantivy::tokenizer::Token,
 }
 
-/// The token stream of [`FrenchTokenizer`].
+/// The token stream of [`FrenchTokenizer`]: the analysed tokens, each copied in turn
+/// into the one tantivy token (its text buffer reused, no allocation per token).
 #[derive(Debug)]
 pub struct FrenchTokenStream<'a> {
-    tokens: std::vec::IntoIter<tantivy::tokenizer::Token>,
+    tokens: std::vec::IntoIter<Token>,
+    /// Position of the next content word: a break leaves a gap of two.
+    position: usize,
     token: &'a mut tantivy::tokenizer::Token,
 }
 
@@ -498,26 +501,10 @@ impl tantivy::tokenizer::Tokenizer for FrenchTokenizer {
     type TokenStream<'a> = FrenchTokenStream<'a>;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> FrenchTokenStream<'a> {
-        let mut position = 0usize;
-        let mut out = Vec::new();
-        for token in analyze(text) {
-            match token.kind {
-                TokenKind::Break(_) => position += 2,
-                TokenKind::Word if token.stop => {}
-                TokenKind::Word => {
-                    out.push(tantivy::tokenizer::Token {
-                        offset_from: token.start,
-                        offset_to: token.end,
-                        position,
-                        text: token.term.into_string(),
-                        position_length: 1,
-                    });
-                    position += 1;
-                }
-            }
-        }
+        self.token.reset();
         FrenchTokenStream {
-            tokens: out.into_iter(),
+            tokens: analyze(text).into_iter(),
+            position: 0,
             token: &mut self.token,
         }
     }
@@ -525,13 +512,24 @@ impl tantivy::tokenizer::Tokenizer for FrenchTokenizer {
 
 impl tantivy::tokenizer::TokenStream for FrenchTokenStream<'_> {
     fn advance(&mut self) -> bool {
-        match self.tokens.next() {
-            Some(token) => {
-                *self.token = token;
-                true
+        for token in self.tokens.by_ref() {
+            match token.kind {
+                TokenKind::Break(_) => self.position += 2,
+                TokenKind::Word if token.stop => {}
+                TokenKind::Word => {
+                    let out = &mut *self.token;
+                    out.offset_from = token.start;
+                    out.offset_to = token.end;
+                    out.position = self.position;
+                    out.position_length = 1;
+                    out.text.clear();
+                    out.text.push_str(&token.term);
+                    self.position += 1;
+                    return true;
+                }
             }
-            None => false,
         }
+        false
     }
 
     fn token(&self) -> &tantivy::tokenizer::Token {
