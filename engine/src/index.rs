@@ -229,13 +229,12 @@ fn fields_of(schema: &Schema) -> Result<Fields> {
     })
 }
 
-/// The index of postings and trainings. Its writer is opened on the first write, so
-/// that an index only searched (a served version) holds no writer, no writer threads
-/// and no lock on its folder.
+/// The index of postings and trainings. A writer exists only while documents are
+/// written: an index only searched (a served version) holds no writer, no writer
+/// threads and no lock on its folder.
 pub struct DocumentIndex {
     index: Index,
     reader: IndexReader,
-    writer: Option<IndexWriter>,
     fields: Fields,
 }
 
@@ -302,22 +301,8 @@ impl DocumentIndex {
         Ok(DocumentIndex {
             index,
             reader,
-            writer: None,
             fields,
         })
-    }
-
-    /// The writer, opened on first use.
-    fn writer(&mut self) -> Result<&mut IndexWriter> {
-        if self.writer.is_none() {
-            let writer: IndexWriter = self.index.writer(WRITER_MEMORY)?;
-            // A version's index is written once, by one call: its segments (one per
-            // flush of a writer thread's memory) are large enough to be searched as
-            // they are, and merging them would only read and write the index again.
-            writer.set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
-            self.writer = Some(writer);
-        }
-        Ok(self.writer.as_mut().expect("opened above"))
     }
 
     /// Adds or replaces documents (by id) and commits.
@@ -325,21 +310,27 @@ impl DocumentIndex {
         self.upsert_all(documents)
     }
 
-    /// Adds or replaces documents (by id), taken one at a time from `documents`, and
-    /// commits: a build streams its documents through here and the writer holds at
-    /// most its memory budget, whatever their number. An id already in the index, or
-    /// met earlier in `documents`, replaces the document indexed under it.
+    /// Adds or replaces documents (by id), taken one at a time from `documents`,
+    /// commits, and returns once the writer has stopped: nothing writes to the index's
+    /// folder after this call (a build publishes its version folder after it). A build
+    /// streams its documents through here, and the writer holds at most its memory
+    /// budget whatever their number. An id already in the index, or met earlier in
+    /// `documents`, replaces the document indexed under it.
     pub fn upsert_all<D: std::borrow::Borrow<IndexDocument>>(
         &mut self,
         documents: impl IntoIterator<Item = D>,
     ) -> Result<()> {
         let f = self.fields;
+        let mut writer: IndexWriter = self.index.writer(WRITER_MEMORY)?;
+        // The index is written by one call: its segments (one per flush of a writer
+        // thread's memory) are large enough to be searched as they are, and merging
+        // them would only read and write the index again.
+        writer.set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
         // A fresh index has no document to replace: deleting by id is needed only for
         // ids seen before in this call (their 64-bit hashes are remembered; a collision
         // only costs a delete that finds nothing).
         let was_empty = self.is_empty();
         let mut seen: FxHashSet<u64> = FxHashSet::default();
-        let writer = self.writer()?;
         for document in documents {
             let document = document.borrow();
             let fresh = seen.insert(rustc_hash::FxBuildHasher.hash_one(document.id.as_str()));
@@ -349,17 +340,9 @@ impl DocumentIndex {
             writer.add_document(f.document(document))?;
         }
         writer.commit()?;
+        writer.wait_merging_threads()?;
         self.reader.reload()?;
         Ok(())
-    }
-
-    /// Waits for the merges the writer started and closes it, so that nothing writes
-    /// to the index's folder any more (a version folder is published only after this).
-    pub fn close(mut self) -> Result<()> {
-        match self.writer.take() {
-            Some(writer) => Ok(writer.wait_merging_threads()?),
-            None => Ok(()),
-        }
     }
 
     /// Number of documents searchable.
@@ -704,7 +687,7 @@ mod tests {
         Index::create_in_dir(&old, first_schema()).unwrap();
         let mut index = DocumentIndex::open_or_create(&old).unwrap();
         index.upsert(&documents).unwrap();
-        index.close().unwrap();
+        drop(index);
         let old_index = DocumentIndex::open_or_create(&old).unwrap();
         assert_eq!(old_index.index.schema(), first_schema(), "its own schema");
         let new = scratch("new-schema");
@@ -716,7 +699,7 @@ mod tests {
             assert!(!found.is_empty(), "{text}");
             assert_eq!(found, hits(&new_index, text), "{text}");
         }
-        new_index.close().unwrap();
+        drop(new_index);
         std::fs::remove_dir_all(&old).unwrap();
         std::fs::remove_dir_all(&new).unwrap();
     }
@@ -745,5 +728,29 @@ mod tests {
         assert_eq!(index.len(), 2);
         assert!(hits(&index, "R489").is_empty());
         assert_eq!(hits(&index, "R485")[0].0, "b");
+    }
+
+    #[test]
+    fn no_writer_outlives_an_upsert() {
+        let folder = scratch("writer");
+        let mut first = DocumentIndex::open_or_create(&folder).unwrap();
+        first
+            .upsert(&[document(
+                "a",
+                "Soudeur",
+                "Soudure TIG.",
+                "84",
+                "69",
+                "2025-11-13",
+            )])
+            .unwrap();
+        // The first handle holds no writer lock: a second one writes while it is open.
+        let mut second = DocumentIndex::open_or_create(&folder).unwrap();
+        second
+            .upsert(&[document("b", "Cariste", "CACES.", "84", "69", "2025-11-13")])
+            .unwrap();
+        assert_eq!(second.len(), 2);
+        drop((first, second));
+        std::fs::remove_dir_all(&folder).unwrap();
     }
 }

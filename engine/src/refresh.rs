@@ -168,10 +168,9 @@ impl Engine {
                 input.trainings,
                 input.geography,
             ))?;
-            let indexed = index.len();
-            // Merges finish and the writer's lock is released before the folder moves.
-            index.close()?;
-            indexed
+            // The writer has stopped when `upsert_all` returns: nothing writes in the
+            // folder when it moves.
+            index.len()
         };
         let report = VersionReport {
             version: staged.number(),
