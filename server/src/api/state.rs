@@ -49,7 +49,7 @@ impl Snapshot {
             built_at,
         )?;
         let mut index = DocumentIndex::in_memory()?;
-        index.upsert(&IndexDocument::of_build(
+        index.upsert_all(IndexDocument::stream_build(
             postings,
             &build.postings,
             &trainings,
