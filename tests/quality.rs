@@ -95,8 +95,9 @@ fn digital_titles_csv_is_read() {
 }
 
 /// The digital-titles export codes the ROME 4.0 specialisations (M1855, M1811, ...).
-/// Measured when the guard was set: M18xx accuracy@1 0.546, @3 0.683 (0.408 and 0.566
-/// before English title words and title parts were handled).
+/// Measured when the guard was set: M18xx accuracy@1 0.566, @3 0.695 (0.408 and 0.566
+/// before English title words and title parts were handled, 0.546 and 0.683 before web
+/// technologies in titles named the web specialisation).
 #[test]
 fn digital_titles_classification_floors() {
     with_shared_data!(data => {
@@ -105,9 +106,23 @@ fn digital_titles_classification_floors() {
         let engine = rome_engine(&data);
         let report = evaluate_classification(&engine, &postings, &EvalOptions::default());
         assert!(report.digital_offers >= 750, "{report:?}");
-        assert!(report.digital_accuracy_at_1 >= 0.52, "{report:?}");
-        assert!(report.digital_accuracy_at_3 >= 0.66, "{report:?}");
-        // Adapted to the batch without reading its labels (measured: 0.589, 0.720).
+        assert!(report.digital_accuracy_at_1 >= 0.55, "{report:?}");
+        assert!(report.digital_accuracy_at_3 >= 0.68, "{report:?}");
+        // Learned from offers all coded with the parent fiche M1805, it does no worse
+        // than the référentiel alone (measured: 0.567 against 0.566; 0.537 against 0.546
+        // before the learned models were weighed by the référentiel's belief that an
+        // offer is among the métiers they learned).
+        let parents = read_postings(&data.join("offers/ft_m1805_2025-10.jsonl")).unwrap();
+        let parents: Vec<JobPosting> = parents.records.into_iter().map(|(_, p)| p).collect();
+        let learned = engine
+            .learn(&parents, passerelle_engine::LearnParams::default())
+            .unwrap();
+        let learned = evaluate_classification(&learned, &postings, &EvalOptions::default());
+        assert!(
+            learned.digital_accuracy_at_1 >= report.digital_accuracy_at_1,
+            "{learned:?} against {report:?}"
+        );
+        // Adapted to the batch without reading its labels (measured: 0.585, 0.720).
         let adapted = engine.adapt(&postings, AdaptParams::default());
         assert!(adapted.extractor().learned().is_some_and(|l| l.report().pseudo));
         let report = evaluate_classification(&adapted, &postings, &EvalOptions::default());

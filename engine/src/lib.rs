@@ -51,9 +51,10 @@ pub use engine::{Engine, EngineConfig};
 pub use error::{CodeKind, Error, Invalid, NotFoundKind, Result, Unit};
 pub use eval::{
     ClassificationReport, ClusterAgreement, ClustersReport, EvalOptions, ExtractionReport,
-    LabelPart, MobilityReport, MobilityScores, RequiredLabel, RequiredReport, RequiredScores,
-    evaluate_classification, evaluate_clusters, evaluate_extraction, evaluate_mobility,
-    evaluate_required, mobility_pairs, parse_required_labels, sample_pairs,
+    KindRecall, LabelPart, MobilityReport, MobilityScores, RequiredLabel, RequiredReport,
+    RequiredScores, SpanKind, SpanLabel, SpanReport, SpanScores, evaluate_classification,
+    evaluate_clusters, evaluate_extraction, evaluate_mobility, evaluate_required, evaluate_spans,
+    mobility_pairs, parse_required_labels, parse_span_labels, sample_pairs,
 };
 pub use extract::{
     AdaptParams, ClassifierParams, ExtractParams, Extraction, Extractor, Field, LearnParams,

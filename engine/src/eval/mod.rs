@@ -1,12 +1,14 @@
 //! Evaluation against the labels France Travail offers carry: the recruiter's ticked
 //! `competences[]` for skill extraction, `romeCode` for occupation classification and
 //! for the needs clusters (`clusters`); of the learner rankings against the ROME's real
-//! mobility links (`mobility`); and of the mentions' `required` field against hand
-//! labels (`required`).
+//! mobility links (`mobility`); of the mentions' `required` field against hand
+//! labels (`required`); and of the mentions' spans against hand labels of every skill
+//! span (`spans`).
 
 mod clusters;
 mod mobility;
 mod required;
+mod spans;
 
 use std::collections::HashSet;
 
@@ -24,6 +26,9 @@ pub use mobility::{
 pub use required::{
     LabelPart, RequiredLabel, RequiredReport, RequiredScores, evaluate_required,
     parse_required_labels,
+};
+pub use spans::{
+    KindRecall, SpanKind, SpanLabel, SpanReport, SpanScores, evaluate_spans, parse_span_labels,
 };
 
 /// Micro-averaged figures of skill extraction against one set of gold labels.

@@ -20,7 +20,7 @@ mod softmax;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use serde::Serialize;
 
@@ -118,6 +118,12 @@ pub struct ExtractParams {
     pub repeat_bonus: f32,
     /// Occupations returned.
     pub max_occupations: usize,
+    /// How far what labelled offers taught is trusted for an offer that may lie
+    /// outside the métiers they cover: the naive-Bayes models' weight in the mix is
+    /// multiplied by the référentiel's probability of those métiers (and of the
+    /// specialised fiches they share with) raised to this power; 0 trusts them
+    /// everywhere.
+    pub learned_coverage_exponent: f32,
     pub classifier: ClassifierParams,
     pub linking: LinkingParams,
 }
@@ -131,6 +137,7 @@ impl Default for ExtractParams {
             off_profile_factor: 0.3,
             repeat_bonus: 0.02,
             max_occupations: 10,
+            learned_coverage_exponent: 0.5,
             classifier: ClassifierParams::default(),
             linking: LinkingParams::default(),
         }
@@ -290,6 +297,36 @@ impl Extractor {
         let titles = family.share(titles);
         let bodies = family.share(bodies);
         let softmax = family.share(softmax);
+        // The naive-Bayes models choose among the métiers they learned, as if every
+        // offer were one of them: offers coded with one métier (M1805 alone) would
+        // pull every offer into it. Their weight follows the référentiel's belief that
+        // the offer is among those métiers. The regression, mixed last, keeps its
+        // weight: scaling it as well cost cross-validated accuracy and gained nothing.
+        // An adapted batch's pseudo-labels are the référentiel's own choices: nothing
+        // to correct.
+        let coverage = if learned.report().pseudo {
+            1.0
+        } else {
+            let covered: FxHashSet<u32> = titles
+                .iter()
+                .chain(&bodies)
+                .chain(&softmax)
+                .filter(|(_, p)| *p > 0.0)
+                .map(|&(occupation, _)| occupation)
+                .collect();
+            let mass: f32 = referential
+                .iter()
+                .filter(|c| {
+                    learned
+                        .occupation_index(&c.code)
+                        .is_some_and(|i| covered.contains(&i))
+                })
+                .map(|c| c.score)
+                .sum();
+            mass.min(1.0).powf(self.params.learned_coverage_exponent)
+        };
+        let title_weight = title_weight * coverage;
+        let body_weight = body_weight * coverage;
         let weight = title_weight + body_weight;
         if weight <= 0.0 && softmax_weight <= 0.0 {
             return referential.into_iter().take(top).collect();
