@@ -42,10 +42,11 @@ pub use cluster::{
     partition, silhouette,
 };
 pub use corpus::{
-    Batch, BatchReport, LheoEligibility, Line, Lines, OfferStore, Rejected, STATE_FILE,
-    UpsertCounts, builtin_geography, builtin_lexicon, demo_catalogue, parse_catalogue, parse_lheo,
-    parse_lheo_with_eligibility, parse_line, parse_postings, read_esco, read_geography, read_lheo,
-    read_offer_records, read_postings, read_rome, read_trainings, record_id, write_atomic,
+    Batch, BatchReport, LheoEligibility, Line, Lines, OfferStore, Rejected, SAVOIRS_FAMILY,
+    STATE_FILE, UpsertCounts, builtin_geography, builtin_lexicon, compact_savoirs, demo_catalogue,
+    parse_catalogue, parse_lheo, parse_lheo_with_eligibility, parse_line, parse_postings,
+    read_esco, read_geography, read_lheo, read_offer_records, read_postings, read_rome,
+    read_trainings, record_id, write_atomic,
 };
 pub use engine::{Engine, EngineConfig};
 pub use error::{CodeKind, Error, Invalid, NotFoundKind, Result, Unit};

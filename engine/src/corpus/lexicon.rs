@@ -13,7 +13,7 @@ use crate::taxonomy::{Occupation, Skill, SkillKind, Surface, Taxonomy};
 use crate::{Error, Result};
 
 /// Version of the authored lexicon; bump it when entries change meaning.
-pub const LEXICON_VERSION: &str = "1";
+pub const LEXICON_VERSION: &str = "2";
 
 /// The embedded lexicon files, as (family, text).
 pub const LEXICON_FILES: &[(&str, &str)] = &[
@@ -73,19 +73,32 @@ pub const LEXICON_FILES: &[(&str, &str)] = &[
         "metiers_fonctions",
         include_str!("../../../corpora/lexicon/metiers_fonctions.tsv"),
     ),
+    (
+        "savoirs_metiers",
+        include_str!("../../../corpora/lexicon/savoirs_metiers.tsv"),
+    ),
 ];
+
+/// The short savoirs of ROME 4.0, generated from the export (see [`super::savoirs`]).
+const SAVOIRS: &str = include_str!("../../../corpora/lexicon/rome_savoirs.tsv");
 
 /// The digital métiers the built-in default classifies into: ROME code, official
 /// label and the job titles postings use (`corpora/occupations.tsv`).
 const OCCUPATIONS: &str = include_str!("../../../corpora/occupations.tsv");
 
-/// The embedded lexicon as a taxonomy named `passerelle`, with the digital métiers.
+/// The embedded lexicon as a taxonomy named `passerelle`: the authored entries, then
+/// the short ROME savoirs they do not already cover, with the digital métiers.
 pub fn builtin_lexicon() -> Result<Taxonomy> {
     let mut taxonomy = Taxonomy::new("passerelle", LEXICON_VERSION);
     for (family, text) in LEXICON_FILES {
         let path = Path::new("corpora/lexicon").join(format!("{family}.tsv"));
         parse_lexicon(&mut taxonomy, family, &path, text.as_bytes())?;
     }
+    super::savoirs::add_savoirs(
+        &mut taxonomy,
+        Path::new("corpora/lexicon/rome_savoirs.tsv"),
+        SAVOIRS,
+    )?;
     parse_occupations(
         &mut taxonomy,
         Path::new("corpora/occupations.tsv"),
