@@ -247,6 +247,9 @@ pub struct SpanReport {
 /// A predicted or labelled span: field and byte range.
 type Span = (Field, usize, usize);
 
+/// One labelled offer: its id, its part and its labelled spans.
+type LabelledOffer<'a> = (&'a str, LabelPart, Vec<(Span, SpanKind)>);
+
 fn overlaps(a: Span, b: Span) -> bool {
     a.0 == b.0 && a.1 < b.2 && b.1 < a.2
 }
@@ -296,7 +299,7 @@ pub fn evaluate_spans(
 ) -> Result<SpanReport> {
     let by_id: HashMap<&str, &JobPosting> = postings.iter().map(|p| (p.id.as_str(), p)).collect();
     // Offer → (part, labelled spans), in the labels' order of first appearance.
-    let mut offers: Vec<(&str, LabelPart, Vec<(Span, SpanKind)>)> = Vec::new();
+    let mut offers: Vec<LabelledOffer<'_>> = Vec::new();
     let mut position: HashMap<&str, usize> = HashMap::new();
     for label in labels {
         let index = *position.entry(label.offer.as_str()).or_insert_with(|| {
