@@ -50,8 +50,9 @@ pub use corpus::{
 pub use engine::{Engine, EngineConfig};
 pub use error::{CodeKind, Error, Invalid, NotFoundKind, Result, Unit};
 pub use eval::{
-    ClassificationReport, ClusterAgreement, ClustersReport, EvalOptions, ExtractionReport,
-    LabelPart, MobilityReport, MobilityScores, RequiredLabel, RequiredReport, RequiredScores,
+    CertificationsReport, ClassificationReport, ClusterAgreement, ClustersReport, EvalOptions,
+    ExtractionReport, LabelPart, ListedItem, ListedScores, MobilityReport, MobilityScores,
+    RequiredLabel, RequiredReport, RequiredScores, evaluate_certifications,
     evaluate_classification, evaluate_clusters, evaluate_extraction, evaluate_mobility,
     evaluate_required, mobility_pairs, parse_required_labels, sample_pairs,
 };
@@ -66,8 +67,8 @@ pub use index::{
 };
 pub use model::{
     Certification, Curriculum, CurriculumModule, Funding, GenLabel, InseeCode, JobPosting,
-    LabelledSkill, MAX_TEXT_BYTES, Modality, PostingLocation, Public, Requirement, RomeCode,
-    Session, SkillId, Training, TrainingLocation, check_date,
+    LabelledSkill, ListedRequirement, MAX_TEXT_BYTES, Modality, PostingLocation, Public,
+    Requirement, RomeCode, Session, SkillId, Training, TrainingLocation, check_date,
 };
 pub use needs::{
     Cell, EmergingTerm, Example, FORMAT_VERSION, NeedsBuild, NeedsCluster, NeedsCounts, NeedsModel,

@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::extract::Extraction;
 use crate::model::SkillId;
-use crate::taxonomy::{SkillKind, Taxonomy};
+use crate::taxonomy::Taxonomy;
 
 /// The skills of one document with their weights before IDF (best mention score times
 /// the requirement factor).
@@ -70,7 +70,7 @@ pub fn skill_bag(extraction: &Extraction, params: &VectorParams, taxonomy: &Taxo
         };
         let transversal = taxonomy
             .skill(&mention.skill)
-            .is_some_and(|s| s.kind == SkillKind::Transversal);
+            .is_some_and(|s| s.kind.is_transversal());
         let weight = mention.score
             * factor
             * if transversal {

@@ -1,9 +1,11 @@
 //! Evaluation against the labels France Travail offers carry: the recruiter's ticked
 //! `competences[]` for skill extraction, `romeCode` for occupation classification and
 //! for the needs clusters (`clusters`); of the learner rankings against the ROME's real
-//! mobility links (`mobility`); and of the mentions' `required` field against hand
-//! labels (`required`).
+//! mobility links (`mobility`); of the mentions' `required` field against hand
+//! labels (`required`); and of the driving licences and languages found in offer texts
+//! against the offers' `permis[]` and `langues[]` (`certifications`).
 
+mod certifications;
 mod clusters;
 mod mobility;
 mod required;
@@ -17,6 +19,7 @@ use crate::engine::Engine;
 use crate::extract::{Extractor, LearnParams};
 use crate::model::{JobPosting, Requirement, SkillId};
 
+pub use certifications::{CertificationsReport, ListedItem, ListedScores, evaluate_certifications};
 pub use clusters::{ClusterAgreement, ClustersReport, evaluate_clusters};
 pub use mobility::{
     MobilityReport, MobilityScores, evaluate_mobility, mobility_pairs, sample_pairs,

@@ -336,14 +336,12 @@ pub fn build(
 
     let vocabulary = SkillVocabulary::fit(&bags, params.vectors.min_documents);
     let sparse: Vec<Vec<(u32, f32)>> = bags.iter().map(|b| vocabulary.sparse(b)).collect();
-    // Postings with only transversal skills (autonomie, rigueur) answer no digital need:
-    // they are counted in the territories but not clustered.
+    // Postings with only transversal skills (autonomie, rigueur, anglais) answer no
+    // digital need: they are counted in the territories but not clustered.
     let technical = |bag: &SkillBag| {
         bag.iter().any(|(id, _)| {
             vocabulary.position(id).is_some()
-                && taxonomy
-                    .skill(id)
-                    .is_none_or(|s| s.kind != crate::taxonomy::SkillKind::Transversal)
+                && taxonomy.skill(id).is_none_or(|s| !s.kind.is_transversal())
         })
     };
     let clustered: Vec<usize> = (0..sparse.len())

@@ -16,7 +16,6 @@ use crate::index::{DocumentKind, SearchQuery};
 use crate::model::MAX_TEXT_BYTES;
 use crate::model::SkillId;
 use crate::needs::Example;
-use crate::taxonomy::SkillKind;
 use crate::{Error, Result};
 
 use super::demand::{DemandSkill, TargetOccupation};
@@ -390,11 +389,12 @@ impl Ranker {
         let missing: Vec<MissingSkill> = demand
             .iter()
             .filter(|c| !held.contains(&c.id))
-            // Transversal skills are asked for everywhere: they are not a curriculum gap.
+            // Transversal skills and languages are asked for everywhere: they are not a
+            // curriculum gap.
             .filter(|c| {
                 !taxonomy
                     .skill(&c.id)
-                    .is_some_and(|s| s.kind == SkillKind::Transversal)
+                    .is_some_and(|s| s.kind.is_transversal())
             })
             .take(MAX_MISSING)
             .map(|c| MissingSkill {

@@ -376,7 +376,7 @@ impl Ranker {
         self.engine
             .taxonomy()
             .skill(id)
-            .is_some_and(|s| s.kind == crate::taxonomy::SkillKind::Transversal)
+            .is_some_and(|s| s.kind.is_transversal())
     }
 
     /// Share of a territory's offers asking for a skill (0 when unknown).

@@ -1,6 +1,7 @@
-//! `passerelle eval extract|classify|clusters|mobility|required`: quality on labelled
-//! France Travail offers, of the learner rankings on the ROME's real mobility links, and
-//! of the mentions' `required` field against hand labels.
+//! `passerelle eval extract|classify|clusters|mobility|required|certifications`: quality
+//! on labelled France Travail offers, of the learner rankings on the ROME's real mobility
+//! links, of the mentions' `required` field against hand labels, and of the driving
+//! licences and languages found in offer texts against the offers' own fields.
 
 use std::collections::HashSet;
 use std::path::PathBuf;
@@ -12,8 +13,9 @@ use clap::Subcommand;
 use passerelle_engine::{
     Engine, EngineConfig, EvalOptions, ExtractParams, JobPosting, Ranker, RequiredScores, RomeCode,
     TaxonomySpec, ValidRankParams, builtin_geography, builtin_lexicon, demo_catalogue, demo_model,
-    evaluate_classification, evaluate_clusters, evaluate_extraction, evaluate_mobility,
-    evaluate_required, mobility_pairs, parse_required_labels, read_postings, sample_pairs,
+    evaluate_certifications, evaluate_classification, evaluate_clusters, evaluate_extraction,
+    evaluate_mobility, evaluate_required, mobility_pairs, parse_required_labels, read_postings,
+    sample_pairs,
 };
 
 use crate::{AdaptArgs, ReferentialArgs};
@@ -96,6 +98,16 @@ pub enum EvalCommand {
         /// Print the report as JSON instead of tables.
         #[arg(long)]
         json: bool,
+    },
+    /// Driving licences and languages found in offer texts against the offers' own
+    /// `permis[]` and `langues[]`: recall over every listed item and over those the text
+    /// names, precision on the offers that list the field.
+    Certifications {
+        #[command(flatten)]
+        referential: ReferentialArgs,
+        /// France Travail offer files (JSON lines or API pages).
+        #[arg(long, num_args = 1.., required = true)]
+        offers: Vec<PathBuf>,
     },
 }
 
@@ -220,6 +232,15 @@ pub fn run(command: EvalCommand) -> Result<()> {
         )?,
         EvalCommand::Required { labels, data, json } => {
             required(&labels, &data.unwrap_or_else(default_data_folder), json)?
+        }
+        EvalCommand::Certifications {
+            referential,
+            offers,
+        } => {
+            let engine = super::open_engine(&referential)?;
+            let postings = load(&offers)?;
+            let report = evaluate_certifications(&engine, &postings);
+            println!("{}", passerelle_server::json::to_string_pretty(&report)?);
         }
     }
     Ok(())
