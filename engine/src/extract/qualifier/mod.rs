@@ -24,7 +24,7 @@
 
 mod read;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use compact_str::CompactString;
 
@@ -126,6 +126,10 @@ pub struct Qualifiers {
     generic_licence: Vec<bool>,
     /// A licence category as analysed ("ce", "ec", "pl") → the skill of that licence.
     licence_categories: FxHashMap<CompactString, u32>,
+    /// The contextual one-word forms of languages, folded ("italien", "francais"): a
+    /// match through another inflection ("cuisine italienne", "société française") is
+    /// the adjective, never the language.
+    language_forms: FxHashSet<CompactString>,
 }
 
 /// The lexicon id of a skill: its own, or the first lexicon id it links to.
@@ -184,10 +188,23 @@ impl Qualifiers {
                 }
             }
         }
+        let language_forms = taxonomy
+            .skills()
+            .iter()
+            .zip(&grammar)
+            .filter(|(_, g)| **g == Grammar::Language)
+            .flat_map(|(skill, _)| &skill.surfaces)
+            .filter(|surface| surface.contextual)
+            .filter_map(|surface| match &text::analyze(&surface.text)[..] {
+                [word] => Some(word.norm.clone()),
+                _ => None,
+            })
+            .collect();
         Qualifiers {
             grammar,
             generic_licence,
             licence_categories,
+            language_forms,
         }
     }
 
@@ -260,6 +277,12 @@ impl Qualifiers {
                     keep(tokens, raw, first, last, qualifier, &mut out);
                 }
                 Grammar::Language => {
+                    if raw.contextual
+                        && raw.length == 1
+                        && !self.language_forms.contains(&tokens[raw.first_token].norm)
+                    {
+                        continue;
+                    }
                     let floor = out.last().map_or(0, |q| q.raw.end_token);
                     let before = read::language_level_before(text, tokens, raw.first_token, floor);
                     let after = read::language_levels_after(text, tokens, raw.end_token);
@@ -436,7 +459,7 @@ fn extend(
 
 /// True when the words around a language say it is one: a language cue before it in
 /// its sentence (the line above when it ends with a colon, "Langues :"), "en" right
-/// before it, or a requirement word right after it in its clause.
+/// before it, or a requirement word as the next word of its clause.
 fn language_cue(text: &str, tokens: &[Token], raw: &RawMatch) -> bool {
     if raw
         .first_token
@@ -471,23 +494,13 @@ fn language_cue(text: &str, tokens: &[Token], raw: &RawMatch) -> bool {
             TokenKind::Break(_) => break,
         }
     }
-    let mut seen = 0;
-    for token in tokens.iter().skip(raw.end_token).take(8) {
-        match token.kind {
-            TokenKind::Word if token.stop => continue,
-            TokenKind::Word => {
-                if LANGUAGE_CUES_AFTER.contains(&token.term.as_str()) {
-                    return true;
-                }
-                seen += 1;
-                if seen >= 2 {
-                    break;
-                }
-            }
-            _ => break,
-        }
-    }
-    false
+    tokens
+        .iter()
+        .skip(raw.end_token)
+        .take(8)
+        .take_while(|t| t.kind == TokenKind::Word)
+        .find(|t| !t.stop)
+        .is_some_and(|t| LANGUAGE_CUES_AFTER.contains(&t.term.as_str()))
 }
 
 #[cfg(test)]
@@ -641,9 +654,10 @@ mod tests {
             &["TOEIC (score > 800=TOEIC[score 800]"],
         );
         check(
-            "Test Bright 3,5",
-            &["Test Bright 3,5=Test Bright[score 3.5]"],
+            "Test Bright >= 3,5",
+            &["Test Bright >= 3,5=Test Bright[score 3.5]"],
         );
+        check("IELTS 6.5", &["IELTS 6.5=IELTS[score 6.5]"]);
         check("Bright avenir", &[]);
     }
 
@@ -656,6 +670,8 @@ mod tests {
             "Votre expérience a permis de développer l'équipe.",
             "Permis à points",
             "Notre restaurant italien recrute.",
+            "Connaissance de la cuisine italienne souhaitée.",
+            "Une société française reconnue.",
             "Un groupe japonais leader.",
             "Le leader français de l'énergie.",
             "Habilitation secret défense",

@@ -378,8 +378,8 @@ pub(super) fn language_level_before(
 }
 
 /// A test score after its head ("TOEIC 850", "TOEIC (score > 800)", "IELTS 6.5",
-/// "Bright >= 3,5"): an integer from 100 to 990, a decimal under 10, or any number up
-/// to 990 after a score word.
+/// "Bright >= 3,5"): an integer from 100 to 990, a decimal from 4 to 10, or any number
+/// up to 990 (a decimal under 10) after a score word or a comparison.
 pub(super) fn score(text: &str, tokens: &[Token], from: usize) -> Option<(usize, usize, String)> {
     let mut announced = false;
     let mut index = from;
@@ -394,9 +394,16 @@ pub(super) fn score(text: &str, tokens: &[Token], from: usize) -> Option<(usize,
                     let quantity = tokens
                         .get(index + 1)
                         .is_some_and(|next| UNITS.contains(&next.norm.as_str()));
+                    // "Bright >= 3,5": a comparison announces a score too.
+                    let compared = from
+                        .checked_sub(1)
+                        .and_then(|head| text.get(tokens[head].end..token.start))
+                        .is_some_and(|gap| gap.contains(['>', '≥', '=']));
+                    let announced = announced || compared;
+                    // A decimal under 4 is more often a chapter ("ADR 1.3") than a band.
                     let plausible = match value {
                         Number::Integer(n) => (100..=990).contains(&n) || (announced && n <= 990),
-                        Number::Decimal(whole, _) => whole < 10,
+                        Number::Decimal(whole, _) => whole < 10 && (announced || whole >= 4),
                     };
                     if quantity || !plausible {
                         return None;
@@ -533,6 +540,7 @@ mod tests {
         check("IELTS 6.5", Some("6.5"));
         check("Bright >= 3,5", Some("3.5"));
         check("TOEIC 2 ans", None);
+        check("ADR 1.3 à jour", None);
         check("ISO 2015", None);
         check("TOEIC exigé", None);
     }
