@@ -231,8 +231,8 @@ impl Qualifiers {
             return found.into_iter().map(plain).collect();
         }
         let mut out: Vec<Qualified> = Vec::with_capacity(found.len());
-        // Languages whose form needs a context, and whether it was found: decided
-        // after every language is read, since a neighbour may give it.
+        // Every language read (its place in `out`) and whether its own words give it
+        // its context: decided once all are read, since a neighbour may vouch for it.
         let mut languages: Vec<(usize, bool)> = Vec::new();
         // Tokens before this one belong to a mention already made.
         let mut covered = 0;
