@@ -51,7 +51,7 @@ pub use engine::{Engine, EngineConfig};
 pub use error::{CodeKind, Error, Invalid, NotFoundKind, Result, Unit};
 pub use eval::{
     CertificationsReport, ClassificationReport, ClusterAgreement, ClustersReport, EvalOptions,
-    ExtractionReport, LabelPart, ListedItem, ListedScores, MobilityReport, MobilityScores,
+    ExtractionReport, LabelPart, ListedCounts, ListedScores, MobilityReport, MobilityScores,
     RequiredLabel, RequiredReport, RequiredScores, evaluate_certifications,
     evaluate_classification, evaluate_clusters, evaluate_extraction, evaluate_mobility,
     evaluate_required, mobility_pairs, parse_required_labels, sample_pairs,

@@ -39,12 +39,10 @@ const LICENCE_CATEGORIES: &[&str] = &[
 /// Words the plain search skips between "permis" and its category.
 const LICENCE_INTRO: &[&str] = &["de", "conduire", "categorie", "categories", "cat", "type"];
 
-/// Figures of one field (licences or languages).
+/// What was listed, named and found, over one field or one item ("B", "anglais").
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
-pub struct ListedScores {
-    /// Offers listing at least one item of the field.
-    pub offers: usize,
-    /// Distinct items listed, over those offers.
+pub struct ListedCounts {
+    /// Distinct items listed (an item once per offer).
     pub listed: usize,
     /// Listed items the plain word search finds named in the offer's text.
     pub named: usize,
@@ -56,6 +54,29 @@ pub struct ListedScores {
     pub extracted: usize,
     /// Of those, items the offer lists.
     pub correct: usize,
+}
+
+impl ListedCounts {
+    fn listed(&mut self, named: bool, found: bool) {
+        self.listed += 1;
+        self.named += usize::from(named);
+        self.found += usize::from(found);
+        self.found_named += usize::from(named && found);
+    }
+
+    fn extracted(&mut self, correct: bool) {
+        self.extracted += 1;
+        self.correct += usize::from(correct);
+    }
+}
+
+/// Figures of one field (licences or languages).
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct ListedScores {
+    /// Offers listing at least one item of the field.
+    pub offers: usize,
+    #[serde(flatten)]
+    pub counts: ListedCounts,
     /// `found / listed`.
     pub recall: f64,
     /// `found_named / named`.
@@ -72,17 +93,6 @@ pub struct ListedScores {
     pub requirement_agreed: usize,
 }
 
-/// One listed item's figures ("B", "CE", "anglais").
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-pub struct ListedItem {
-    pub listed: usize,
-    pub named: usize,
-    pub found: usize,
-    pub found_named: usize,
-    pub extracted: usize,
-    pub correct: usize,
-}
-
 /// Licences and languages against `permis[]` and `langues[]`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct CertificationsReport {
@@ -91,8 +101,8 @@ pub struct CertificationsReport {
     pub licences: ListedScores,
     pub languages: ListedScores,
     /// Per licence category and per language.
-    pub licence_items: BTreeMap<String, ListedItem>,
-    pub language_items: BTreeMap<String, ListedItem>,
+    pub licence_items: BTreeMap<String, ListedCounts>,
+    pub language_items: BTreeMap<String, ListedCounts>,
     /// Mentions of a driving licence whose category the text does not say ("permis de
     /// conduire exigé"), over every offer.
     pub generic_licences: usize,
@@ -241,7 +251,7 @@ fn offer_figures(engine: &Engine, posting: &JobPosting) -> OfferFigures {
     figures
 }
 
-fn add(scores: &mut ListedScores, items: &mut BTreeMap<String, ListedItem>, side: &Side) {
+fn add(scores: &mut ListedScores, items: &mut BTreeMap<String, ListedCounts>, side: &Side) {
     if !side.extracted.is_empty() {
         scores.offers_with_extracted += 1;
         scores.extracted_everywhere += side.extracted.len();
@@ -251,40 +261,32 @@ fn add(scores: &mut ListedScores, items: &mut BTreeMap<String, ListedItem>, side
     }
     scores.offers += 1;
     for (item, requirement) in &side.listed {
-        let row = items.entry(item.clone()).or_default();
         let named = side.named.contains(item);
         let found = side.extracted.get(item);
-        scores.listed += 1;
-        row.listed += 1;
-        scores.named += usize::from(named);
-        row.named += usize::from(named);
-        if let Some(required) = found {
-            scores.found += 1;
-            row.found += 1;
-            scores.found_named += usize::from(named);
-            row.found_named += usize::from(named);
-            if let Some(requirement) = requirement {
-                scores.requirement_listed += 1;
-                let agreed = *required == Some(*requirement == Requirement::Required);
-                scores.requirement_agreed += usize::from(agreed);
-            }
+        scores.counts.listed(named, found.is_some());
+        items
+            .entry(item.clone())
+            .or_default()
+            .listed(named, found.is_some());
+        if let (Some(required), Some(requirement)) = (found, requirement) {
+            scores.requirement_listed += 1;
+            let agreed = *required == Some(*requirement == Requirement::Required);
+            scores.requirement_agreed += usize::from(agreed);
         }
     }
     for item in side.extracted.keys() {
         let correct = side.listed.contains_key(item);
-        let row = items.entry(item.clone()).or_default();
-        scores.extracted += 1;
-        row.extracted += 1;
-        scores.correct += usize::from(correct);
-        row.correct += usize::from(correct);
+        scores.counts.extracted(correct);
+        items.entry(item.clone()).or_default().extracted(correct);
     }
 }
 
 fn finish(scores: &mut ListedScores) {
     let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
-    scores.recall = ratio(scores.found, scores.listed);
-    scores.recall_named = ratio(scores.found_named, scores.named);
-    scores.precision = ratio(scores.correct, scores.extracted);
+    let counts = &scores.counts;
+    scores.recall = ratio(counts.found, counts.listed);
+    scores.recall_named = ratio(counts.found_named, counts.named);
+    scores.precision = ratio(counts.correct, counts.extracted);
 }
 
 /// Extracts every offer and compares the driving licences and languages found in its
@@ -367,8 +369,9 @@ mod tests {
         };
         let report = evaluate_certifications(&engine, &[posting]);
         let licences = &report.licences;
-        assert_eq!((licences.listed, licences.named, licences.found), (2, 1, 1));
-        assert_eq!((licences.extracted, licences.correct), (1, 1));
+        let counts = &licences.counts;
+        assert_eq!((counts.listed, counts.named, counts.found), (2, 1, 1));
+        assert_eq!((counts.extracted, counts.correct), (1, 1));
         assert_eq!(
             (licences.requirement_listed, licences.requirement_agreed),
             (1, 1)
@@ -376,10 +379,8 @@ mod tests {
         assert!((licences.recall - 0.5).abs() < 1e-9);
         assert!((licences.recall_named - 1.0).abs() < 1e-9);
         let languages = &report.languages;
-        assert_eq!(
-            (languages.listed, languages.found, languages.extracted),
-            (1, 0, 1)
-        );
+        let counts = &languages.counts;
+        assert_eq!((counts.listed, counts.found, counts.extracted), (1, 0, 1));
         assert_eq!(languages.precision, 0.0);
         assert_eq!(report.language_items["anglais"].extracted, 1);
     }

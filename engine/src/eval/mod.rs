@@ -19,7 +19,9 @@ use crate::engine::Engine;
 use crate::extract::{Extractor, LearnParams};
 use crate::model::{JobPosting, Requirement, SkillId};
 
-pub use certifications::{CertificationsReport, ListedItem, ListedScores, evaluate_certifications};
+pub use certifications::{
+    CertificationsReport, ListedCounts, ListedScores, evaluate_certifications,
+};
 pub use clusters::{ClusterAgreement, ClustersReport, evaluate_clusters};
 pub use mobility::{
     MobilityReport, MobilityScores, evaluate_mobility, mobility_pairs, sample_pairs,

@@ -110,23 +110,23 @@ pub(super) fn written<'a>(text: &'a str, token: &Token) -> &'a str {
     text.get(token.start..token.end).unwrap_or("")
 }
 
-/// A break a list may run across: a comma, bracket, colon, semicolon or bullet, not
-/// a full stop or a line break.
-fn crossable(text: &str, token: &Token) -> bool {
+/// True when the break at `index` lets a list run on: a comma, bracket, colon,
+/// semicolon or bullet, or the full stop of an abbreviation ("cat.", "n°"); not a
+/// sentence's full stop or a line break.
+fn crossable(text: &str, tokens: &[Token], index: usize) -> bool {
+    let token = &tokens[index];
     match token.kind {
         TokenKind::Break(Boundary::Clause) => true,
-        TokenKind::Break(Boundary::Sentence) => !written(text, token)
-            .chars()
-            .any(|c| matches!(c, '.' | '!' | '?' | '…')),
+        TokenKind::Break(Boundary::Sentence) => {
+            let written = written(text, token);
+            let abbreviation = written.trim() == "."
+                && index
+                    .checked_sub(1)
+                    .is_some_and(|p| matches!(tokens[p].norm.as_str(), "cat" | "categ" | "n"));
+            abbreviation || !written.chars().any(|c| matches!(c, '.' | '!' | '?' | '…'))
+        }
         _ => false,
     }
-}
-
-/// True when a full stop right after `previous` abbreviates it ("cat.", "n°").
-fn abbreviation_stop(text: &str, previous: Option<&Token>, token: &Token) -> bool {
-    token.kind == TokenKind::Break(Boundary::Sentence)
-        && previous.is_some_and(|p| matches!(p.norm.as_str(), "cat" | "categ" | "n"))
-        && written(text, token).trim() == "."
 }
 
 fn is_upper(written: &str) -> bool {
@@ -172,8 +172,7 @@ pub(super) fn licence_categories(
                     break;
                 }
             }
-            _ if abbreviation_stop(text, index.checked_sub(1).map(|i| &tokens[i]), token) => {}
-            _ if crossable(text, token) => {}
+            _ if crossable(text, tokens, index) => {}
             _ => break,
         }
         index += 1;
@@ -222,8 +221,7 @@ pub(super) fn caces_categories(text: &str, tokens: &[Token], from: usize) -> Vec
                     _ => break,
                 }
             }
-            _ if abbreviation_stop(text, index.checked_sub(1).map(|i| &tokens[i]), token) => {}
-            _ if crossable(text, token) => {}
+            _ if crossable(text, tokens, index) => {}
             _ => break,
         }
         index += 1;
@@ -276,7 +274,7 @@ pub(super) fn electrical_levels(
                     break;
                 }
             }
-            _ if crossable(text, token) => {}
+            _ if crossable(text, tokens, index) => {}
             _ => break,
         }
         if !backward {
@@ -339,7 +337,7 @@ pub(super) fn language_levels_after(
                     break;
                 }
             }
-            _ if crossable(text, token) => {}
+            _ if crossable(text, tokens, index) => {}
             _ => break,
         }
         index += 1;
@@ -417,7 +415,7 @@ pub(super) fn score(text: &str, tokens: &[Token], from: usize) -> Option<(usize,
                     return None;
                 }
             }
-            _ if crossable(text, token) => {}
+            _ if crossable(text, tokens, index) => {}
             _ => return None,
         }
         index += 1;
