@@ -214,8 +214,7 @@ impl Series {
                 if point.offers.is_none() { "oui" } else { "non" },
                 &point.trainings.to_string(),
                 &point.seats.to_string(),
-                &(point.tension)
-                    .map_or_else(String::new, |t| decimal(f64::from(t), Some(4), true)),
+                &(point.tension).map_or_else(String::new, |t| decimal(f64::from(t), Some(4), true)),
             ])?;
         }
         csv.finish()

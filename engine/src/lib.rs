@@ -78,12 +78,13 @@ pub use needs::{
 pub use outlines::{OUTLINES_ATTRIBUTION, OutlineParams, simplify_outlines};
 pub use rank::{
     Alignment, AnsweredNeed, CoverageReport, CoverageRequest, CoveredSkill, CvSkill, Evidence,
-    Exclusion, IndicatorMap, IndicatorValue, LabelCriterion, LabelReadiness, Learner, LearnerLocation, LearnerProfile,
-    LearnerSummary, MapFeature, MapFeatures, MapIndicator, MapProperties, MapQuery, MissingSkill,
-    NearCluster, RelatedSkillRef, SkillMatch, TitleMatch, TrainingMatch, NextSession, PublicSeats, PublicSupply, RankParams,
-    RankWeights, Ranker, Recommendation, Recommendations, ResolvedLocation, ResolvedTarget,
-    ScoreDetails, SimilarTraining, Situation, SkillRef, Supply, Target, TargetOccupation,
-    TargetSummary, TerritoryRanking, TerritoryRef, TerritoryReport, TerritoryTraining, TerritoryWide, UncoveredNeed,
+    Exclusion, IndicatorMap, IndicatorValue, LabelCriterion, LabelReadiness, Learner,
+    LearnerLocation, LearnerProfile, LearnerSummary, MapFeature, MapFeatures, MapIndicator,
+    MapProperties, MapQuery, MissingSkill, NearCluster, NextSession, PublicSeats, PublicSupply,
+    RankParams, RankWeights, Ranker, Recommendation, Recommendations, RelatedSkillRef,
+    ResolvedLocation, ResolvedTarget, ScoreDetails, SimilarTraining, Situation, SkillMatch,
+    SkillRef, Supply, Target, TargetOccupation, TargetSummary, TerritoryRanking, TerritoryRef,
+    TerritoryReport, TerritoryTraining, TerritoryWide, TitleMatch, TrainingMatch, UncoveredNeed,
     ValidRankParams, is_open_to,
 };
 pub use refresh::{CorpusUpdate, VersionInput, update_corpus};

@@ -16,9 +16,9 @@ mod tables;
 use demand::occupation_demand;
 use emerging::{emerging_terms, known_terms, unknown_terms};
 use indicators::{TrainingSupply, territory_indicators};
+use labels::describe_cluster;
 pub use supply::{open_seats, tension, unmet_demand};
 pub use tables::NeedInRegion;
-use labels::describe_cluster;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 

@@ -87,10 +87,7 @@ impl NeedsModel {
 
     /// Similarity of a set of skills (IDF-weighted) with each need, in the order of
     /// `clusters`: what the providers' coverage report calls the nearest needs.
-    pub fn need_similarities<'a>(
-        &self,
-        skills: impl IntoIterator<Item = &'a SkillId>,
-    ) -> Vec<f32> {
+    pub fn need_similarities<'a>(&self, skills: impl IntoIterator<Item = &'a SkillId>) -> Vec<f32> {
         cosines(&self.clusters, &self.vocabulary, skills)
     }
 

@@ -94,7 +94,11 @@ impl NeedsModel {
             "metiers_rome",
         ])?;
         for cluster in &self.clusters {
-            let skills: Vec<&str> = cluster.top_skills.iter().map(|s| s.label.as_str()).collect();
+            let skills: Vec<&str> = cluster
+                .top_skills
+                .iter()
+                .map(|s| s.label.as_str())
+                .collect();
             let rome: Vec<String> = cluster.rome.iter().map(|r| r.code.to_string()).collect();
             csv.row([
                 cluster.id.clone(),
@@ -138,8 +142,16 @@ impl TerritoryNeeds {
                     kind.to_string(),
                     cell.id.clone(),
                     cell.label.clone(),
-                    if suppressed { String::new() } else { offers.to_string() },
-                    if suppressed { String::new() } else { number(share) },
+                    if suppressed {
+                        String::new()
+                    } else {
+                        offers.to_string()
+                    },
+                    if suppressed {
+                        String::new()
+                    } else {
+                        number(share)
+                    },
                     if suppressed { "oui" } else { "non" }.to_string(),
                     cell.growth.map(number).unwrap_or_default(),
                     cell.trainings.to_string(),

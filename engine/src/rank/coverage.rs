@@ -152,7 +152,8 @@ const EXAMPLES: usize = 3;
 impl Ranker {
     /// The coverage report of a curriculum (or a catalogue training) in a territory.
     pub fn coverage(&self, request: &CoverageRequest) -> Result<CoverageReport> {
-        let territory = crate::territory::TerritoryId::parse_field("territory", &request.territory)?;
+        let territory =
+            crate::territory::TerritoryId::parse_field("territory", &request.territory)?;
         let reference = self.territory(&territory)?;
         let (title, text, training_id) = match (&request.curriculum, &request.training_id) {
             (Some(_), Some(_)) => {

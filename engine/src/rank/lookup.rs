@@ -5,11 +5,11 @@
 use serde::Serialize;
 
 use super::Ranker;
+use crate::Result;
 use crate::model::{Modality, RomeCode, SkillId};
 use crate::taxonomy::{SkillKind, Taxonomy};
 use crate::territory::TerritoryId;
 use crate::text::fold;
-use crate::Result;
 
 /// Most synonyms a skill look-up lists.
 const MAX_SYNONYMS: usize = 10;

@@ -297,7 +297,8 @@ impl IndicatorMap {
                 row.code.as_str(),
                 row.name.as_str(),
                 self.indicator.as_str(),
-                &row.value.map_or_else(String::new, |v| decimal(v, None, true)),
+                &row.value
+                    .map_or_else(String::new, |v| decimal(v, None, true)),
                 &row.offers.map_or_else(String::new, |o| o.to_string()),
                 &row.trainings.to_string(),
                 &row.seats.to_string(),

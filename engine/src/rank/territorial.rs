@@ -91,9 +91,15 @@ pub struct TerritoryReport {
 
 impl Ranker {
     /// A territory's indicators, supply as of `today`, and its uncovered needs.
-    pub fn territory_report(&self, territory: &TerritoryId, today: &str) -> Result<TerritoryReport> {
+    pub fn territory_report(
+        &self,
+        territory: &TerritoryId,
+        today: &str,
+    ) -> Result<TerritoryReport> {
         let reference = self.territory(territory)?;
-        let uncovered = self.territory_trainings(territory, today, false, 0)?.uncovered;
+        let uncovered = self
+            .territory_trainings(territory, today, false, 0)?
+            .uncovered;
         let publics = self.public_supply(territory, today)?;
         let day = parse_date("today", today)?;
         let supplied = self.supply_by_need(territory, day);
@@ -250,7 +256,11 @@ pub struct Supply {
 impl Ranker {
     /// Supply of each need in a territory as of `today`: the trainings located there
     /// that answer it (the model's rule) with open seats.
-    pub(super) fn supply_by_need(&self, territory: &TerritoryId, today: Date) -> HashMap<&str, Supply> {
+    pub(super) fn supply_by_need(
+        &self,
+        territory: &TerritoryId,
+        today: Date,
+    ) -> HashMap<&str, Supply> {
         let mut supplied: HashMap<&str, Supply> = HashMap::new();
         for entry in self.entries.iter().filter(|e| e.is_in(territory)) {
             let seats = entry.open_seats(today);
@@ -302,4 +312,3 @@ impl From<TerritoryRef> for TerritoryId {
         }
     }
 }
-

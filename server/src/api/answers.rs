@@ -192,16 +192,10 @@ pub struct ClusterItem {
     /// Share of the clustered postings.
     pub share: f32,
     pub size: usize,
+    /// The need in each région that has it (`/clusters/{id}` only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub territories: Option<Vec<NeedInRegion>>,
     pub top_skills: Vec<WeightedSkill>,
-}
-
-/// One need with its distribution over régions (`/clusters/{id}`).
-#[derive(Debug, Serialize, ToSchema)]
-pub struct ClusterAnswer {
-    #[serde(flatten)]
-    pub cluster: ClusterItem,
-    /// The need in each région that has it.
-    pub territories: Vec<NeedInRegion>,
 }
 
 /// Frequent terms of recent postings that the taxonomy lacks (`/emerging`).

@@ -14,7 +14,7 @@ use serde::Deserialize;
 use utoipa::IntoParams;
 
 use super::answers::{
-    ClusterAnswer, ClusterItem, ClustersAnswer, EmergingAnswer, GeographyAnswer, ModelItem,
+    ClusterItem, ClustersAnswer, EmergingAnswer, GeographyAnswer, ModelItem,
     OutlineCollection, Sorted, TerritoryNeedsAnswer,
 };
 
@@ -58,26 +58,29 @@ fn cluster_item(
         rome: cluster.rome.clone(),
         share: cluster.share,
         size: cluster.size,
+        territories: None,
         top_skills: cluster.top_skills.clone(),
     }
 }
 
 /// One cluster with its distribution over régions.
 #[utoipa::path(get, path = "/api/v1/clusters/{id}", params(("id" = String, Path, description = "Cluster id")),
-    responses((status = 200, description = "The cluster", body = ClusterAnswer),
+    responses((status = 200, description = "The cluster", body = ClusterItem),
               (status = 404, description = "Unknown cluster", body = super::error::ErrorBody)))]
 pub async fn cluster(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<String>,
-) -> Result<Json<ClusterAnswer>, ApiError> {
+) -> Result<Json<ClusterItem>, ApiError> {
     super::check_id("id", &id)?;
     let snapshot = state.current();
     let model = snapshot.ranker.model();
     let territories = model.need_by_region(&id)?;
-    let cluster = model.cluster(&id).ok_or_else(|| ApiError::not_found("Besoin"))?;
-    Ok(Json(ClusterAnswer {
-        cluster: cluster_item(&snapshot, cluster),
-        territories,
+    let cluster = model
+        .cluster(&id)
+        .ok_or_else(|| ApiError::not_found("Besoin"))?;
+    Ok(Json(ClusterItem {
+        territories: Some(territories),
+        ..cluster_item(&snapshot, cluster)
     }))
 }
 
@@ -221,7 +224,10 @@ pub async fn indicators(
 }
 
 fn territory_of(level: &str, code: &str) -> Result<TerritoryId, ApiError> {
-    Ok(TerritoryId::parse_field("level", &format!("{level}:{code}"))?)
+    Ok(TerritoryId::parse_field(
+        "level",
+        &format!("{level}:{code}"),
+    )?)
 }
 
 /// Indicators of a territory: needs with offers, supply and tension, skills in demand,
