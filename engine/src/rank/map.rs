@@ -88,7 +88,7 @@ impl MapQuery {
                     },
                 )
             })?;
-        let skill = skill.map(|s| SkillId::parse(s)).transpose()?;
+        let skill = skill.map(SkillId::parse).transpose()?;
         Ok(MapQuery {
             level,
             indicator,

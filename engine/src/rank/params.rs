@@ -235,7 +235,7 @@ mod tests {
     #[test]
     fn bad_thresholds_are_refused_by_name() {
         type Spoil = fn(&mut RankParams);
-        let cases: [(Spoil, &str); 9] = [
+        let cases: [(Spoil, &str); 8] = [
             (|p| p.min_skill_score = 1.5, "min_skill_score"),
             (|p| p.min_skill_score = f32::NAN, "min_skill_score"),
             (|p| p.min_target_share = -0.1, "min_target_share"),

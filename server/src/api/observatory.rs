@@ -14,8 +14,8 @@ use serde::Deserialize;
 use utoipa::IntoParams;
 
 use super::answers::{
-    ClusterItem, ClustersAnswer, EmergingAnswer, GeographyAnswer, ModelItem,
-    OutlineCollection, Sorted, TerritoryNeedsAnswer,
+    ClusterItem, ClustersAnswer, EmergingAnswer, GeographyAnswer, ModelItem, OutlineCollection,
+    Sorted, TerritoryNeedsAnswer,
 };
 
 use super::error::{ApiError, ApiPath, ApiQuery};
