@@ -140,7 +140,7 @@ fn ranker_beats_title_match_on_real_mobilities() {
             extract: ExtractParams::default(),
         };
         let ranker = Ranker::new(
-            Engine::open(&config).unwrap(),
+            Engine::open(&config).unwrap().extractor().clone(),
             Arc::new(builtin_geography().unwrap()),
             Arc::new(demo_model().unwrap()),
             demo_catalogue().records.into_iter().map(|(_, t)| t).collect(),
@@ -152,7 +152,7 @@ fn ranker_beats_title_match_on_real_mobilities() {
             .iter()
             .map(|o| o.code)
             .collect();
-        let pairs = mobility_pairs(ranker.engine().taxonomy(), |code| {
+        let pairs = mobility_pairs(ranker.extractor().taxonomy(), |code| {
             digital.contains(&code) || code.domain() == "M18"
         });
         assert!(pairs.len() >= 2000, "{} mobility pairs", pairs.len());

@@ -28,6 +28,7 @@ mod openapi;
 mod outlines;
 mod rank;
 mod refresh;
+mod spreadsheet;
 mod taxonomy;
 mod territory;
 mod text;
@@ -71,18 +72,20 @@ pub use model::{
     Requirement, RomeCode, Session, SkillId, Training, TrainingLocation, check_date,
 };
 pub use needs::{
-    Cell, EmergingTerm, Example, FORMAT_VERSION, NeedsBuild, NeedsCluster, NeedsCounts, NeedsModel,
-    NeedsParams, OLDEST_FORMAT, OccupationDemand, PostingAnalysis, RomeShare, TerritoryNeeds,
-    WeightedSkill,
+    Cell, EmergingTerm, Example, FORMAT_VERSION, NeedInRegion, NeedsBuild, NeedsCluster,
+    NeedsCounts, NeedsModel, NeedsParams, OLDEST_FORMAT, OccupationDemand, PostingAnalysis,
+    RomeShare, TerritoryNeeds, WeightedSkill,
 };
 pub use outlines::{OUTLINES_ATTRIBUTION, OutlineParams, simplify_outlines};
 pub use rank::{
     Alignment, AnsweredNeed, CoverageReport, CoverageRequest, CoveredSkill, CvSkill, Evidence,
-    Exclusion, LabelCriterion, LabelReadiness, Learner, LearnerLocation, LearnerProfile,
-    LearnerSummary, MissingSkill, NearCluster, NextSession, PublicSeats, PublicSupply, RankParams,
-    RankWeights, Ranker, Recommendation, Recommendations, ResolvedLocation, ResolvedTarget,
-    ScoreDetails, SimilarTraining, Situation, SkillRef, Supply, Target, TargetOccupation,
-    TargetSummary, TerritoryRanking, TerritoryRef, TerritoryTraining, TerritoryWide, UncoveredNeed,
+    Exclusion, IndicatorMap, IndicatorValue, LabelCriterion, LabelReadiness, Learner,
+    LearnerLocation, LearnerProfile, LearnerSummary, MapFeature, MapFeatures, MapIndicator,
+    MapProperties, MapQuery, MissingSkill, NearCluster, NextSession, PublicSeats, PublicSupply,
+    RankParams, RankWeights, Ranker, Recommendation, Recommendations, RelatedSkillRef,
+    ResolvedLocation, ResolvedTarget, ScoreDetails, SimilarTraining, Situation, SkillMatch,
+    SkillRef, Supply, Target, TargetOccupation, TargetSummary, TerritoryRanking, TerritoryRef,
+    TerritoryReport, TerritoryTraining, TerritoryWide, TitleMatch, TrainingMatch, UncoveredNeed,
     ValidRankParams, is_open_to,
 };
 pub use refresh::{CorpusUpdate, VersionInput, update_corpus};

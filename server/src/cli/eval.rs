@@ -302,7 +302,7 @@ fn mobility(rome: PathBuf, top: usize, limit_pairs: Option<usize>, today: &str) 
         .with_context(|| format!("cannot load the ROME export {}", rome.display()))?;
     let catalogue = demo_catalogue();
     let ranker = Ranker::new(
-        engine,
+        engine.extractor().clone(),
         Arc::new(builtin_geography()?),
         Arc::new(demo_model()?),
         catalogue.records.into_iter().map(|(_, t)| t).collect(),
@@ -316,7 +316,7 @@ fn mobility(rome: PathBuf, top: usize, limit_pairs: Option<usize>, today: &str) 
     // Destinations: the built-in digital métiers and the whole M18 domain ("Systèmes
     // d'information et de télécommunication"), which they already include in v460.
     let digital = digital_metiers()?;
-    let pairs = mobility_pairs(ranker.engine().taxonomy(), |code| {
+    let pairs = mobility_pairs(ranker.extractor().taxonomy(), |code| {
         digital.contains(&code) || code.domain() == "M18"
     });
     let pairs = match limit_pairs {
