@@ -351,7 +351,7 @@ fn read_postings_csv(source: &str, bytes: &[u8]) -> Result<Batch<JobPosting>> {
                 ..PostingLocation::default()
             },
             contract: Some(field(contract_col).to_string()).filter(|c| !c.is_empty()),
-            labelled_skills: Vec::new(),
+            ..JobPosting::default()
         };
         match check_posting(&posting) {
             Ok(()) => batch.accept(line, posting),

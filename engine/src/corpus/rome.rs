@@ -160,6 +160,7 @@ pub fn read_rome(folder: &Path) -> Result<Taxonomy> {
                     surfaces: vec![Surface {
                         text: label.to_string(),
                         case_sensitive: false,
+                        contextual: false,
                     }],
                     links: Vec::new(),
                     related: macro_code.iter().map(|c| SkillId::rome(c)).collect(),

@@ -2,9 +2,11 @@
 //! `competences[]` for skill extraction, `romeCode` for occupation classification and
 //! for the needs clusters (`clusters`); of the learner rankings against the ROME's real
 //! mobility links (`mobility`); of the mentions' `required` field against hand
-//! labels (`required`); and of the mentions' spans against hand labels of every skill
-//! span (`spans`).
+//! labels (`required`); of the mentions' spans against hand labels of every skill
+//! span (`spans`); and of the driving licences and languages found in offer texts
+//! against the offers' `permis[]` and `langues[]` (`certifications`).
 
+mod certifications;
 mod clusters;
 mod mobility;
 mod required;
@@ -19,6 +21,9 @@ use crate::engine::Engine;
 use crate::extract::{Extractor, LearnParams};
 use crate::model::{JobPosting, Requirement, SkillId};
 
+pub use certifications::{
+    CertificationsReport, ListedCounts, ListedScores, evaluate_certifications,
+};
 pub use clusters::{ClusterAgreement, ClustersReport, evaluate_clusters};
 pub use mobility::{
     MobilityReport, MobilityScores, evaluate_mobility, mobility_pairs, sample_pairs,

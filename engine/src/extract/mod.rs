@@ -3,7 +3,8 @@
 //!
 //! Three sources of mentions, scored in this order of trust:
 //! 1. a skill's preferred label or one of its variants written in the text
-//!    ([`matcher`]), weighed by the section it sits in ([`context`]);
+//!    ([`matcher`]), weighed by the section it sits in ([`context`]), certifications and
+//!    languages with the category, level or score written with them ([`qualifier`]);
 //! 2. for a ROME taxonomy, the items of the predicted métiers that the text gives
 //!    evidence for without their label ([`linking`]), always scored below verbatim ones.
 //!
@@ -15,6 +16,7 @@ mod learned;
 mod linking;
 mod matcher;
 mod occupation;
+mod qualifier;
 mod softmax;
 
 use std::collections::HashMap;
@@ -28,6 +30,7 @@ use crate::model::{JobPosting, RomeCode, SkillId};
 use crate::taxonomy::Taxonomy;
 use crate::text;
 use family::Family;
+use qualifier::Qualifiers;
 
 pub use context::Context;
 pub use learned::{AdaptParams, LearnParams, LearnReport, Learned, Posteriors};
@@ -75,6 +78,11 @@ pub struct SkillMention {
     /// `Some(true)` exigé, `Some(false)` souhaité, `None` when the text does not say.
     pub required: Option<bool>,
     pub source: MentionSource,
+    /// For a certification or a language, what the text says with it, normalised: the
+    /// categories of a CACES (`"cat. 1, 3, 5"`), the levels of an electrical clearance
+    /// (`"B0 H0V"`), a language's level (`"courant"`, `"B2"`), a test's score (`"score
+    /// 850"`); the span covers these words. `None` otherwise.
+    pub qualifier: Option<String>,
 }
 
 /// The result of extracting one text.
@@ -149,6 +157,8 @@ impl Default for ExtractParams {
 pub struct Extractor {
     taxonomy: Arc<Taxonomy>,
     matcher: SkillMatcher,
+    /// How the qualifiers of certifications and languages are read.
+    qualifiers: Qualifiers,
     params: ExtractParams,
     /// The métier référentiel used for classification (may be the same as `taxonomy`).
     occupations: Option<(Arc<Taxonomy>, OccupationClassifier)>,
@@ -167,6 +177,7 @@ impl Extractor {
         params: ExtractParams,
     ) -> Extractor {
         let matcher = SkillMatcher::new(&taxonomy);
+        let qualifiers = Qualifiers::new(&taxonomy);
         let occupations = occupations.and_then(|rome| {
             OccupationClassifier::new(&rome, params.classifier).map(|c| (rome, c))
         });
@@ -183,6 +194,7 @@ impl Extractor {
         Extractor {
             taxonomy,
             matcher,
+            qualifiers,
             params,
             occupations,
             linker,
@@ -452,6 +464,7 @@ impl Extractor {
         if found.is_empty() {
             return;
         }
+        let found = self.qualifiers.read(text, tokens, found);
         let own_context;
         let context = match context {
             Some(context) => context,
@@ -461,10 +474,10 @@ impl Extractor {
             }
         };
         let mut seen: HashMap<u32, u32> = HashMap::new();
-        for raw in &found {
-            *seen.entry(raw.skill).or_insert(0) += 1;
+        for qualified in &found {
+            *seen.entry(qualified.raw.skill).or_insert(0) += 1;
         }
-        for raw in found {
+        for qualifier::Qualified { raw, qualifier } in found {
             let skill = self.taxonomy.skill_at(raw.skill);
             let bare_word = raw.preferred
                 && raw.length == 1
@@ -501,6 +514,7 @@ impl Extractor {
                 } else {
                     MentionSource::Synonym
                 },
+                qualifier,
             });
         }
     }
@@ -561,6 +575,7 @@ impl Extractor {
                 score: inferred.score,
                 required,
                 source: MentionSource::Occupation,
+                qualifier: None,
             });
         }
     }

@@ -1,6 +1,8 @@
-//! `passerelle eval extract|classify|clusters|mobility|required|spans`: quality on
-//! labelled France Travail offers, of the learner rankings on the ROME's real mobility
-//! links, and of the mentions' `required` field and spans against hand labels.
+//! `passerelle eval extract|classify|clusters|mobility|required|spans|certifications`:
+//! quality on labelled France Travail offers, of the learner rankings on the ROME's real
+//! mobility links, of the mentions' `required` field and spans against hand labels, and
+//! of the driving licences and languages found in offer texts against the offers' own
+//! fields.
 
 use std::collections::HashSet;
 use std::path::PathBuf;
@@ -12,9 +14,9 @@ use clap::Subcommand;
 use passerelle_engine::{
     Engine, EngineConfig, EvalOptions, ExtractParams, JobPosting, Ranker, RequiredScores, RomeCode,
     SpanScores, TaxonomySpec, ValidRankParams, builtin_geography, builtin_lexicon, demo_catalogue,
-    demo_model, evaluate_classification, evaluate_clusters, evaluate_extraction, evaluate_mobility,
-    evaluate_required, evaluate_spans, mobility_pairs, parse_required_labels, parse_span_labels,
-    read_postings, sample_pairs,
+    demo_model, evaluate_certifications, evaluate_classification, evaluate_clusters,
+    evaluate_extraction, evaluate_mobility, evaluate_required, evaluate_spans, mobility_pairs,
+    parse_required_labels, parse_span_labels, read_postings, sample_pairs,
 };
 
 use crate::{AdaptArgs, ReferentialArgs};
@@ -116,6 +118,16 @@ pub enum EvalCommand {
         /// Print the report as JSON instead of tables.
         #[arg(long)]
         json: bool,
+    },
+    /// Driving licences and languages found in offer texts against the offers' own
+    /// `permis[]` and `langues[]`: recall over every listed item and over those the text
+    /// names, precision on the offers that list the field.
+    Certifications {
+        #[command(flatten)]
+        referential: ReferentialArgs,
+        /// France Travail offer files (JSON lines or API pages).
+        #[arg(long, num_args = 1.., required = true)]
+        offers: Vec<PathBuf>,
     },
 }
 
@@ -254,6 +266,15 @@ pub fn run(command: EvalCommand) -> Result<()> {
             min_score,
             json,
         )?,
+        EvalCommand::Certifications {
+            referential,
+            offers,
+        } => {
+            let engine = super::open_engine(&referential)?;
+            let postings = load(&offers)?;
+            let report = evaluate_certifications(&engine, &postings);
+            println!("{}", passerelle_server::json::to_string_pretty(&report)?);
+        }
     }
     Ok(())
 }
@@ -374,7 +395,7 @@ fn mobility(rome: PathBuf, top: usize, limit_pairs: Option<usize>, today: &str) 
         .with_context(|| format!("cannot load the ROME export {}", rome.display()))?;
     let catalogue = demo_catalogue();
     let ranker = Ranker::new(
-        engine,
+        engine.extractor().clone(),
         Arc::new(builtin_geography()?),
         Arc::new(demo_model()?),
         catalogue.records.into_iter().map(|(_, t)| t).collect(),
@@ -388,7 +409,7 @@ fn mobility(rome: PathBuf, top: usize, limit_pairs: Option<usize>, today: &str) 
     // Destinations: the built-in digital métiers and the whole M18 domain ("Systèmes
     // d'information et de télécommunication"), which they already include in v460.
     let digital = digital_metiers()?;
-    let pairs = mobility_pairs(ranker.engine().taxonomy(), |code| {
+    let pairs = mobility_pairs(ranker.extractor().taxonomy(), |code| {
         digital.contains(&code) || code.domain() == "M18"
     });
     let pairs = match limit_pairs {
