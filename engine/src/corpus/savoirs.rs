@@ -208,6 +208,7 @@ pub(super) fn add_savoirs(taxonomy: &mut Taxonomy, path: &Path, text: &str) -> R
                 surfaces: vec![Surface {
                     text: label.to_string(),
                     case_sensitive: false,
+                    contextual: false,
                 }],
                 links: vec![link],
                 related: Vec::new(),
