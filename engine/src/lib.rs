@@ -54,8 +54,8 @@ pub use error::{CodeKind, Error, Invalid, NotFoundKind, Result, Unit};
 pub use eval::{
     CertificationsReport, ClassificationReport, ClusterAgreement, ClustersReport, EvalOptions,
     ExtractionReport, KindRecall, LabelPart, ListedCounts, ListedScores, MobilityReport,
-    MobilityScores, RequiredLabel, RequiredReport, RequiredScores, SpanKind, SpanLabel,
-    SpanReport, SpanScores, evaluate_certifications, evaluate_classification, evaluate_clusters,
+    MobilityScores, RequiredLabel, RequiredReport, RequiredScores, SpanKind, SpanLabel, SpanReport,
+    SpanScores, evaluate_certifications, evaluate_classification, evaluate_clusters,
     evaluate_extraction, evaluate_mobility, evaluate_required, evaluate_spans, mobility_pairs,
     parse_required_labels, parse_span_labels, sample_pairs,
 };
