@@ -234,7 +234,7 @@ fn build(
 ) -> (Ranker, f64) {
     let started = Instant::now();
     let ranker = Ranker::new(
-        engine.clone(),
+        engine.extractor().clone(),
         geography.clone(),
         model.clone(),
         trainings,

@@ -235,24 +235,29 @@ fn trainings_give_supply_and_tension() {
             assert!(cell.suppressed);
         }
     }
-    // Seats count only sessions from the build date on, never the taken ones.
+    // Seats count only sessions from the build date on, never the taken ones, and a
+    // training's seats count in every need it answers.
     let total_seats: u32 = region.clusters.iter().map(|c| c.seats).sum();
     let open_seats: u32 = trainings
         .iter()
         .zip(&build.trainings)
-        .filter(|(_, need)| need.is_some())
         .filter(|(t, _)| {
             geography
                 .place(&t.location.as_location())
                 .is_ok_and(|p| p.region == "11")
         })
-        .flat_map(|(t, _)| t.sessions.iter())
-        .filter(|s| s.start.as_str() >= "2026-11-29")
-        .map(|s| {
-            s.seats
-                .unwrap_or(0)
-                .saturating_sub(s.seats_taken.unwrap_or(0))
+        .map(|(t, needs)| {
+            let seats: u32 = (t.sessions.iter())
+                .filter(|s| s.start.as_str() >= "2026-11-29")
+                .map(|s| {
+                    s.seats
+                        .unwrap_or(0)
+                        .saturating_sub(s.seats_taken.unwrap_or(0))
+                })
+                .sum();
+            seats * needs.len() as u32
         })
         .sum();
+    assert!(total_seats > 0);
     assert_eq!(total_seats, open_seats);
 }

@@ -35,7 +35,7 @@ fn demo() -> &'static Ranker {
             .map(|(_, t)| t)
             .collect();
         Ranker::new(
-            engine().clone(),
+            engine().extractor().clone(),
             Arc::new(builtin_geography().unwrap()),
             Arc::new(demo_model().unwrap()),
             trainings,
@@ -436,7 +436,7 @@ fn training(id: &str, taught: &[&str], modality: Modality, at: (f64, f64)) -> Tr
 
 fn synthetic(trainings: Vec<Training>) -> Ranker {
     Ranker::new(
-        engine().clone(),
+        engine().extractor().clone(),
         Arc::new(builtin_geography().unwrap()),
         Arc::new(demo_model().unwrap()),
         trainings,

@@ -6,7 +6,8 @@
 //!   mobility and parent fiches;
 //! - a ROME folder with a missing file or column fails with an error naming it;
 //! - ESCO loads all skills with their alternative labels and relations;
-//! - every ROME code and ESCO URI the lexicon links to exists.
+//! - every ROME code and ESCO URI the lexicon links to exists;
+//! - the shipped short savoirs are those selected from the ROME export.
 
 use std::path::Path;
 
@@ -131,5 +132,39 @@ fn lexicon_links_exist_in_rome_and_esco() {
             }
         }
         assert!(checked > 300, "{checked}");
+    });
+}
+
+/// The short savoirs shipped in `corpora/lexicon/rome_savoirs.tsv` are those
+/// `compact_savoirs` selects from the ROME export: the test regenerates the file and
+/// compares. `PASSERELLE_WRITE_SAVOIRS=1` rewrites it.
+#[test]
+fn shipped_savoirs_are_the_short_savoirs_of_the_rome_export() {
+    with_shared_data!(data => {
+        let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join("../corpora/lexicon/rome_savoirs.tsv");
+        let generated = passerelle_engine::compact_savoirs(&data.join("rome_v460")).unwrap();
+        if std::env::var_os("PASSERELLE_WRITE_SAVOIRS").is_some() {
+            std::fs::write(&shipped, &generated).unwrap();
+        }
+        let written = std::fs::read_to_string(&shipped).unwrap();
+        assert!(written == generated, "{} differs from the regenerated savoirs", shipped.display());
+        let lines = generated.lines().filter(|l| !l.starts_with('#')).count();
+        assert!((1500..5000).contains(&lines), "{lines} savoirs");
+        assert!(generated.contains("\tElectrotechnique\n"));
+        assert!(generated.contains("\tGénie électrique\n"));
+        // Languages are certifications, read elsewhere; ambiguous words stay out.
+        assert!(!generated.contains("\tAllemand\n"));
+        assert!(!generated.contains("\tIndustrie\n"));
+        assert!(generated.contains("Licence Ouverte"));
+        // Every shipped savoir links to a real ROME item.
+        let rome = read_rome(&data.join("rome_v460")).unwrap();
+        let lexicon = builtin_lexicon().unwrap();
+        let savoirs: Vec<_> = lexicon
+            .skills()
+            .iter()
+            .filter(|s| s.family.as_deref() == Some(passerelle_engine::SAVOIRS_FAMILY))
+            .collect();
+        assert!(savoirs.len() * 2 > lines, "{} of {lines} savoirs loaded", savoirs.len());
+        assert!(savoirs.iter().all(|s| s.links.iter().all(|l| rome.skill(l).is_some())));
     });
 }

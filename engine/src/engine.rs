@@ -158,8 +158,8 @@ impl Engine {
         }
     }
 
-    /// An engine around an extractor already compiled.
-    pub(crate) fn from_extractor(extractor: Extractor) -> Engine {
+    /// An engine around an extractor already compiled (a ranker's, say).
+    pub fn from_extractor(extractor: Extractor) -> Engine {
         Engine { extractor }
     }
 

@@ -144,6 +144,11 @@ pub enum Invalid {
     TooLong { max_bytes: usize },
     /// Coordinates out of range or given alone.
     Coordinates,
+    /// Not one of the `expected` words.
+    OneOf {
+        value: String,
+        expected: &'static [&'static str],
+    },
     /// Anything else, in English (operator settings only).
     Other(String),
 }
@@ -204,6 +209,9 @@ impl std::fmt::Display for Invalid {
             Invalid::TooLong { max_bytes } => write!(f, "longer than {max_bytes} bytes"),
             Invalid::Coordinates => {
                 f.write_str("lat must be in [-90, 90] and lon in [-180, 180], both given")
+            }
+            Invalid::OneOf { value, expected } => {
+                write!(f, "{value:?}: expected {}", list(expected))
             }
             Invalid::Other(message) => f.write_str(message),
         }

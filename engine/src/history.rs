@@ -7,6 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::needs::{Cell, NeedsModel};
+use crate::spreadsheet::{FrenchCsv, decimal};
 use crate::territory::TerritoryId;
 use crate::{Error, Result};
 
@@ -182,53 +183,41 @@ impl Series {
     /// The series for French spreadsheets: `;`-separated, decimal commas, UTF-8 with a
     /// byte order mark; a suppressed count is left empty with `secret` = `oui`.
     pub fn to_csv(&self) -> Result<Vec<u8>> {
-        let mut writer = csv::WriterBuilder::new()
-            .delimiter(b';')
-            .from_writer(b"\xEF\xBB\xBF".to_vec());
         let (kind, id) = match &self.indicator {
             Indicator::Need(id) => ("besoin", id.as_str()),
             Indicator::Skill(id) => ("competence", id.as_str()),
         };
         let label = self.label.as_deref().unwrap_or("");
         let territory = self.territory.to_string();
-        let csv_error = |e: csv::Error| Error::invalid("csv", e.to_string());
-        writer
-            .write_record([
-                "version",
-                "date",
-                "territoire",
-                "type",
-                "id",
-                "libelle",
-                "offres",
-                "secret",
-                "formations",
-                "places",
-                "tension",
-            ])
-            .map_err(csv_error)?;
+        let mut csv = FrenchCsv::new(&[
+            "version",
+            "date",
+            "territoire",
+            "type",
+            "id",
+            "libelle",
+            "offres",
+            "secret",
+            "formations",
+            "places",
+            "tension",
+        ])?;
         for point in &self.points {
-            writer
-                .write_record([
-                    point.version.to_string().as_str(),
-                    &point.built_at,
-                    &territory,
-                    kind,
-                    id,
-                    label,
-                    &point.offers.map_or_else(String::new, |o| o.to_string()),
-                    if point.offers.is_none() { "oui" } else { "non" },
-                    &point.trainings.to_string(),
-                    &point.seats.to_string(),
-                    &point
-                        .tension
-                        .map_or_else(String::new, |t| format!("{t:.4}").replace('.', ",")),
-                ])
-                .map_err(csv_error)?;
+            csv.row([
+                point.version.to_string().as_str(),
+                &point.built_at,
+                &territory,
+                kind,
+                id,
+                label,
+                &point.offers.map_or_else(String::new, |o| o.to_string()),
+                if point.offers.is_none() { "oui" } else { "non" },
+                &point.trainings.to_string(),
+                &point.seats.to_string(),
+                &(point.tension).map_or_else(String::new, |t| decimal(f64::from(t), Some(4), true)),
+            ])?;
         }
-        writer
-            .into_inner()
-            .map_err(|e| Error::invalid("csv", e.to_string()))
+        csv.finish()
     }
 }
 

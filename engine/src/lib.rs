@@ -28,6 +28,7 @@ mod openapi;
 mod outlines;
 mod rank;
 mod refresh;
+mod spreadsheet;
 mod taxonomy;
 mod territory;
 mod text;
@@ -42,18 +43,21 @@ pub use cluster::{
     partition, silhouette,
 };
 pub use corpus::{
-    Batch, BatchReport, LheoEligibility, Line, Lines, OfferStore, Rejected, STATE_FILE,
-    UpsertCounts, builtin_geography, builtin_lexicon, demo_catalogue, parse_catalogue, parse_lheo,
-    parse_lheo_with_eligibility, parse_line, parse_postings, read_esco, read_geography, read_lheo,
-    read_offer_records, read_postings, read_rome, read_trainings, record_id, write_atomic,
+    Batch, BatchReport, LheoEligibility, Line, Lines, OfferStore, Rejected, SAVOIRS_FAMILY,
+    STATE_FILE, UpsertCounts, builtin_geography, builtin_lexicon, compact_savoirs, demo_catalogue,
+    parse_catalogue, parse_lheo, parse_lheo_with_eligibility, parse_line, parse_postings,
+    read_esco, read_geography, read_lheo, read_offer_records, read_postings, read_rome,
+    read_trainings, record_id, write_atomic,
 };
 pub use engine::{Engine, EngineConfig};
 pub use error::{CodeKind, Error, Invalid, NotFoundKind, Result, Unit};
 pub use eval::{
-    ClassificationReport, ClusterAgreement, ClustersReport, EvalOptions, ExtractionReport,
-    LabelPart, MobilityReport, MobilityScores, RequiredLabel, RequiredReport, RequiredScores,
-    evaluate_classification, evaluate_clusters, evaluate_extraction, evaluate_mobility,
-    evaluate_required, mobility_pairs, parse_required_labels, sample_pairs,
+    CertificationsReport, ClassificationReport, ClusterAgreement, ClustersReport, EvalOptions,
+    ExtractionReport, KindRecall, LabelPart, ListedCounts, ListedScores, MobilityReport,
+    MobilityScores, RequiredLabel, RequiredReport, RequiredScores, SpanKind, SpanLabel, SpanReport,
+    SpanScores, evaluate_certifications, evaluate_classification, evaluate_clusters,
+    evaluate_extraction, evaluate_mobility, evaluate_required, evaluate_spans, mobility_pairs,
+    parse_required_labels, parse_span_labels, sample_pairs,
 };
 pub use extract::{
     AdaptParams, ClassifierParams, ExtractParams, Extraction, Extractor, Field, LearnParams,
@@ -66,22 +70,24 @@ pub use index::{
 };
 pub use model::{
     Certification, Curriculum, CurriculumModule, Funding, GenLabel, InseeCode, JobPosting,
-    LabelledSkill, MAX_TEXT_BYTES, Modality, PostingLocation, Public, Requirement, RomeCode,
-    Session, SkillId, Training, TrainingLocation, check_date,
+    LabelledSkill, ListedRequirement, MAX_TEXT_BYTES, Modality, PostingLocation, Public,
+    Requirement, RomeCode, Session, SkillId, Training, TrainingLocation, check_date,
 };
 pub use needs::{
-    Cell, EmergingTerm, Example, FORMAT_VERSION, NeedsBuild, NeedsCluster, NeedsCounts, NeedsModel,
-    NeedsParams, OLDEST_FORMAT, OccupationDemand, PostingAnalysis, RomeShare, TerritoryNeeds,
-    WeightedSkill,
+    Cell, EmergingTerm, Example, FORMAT_VERSION, NeedInRegion, NeedsBuild, NeedsCluster,
+    NeedsCounts, NeedsModel, NeedsParams, OLDEST_FORMAT, OccupationDemand, PostingAnalysis,
+    RomeShare, TerritoryNeeds, WeightedSkill,
 };
 pub use outlines::{OUTLINES_ATTRIBUTION, OutlineParams, simplify_outlines};
 pub use rank::{
     Alignment, AnsweredNeed, CoverageReport, CoverageRequest, CoveredSkill, CvSkill, Evidence,
-    Exclusion, LabelCriterion, LabelReadiness, Learner, LearnerLocation, LearnerProfile,
-    LearnerSummary, MissingSkill, NearCluster, NextSession, PublicSeats, PublicSupply, RankParams,
-    RankWeights, Ranker, Recommendation, Recommendations, ResolvedLocation, ResolvedTarget,
-    ScoreDetails, SimilarTraining, Situation, SkillRef, Supply, Target, TargetOccupation,
-    TargetSummary, TerritoryRanking, TerritoryRef, TerritoryTraining, TerritoryWide, UncoveredNeed,
+    Exclusion, IndicatorMap, IndicatorValue, LabelCriterion, LabelReadiness, Learner,
+    LearnerLocation, LearnerProfile, LearnerSummary, MapFeature, MapFeatures, MapIndicator,
+    MapProperties, MapQuery, MissingSkill, NearCluster, NextSession, PublicSeats, PublicSupply,
+    RankParams, RankWeights, Ranker, Recommendation, Recommendations, RelatedSkillRef,
+    ResolvedLocation, ResolvedTarget, ScoreDetails, SimilarTraining, Situation, SkillMatch,
+    SkillRef, Supply, Target, TargetOccupation, TargetSummary, TerritoryRanking, TerritoryRef,
+    TerritoryReport, TerritoryTraining, TerritoryWide, TitleMatch, TrainingMatch, UncoveredNeed,
     ValidRankParams, is_open_to,
 };
 pub use refresh::{CorpusUpdate, VersionInput, update_corpus};

@@ -200,6 +200,15 @@ pub struct LabelledSkill {
     pub requirement: Option<Requirement>,
 }
 
+/// A requirement a France Travail offer lists in a field of its own: a driving licence
+/// (`permis[]`) or a language (`langues[]`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ListedRequirement {
+    /// The libellé as the source writes it ("B - Véhicule léger", "Anglais").
+    pub label: String,
+    pub requirement: Option<Requirement>,
+}
+
 /// Where a posting is located, as far as the source says.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct PostingLocation {
@@ -224,6 +233,12 @@ pub struct JobPosting {
     pub contract: Option<String>,
     /// Skills ticked by the recruiter, when the source has them.
     pub labelled_skills: Vec<LabelledSkill>,
+    /// Driving licences the recruiter listed (`permis[]`).
+    #[serde(default)]
+    pub licences: Vec<ListedRequirement>,
+    /// Languages the recruiter listed (`langues[]`).
+    #[serde(default)]
+    pub languages: Vec<ListedRequirement>,
 }
 
 impl JobPosting {

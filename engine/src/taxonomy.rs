@@ -24,6 +24,22 @@ pub enum SkillKind {
     Knowledge,
     /// Savoir-être and transversal skills ("Autonomie", "Travail en équipe").
     Transversal,
+    /// A certificate, licence, clearance or standard one holds or follows ("Permis B",
+    /// "CACES R489", "Habilitation électrique", "DO-178C", "TOEIC"); the category,
+    /// level or score a text gives goes to the mention's qualifier.
+    Certification,
+    /// A language one speaks ("Anglais", "Allemand"); the level a text gives ("courant",
+    /// "B2") goes to the mention's qualifier.
+    Language,
+}
+
+impl SkillKind {
+    /// True for what any job may ask whatever its trade: savoir-être and languages.
+    /// Such skills weigh less in skill vectors, do not make a posting technical enough
+    /// to be clustered, and are not a curriculum gap.
+    pub fn is_transversal(self) -> bool {
+        matches!(self, SkillKind::Transversal | SkillKind::Language)
+    }
 }
 
 /// One way of writing a skill.
@@ -33,6 +49,11 @@ pub struct Surface {
     /// Match only with exactly this letter case ("Go", "R", "Vue"): the form is also
     /// an everyday word.
     pub case_sensitive: bool,
+    /// Count a match only when the text around it says what it is: a licence category
+    /// after "permis", levels after "habilitation", a level or a language cue around
+    /// "italien" (which also names a cuisine). Only certifications and languages have
+    /// such forms; see the extractor's `qualifier` module.
+    pub contextual: bool,
 }
 
 /// A skill of a taxonomy.
@@ -206,7 +227,9 @@ impl Taxonomy {
 
     /// Adds the variants of `lexicon`'s skills to the skills of this taxonomy they link
     /// to (the first such link), so that "JS" finds ROME's "Programmation en JavaScript".
-    /// Returns how many skills gained surfaces.
+    /// A skill linked from a certification or a language takes that kind, so that
+    /// ROME's "Permis de conduire catégorie B" reads its qualifiers as the lexicon's
+    /// "Permis B" does. Returns how many skills gained surfaces.
     pub fn absorb_synonyms(&mut self, lexicon: &Taxonomy) -> usize {
         let mut enriched = 0;
         for source in lexicon.skills() {
@@ -214,6 +237,9 @@ impl Taxonomy {
                 continue;
             };
             let skill = self.skill_mut(target);
+            if matches!(source.kind, SkillKind::Certification | SkillKind::Language) {
+                skill.kind = source.kind;
+            }
             let before = skill.surfaces.len();
             for surface in &source.surfaces {
                 if !skill.surfaces.iter().any(|s| s.text == surface.text) {

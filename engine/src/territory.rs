@@ -53,13 +53,13 @@ impl fmt::Display for TerritoryId {
     }
 }
 
-impl std::str::FromStr for TerritoryId {
-    type Err = Error;
-
-    fn from_str(text: &str) -> Result<TerritoryId> {
+impl TerritoryId {
+    /// Parses `region:CODE`, `departement:CODE` or `bassin:CODE`, naming `field` on
+    /// error.
+    pub fn parse_field(field: &str, text: &str) -> Result<TerritoryId> {
         let invalid = || {
             Error::input(
-                "territory",
+                field,
                 crate::Invalid::Territory {
                     value: text.to_string(),
                 },
@@ -77,6 +77,14 @@ impl std::str::FromStr for TerritoryId {
             return Err(invalid());
         }
         Ok(TerritoryId { level, code })
+    }
+}
+
+impl std::str::FromStr for TerritoryId {
+    type Err = Error;
+
+    fn from_str(text: &str) -> Result<TerritoryId> {
+        TerritoryId::parse_field("territory", text)
     }
 }
 

@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::extract::Extraction;
 use crate::model::SkillId;
-use crate::taxonomy::{SkillKind, Taxonomy};
+use crate::taxonomy::Taxonomy;
 
 /// The skills of one document with their weights before IDF (best mention score times
 /// the requirement factor).
@@ -70,7 +70,7 @@ pub fn skill_bag(extraction: &Extraction, params: &VectorParams, taxonomy: &Taxo
         };
         let transversal = taxonomy
             .skill(&mention.skill)
-            .is_some_and(|s| s.kind == SkillKind::Transversal);
+            .is_some_and(|s| s.kind.is_transversal());
         let weight = mention.score
             * factor
             * if transversal {
@@ -84,6 +84,22 @@ pub fn skill_bag(extraction: &Extraction, params: &VectorParams, taxonomy: &Taxo
     let mut bag: SkillBag = best.into_iter().map(|(id, w)| (id.clone(), w)).collect();
     bag.sort_by(|a, b| a.0.cmp(&b.0));
     bag
+}
+
+/// Cosine similarity of two sparse skill vectors (0 when either is empty).
+pub(crate) fn sparse_cosine(a: &[(SkillId, f32)], b: &[(SkillId, f32)]) -> f32 {
+    let norm = |v: &[(SkillId, f32)]| v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+    let (na, nb) = (norm(a), norm(b));
+    if na == 0.0 || nb == 0.0 {
+        return 0.0;
+    }
+    let index: HashMap<&SkillId, f32> = b.iter().map(|(id, w)| (id, *w)).collect();
+    let dot: f32 = a
+        .iter()
+        .filter_map(|(id, w)| index.get(id).map(|v| v * w))
+        .sum();
+    // Rounding can put a vector's cosine with itself a hair above 1.
+    (dot / (na * nb)).clamp(-1.0, 1.0)
 }
 
 /// The skills that vectors are built over, with their IDF.

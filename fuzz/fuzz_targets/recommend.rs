@@ -27,7 +27,7 @@ fn ranker() -> &'static Ranker {
             .map(|(_, t)| t)
             .collect();
         Ranker::new(
-            engine,
+            engine.extractor().clone(),
             geography,
             model,
             trainings,

@@ -78,6 +78,21 @@ pub struct ReferentialArgs {
     learn: Vec<PathBuf>,
 }
 
+/// How a build folder keeps its offers and versions (shared by `build` and `serve`).
+#[derive(Debug, Clone, Copy, Args)]
+pub struct StoreArgs {
+    /// Offers created more than this many days before the newest one leave the store.
+    #[arg(long, default_value_t = 365)]
+    window_days: u32,
+    /// Versions kept in the build folder (the new or served one included).
+    #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u16).range(1..))]
+    keep: u16,
+    /// Do not learn from the labelled offers (`romeCode`, ticked `competences[]`) of the
+    /// store.
+    #[arg(long)]
+    no_learn: bool,
+}
+
 /// Adaptation of a batch command to the batch it reads.
 #[derive(Debug, Clone, Copy, clap::Args)]
 pub struct AdaptArgs {

@@ -9,10 +9,10 @@ mod france_travail;
 
 use std::net::SocketAddr;
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
-use common::{ServerGuard, demo_offers, free_port, healthz_ok, request};
+use common::{ServerGuard, demo_offers, healthz_ok, request};
 use serde_json::{Value, json};
 
 const TOKEN: &str = "e2e-token";
@@ -54,49 +54,21 @@ fn serve_env(
 }
 
 /// Starts `command` (the binary, or a wrapper whose last argument is the binary) as
-/// `serve` on a free loopback port and waits for `/healthz`.
+/// `serve` of the build folder `data` with the admin token, and waits for `/healthz`.
 fn spawn_serve(
-    mut command: Command,
+    command: Command,
     data: &Path,
     extra: &[&std::ffi::OsStr],
     env: &[(&str, &str)],
 ) -> (ServerGuard, SocketAddr) {
-    let addr: SocketAddr = ([127, 0, 0, 1], free_port()).into();
-    let child = command
-        .env_remove("FRANCE_TRAVAIL_CLIENT_ID")
-        .env_remove("FRANCE_TRAVAIL_CLIENT_SECRET")
-        .envs(env.iter().copied())
-        .args([
-            "serve",
-            "--today",
-            "2026-11-29",
-            "--admin-token",
-            TOKEN,
-            "--addr",
-        ])
-        .arg(addr.to_string())
-        .arg("--data")
-        .arg(data)
-        .args(extra)
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut server = ServerGuard(child);
-    let started = Instant::now();
-    while !healthz_ok(addr) {
-        assert!(
-            server.0.try_wait().unwrap().is_none(),
-            "the server exited before answering"
-        );
-        assert!(
-            started.elapsed() < Duration::from_secs(120),
-            "no answer in 120 s"
-        );
-        std::thread::sleep(Duration::from_millis(200));
-    }
-    (server, addr)
+    let mut args: Vec<&std::ffi::OsStr> = vec![
+        "--admin-token".as_ref(),
+        TOKEN.as_ref(),
+        "--data".as_ref(),
+        data.as_os_str(),
+    ];
+    args.extend_from_slice(extra);
+    common::start_serve(command, &args, env)
 }
 
 fn post_json(addr: SocketAddr, path: &str, body: &[u8]) -> (u16, Value) {

@@ -98,6 +98,7 @@ fn esco_skill(uri: &str, label: &str, alt: &str, kind: SkillKind, family: Option
     let mut surfaces = vec![Surface {
         text: label.to_string(),
         case_sensitive: false,
+        contextual: false,
     }];
     // The official files separate alternative labels by line breaks, trimmed
     // exports by `|`.
@@ -106,6 +107,7 @@ fn esco_skill(uri: &str, label: &str, alt: &str, kind: SkillKind, family: Option
             surfaces.push(Surface {
                 text: alternative.to_string(),
                 case_sensitive: false,
+                contextual: false,
             });
         }
     }

@@ -4,7 +4,9 @@
 use serde::Deserialize;
 use serde_json::Value;
 
-use crate::model::{InseeCode, JobPosting, LabelledSkill, PostingLocation, Requirement, RomeCode};
+use crate::model::{
+    InseeCode, JobPosting, LabelledSkill, ListedRequirement, PostingLocation, Requirement, RomeCode,
+};
 
 /// An offer as the API returns it (`resultats[]` items); every field but `id` optional.
 #[derive(Debug, Deserialize)]
@@ -25,6 +27,42 @@ struct ApiOffer {
     type_contrat: Option<String>,
     #[serde(default)]
     competences: Option<Vec<ApiSkill>>,
+    #[serde(default)]
+    permis: Option<Vec<ApiListed>>,
+    #[serde(default)]
+    langues: Option<Vec<ApiListed>>,
+}
+
+/// An item of `permis[]` or `langues[]`.
+#[derive(Debug, Deserialize)]
+struct ApiListed {
+    #[serde(default)]
+    libelle: Option<String>,
+    #[serde(default)]
+    exigence: Option<String>,
+}
+
+fn requirement(exigence: Option<&str>) -> Option<Requirement> {
+    match exigence {
+        Some("E") => Some(Requirement::Required),
+        Some("S") => Some(Requirement::Wished),
+        _ => None,
+    }
+}
+
+/// The items of `permis[]` or `langues[]` that have a libellé.
+fn listed(items: Option<Vec<ApiListed>>) -> Vec<ListedRequirement> {
+    items
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|item| {
+            let label = item.libelle?.trim().to_string();
+            (!label.is_empty()).then(|| ListedRequirement {
+                label,
+                requirement: requirement(item.exigence.as_deref()),
+            })
+        })
+        .collect()
 }
 
 #[derive(Debug, Deserialize)]
@@ -127,11 +165,7 @@ fn from_api(offer: ApiOffer) -> Result<JobPosting, String> {
             Some(LabelledSkill {
                 code,
                 label: skill.libelle.unwrap_or_default(),
-                requirement: match skill.exigence.as_deref() {
-                    Some("E") => Some(Requirement::Required),
-                    Some("S") => Some(Requirement::Wished),
-                    _ => None,
-                },
+                requirement: requirement(skill.exigence.as_deref()),
             })
         })
         .collect();
@@ -144,6 +178,8 @@ fn from_api(offer: ApiOffer) -> Result<JobPosting, String> {
         location: location.unwrap_or_default(),
         contract: offer.type_contrat,
         labelled_skills,
+        licences: listed(offer.permis),
+        languages: listed(offer.langues),
     })
 }
 
@@ -188,7 +224,9 @@ mod tests {
             "id": "200ABC", "intitule": "Développeur (H/F) ", "description": "Java",
             "romeCode": "M1805", "typeContrat": "CDI",
             "lieuTravail": {"libelle": "69 - Lyon", "commune": "69123", "codePostal": "69003"},
-            "competences": [{"code": "100023", "libelle": "X", "exigence": "E"}, {"libelle": "no code"}]
+            "competences": [{"code": "100023", "libelle": "X", "exigence": "E"}, {"libelle": "no code"}],
+            "permis": [{"libelle": "B - Véhicule léger", "exigence": "S"}, {"exigence": "E"}],
+            "langues": [{"libelle": "Anglais", "exigence": "E"}]
         }))
         .unwrap();
         assert_eq!(posting.title, "Développeur (H/F)");
@@ -199,6 +237,16 @@ mod tests {
             posting.labelled_skills[0].requirement,
             Some(Requirement::Required)
         );
+        let licences: Vec<(&str, Option<Requirement>)> = posting
+            .licences
+            .iter()
+            .map(|l| (l.label.as_str(), l.requirement))
+            .collect();
+        assert_eq!(
+            licences,
+            [("B - Véhicule léger", Some(Requirement::Wished))]
+        );
+        assert_eq!(posting.languages[0].label, "Anglais");
     }
 
     #[test]

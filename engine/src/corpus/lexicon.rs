@@ -3,7 +3,17 @@
 //!
 //! Format: tab-separated, header `id label variants rome esco`; `variants`, `rome` and
 //! `esco` hold `|`-separated lists; a variant written `=Go` matches only with that
-//! exact letter case.
+//! exact letter case, one written `?permis` counts only when the text around it says
+//! what it is (a licence category after "permis", a level or a language cue around
+//! "italien"); a variant equal to the label with such a mark stands for the label.
+//!
+//! The file gives the kind of its skills: `transversales` savoir-être, `certifications`
+//! certificates, licences, clearances and standards, `langues` languages, the others
+//! knowledge. In `certifications`, the id says how a mention's qualifier is read (see
+//! the extractor's `qualifier` module): `permis-<category>` are driving licences
+//! (`permis-de-conduire` the licence whose category is not said), `caces` and
+//! `caces-r<recommendation>` read categories, `habilitation-electrique` reads levels,
+//! the others a score.
 
 use std::path::Path;
 
@@ -13,7 +23,7 @@ use crate::taxonomy::{Occupation, Skill, SkillKind, Surface, Taxonomy};
 use crate::{Error, Result};
 
 /// Version of the authored lexicon; bump it when entries change meaning.
-pub const LEXICON_VERSION: &str = "1";
+pub const LEXICON_VERSION: &str = "2";
 
 /// The embedded lexicon files, as (family, text).
 pub const LEXICON_FILES: &[(&str, &str)] = &[
@@ -73,19 +83,50 @@ pub const LEXICON_FILES: &[(&str, &str)] = &[
         "metiers_fonctions",
         include_str!("../../../corpora/lexicon/metiers_fonctions.tsv"),
     ),
+    (
+        "savoirs_metiers",
+        include_str!("../../../corpora/lexicon/savoirs_metiers.tsv"),
+    ),
+    (
+        "certifications",
+        include_str!("../../../corpora/lexicon/certifications.tsv"),
+    ),
+    (
+        "langues",
+        include_str!("../../../corpora/lexicon/langues.tsv"),
+    ),
 ];
+
+/// The short savoirs of ROME 4.0, generated from the export (see [`super::savoirs`]).
+const SAVOIRS: &str = include_str!("../../../corpora/lexicon/rome_savoirs.tsv");
+
+/// The kind of the skills of a lexicon file.
+fn kind_of_family(family: &str) -> SkillKind {
+    match family {
+        "transversales" => SkillKind::Transversal,
+        "certifications" => SkillKind::Certification,
+        "langues" => SkillKind::Language,
+        _ => SkillKind::Knowledge,
+    }
+}
 
 /// The digital métiers the built-in default classifies into: ROME code, official
 /// label and the job titles postings use (`corpora/occupations.tsv`).
 const OCCUPATIONS: &str = include_str!("../../../corpora/occupations.tsv");
 
-/// The embedded lexicon as a taxonomy named `passerelle`, with the digital métiers.
+/// The embedded lexicon as a taxonomy named `passerelle`: the authored entries, then
+/// the short ROME savoirs they do not already cover, with the digital métiers.
 pub fn builtin_lexicon() -> Result<Taxonomy> {
     let mut taxonomy = Taxonomy::new("passerelle", LEXICON_VERSION);
     for (family, text) in LEXICON_FILES {
         let path = Path::new("corpora/lexicon").join(format!("{family}.tsv"));
         parse_lexicon(&mut taxonomy, family, &path, text.as_bytes())?;
     }
+    super::savoirs::add_savoirs(
+        &mut taxonomy,
+        Path::new("corpora/lexicon/rome_savoirs.tsv"),
+        SAVOIRS,
+    )?;
     parse_occupations(
         &mut taxonomy,
         Path::new("corpora/occupations.tsv"),
@@ -144,19 +185,15 @@ pub fn parse_lexicon(
             return Err(row.error(format!("id {slug:?} is not a lowercase ascii slug")));
         }
         let label = row.require("label")?;
-        let variants: Vec<&str> = split_list(row.get("variants")).collect();
-        let case_sensitive_label = variants.iter().any(|v| v.strip_prefix('=') == Some(label));
-        let mut surfaces = Vec::with_capacity(variants.len() + 1);
-        if !case_sensitive_label {
-            surfaces.push(Surface {
-                text: label.to_string(),
-                case_sensitive: false,
-            });
-        }
-        for variant in variants {
-            let (text, case_sensitive) = match variant.strip_prefix('=') {
-                Some(exact) => (exact, true),
+        let mut surfaces = Vec::new();
+        for variant in split_list(row.get("variants")) {
+            let (text, contextual) = match variant.strip_prefix('?') {
+                Some(rest) => (rest, true),
                 None => (variant, false),
+            };
+            let (text, case_sensitive) = match text.strip_prefix('=') {
+                Some(exact) => (exact, true),
+                None => (text, false),
             };
             if text.is_empty() {
                 return Err(row.error("empty variant".to_string()));
@@ -164,7 +201,21 @@ pub fn parse_lexicon(
             surfaces.push(Surface {
                 text: text.to_string(),
                 case_sensitive,
+                contextual,
             });
+        }
+        // The label comes first (the matcher calls it preferred); a marked variant equal
+        // to it stands for it.
+        match surfaces.iter().position(|s| s.text == label) {
+            Some(position) => surfaces[..=position].rotate_right(1),
+            None => surfaces.insert(
+                0,
+                Surface {
+                    text: label.to_string(),
+                    case_sensitive: false,
+                    contextual: false,
+                },
+            ),
         }
         let mut links: Vec<SkillId> = Vec::new();
         for code in split_list(row.get("rome")) {
@@ -179,11 +230,7 @@ pub fn parse_lexicon(
             }
             links.push(SkillId::esco(uri));
         }
-        let kind = if family == "transversales" {
-            SkillKind::Transversal
-        } else {
-            SkillKind::Knowledge
-        };
+        let kind = kind_of_family(family);
         taxonomy
             .add_skill(Skill {
                 id: SkillId::passerelle(slug),
@@ -228,8 +275,32 @@ mod tests {
         let go = taxonomy.skill(&SkillId::passerelle("go")).unwrap();
         assert_eq!(go.surfaces.len(), 2);
         assert!(go.surfaces[0].case_sensitive);
+        assert_eq!(go.surfaces[0].text, "Go");
+        assert_eq!(go.kind, SkillKind::Knowledge);
         let js = taxonomy.skill(&SkillId::passerelle("js")).unwrap();
         assert_eq!(js.links, vec![SkillId::rome("102789")]);
+    }
+
+    #[test]
+    fn contextual_forms_and_kinds_per_file() {
+        let mut taxonomy = Taxonomy::new("t", "1");
+        let text =
+            "id\tlabel\tvariants\trome\tesco\nitalien\tItalien\tlangue italienne|?Italien\t\t\n";
+        parse_lexicon(
+            &mut taxonomy,
+            "langues",
+            Path::new("x.tsv"),
+            text.as_bytes(),
+        )
+        .unwrap();
+        let italien = taxonomy.skill(&SkillId::passerelle("italien")).unwrap();
+        assert_eq!(italien.kind, SkillKind::Language);
+        let forms: Vec<(&str, bool)> = italien
+            .surfaces
+            .iter()
+            .map(|s| (s.text.as_str(), s.contextual))
+            .collect();
+        assert_eq!(forms, [("Italien", true), ("langue italienne", false)]);
     }
 
     #[test]

@@ -15,6 +15,7 @@ mod lheo;
 mod lines;
 mod raw;
 mod rome;
+mod savoirs;
 mod store;
 mod table;
 mod trainings;
@@ -35,6 +36,7 @@ pub use lheo::{LheoEligibility, parse_lheo, parse_lheo_with_eligibility, read_lh
 pub use lines::{Line, Lines};
 pub use raw::read_offer_records;
 pub use rome::read_rome;
+pub use savoirs::{SAVOIRS_FAMILY, compact_savoirs};
 pub use store::{OfferStore, STATE_FILE, UpsertCounts, record_id, write_atomic};
 pub use trainings::read_trainings;
 
@@ -349,7 +351,7 @@ fn read_postings_csv(source: &str, bytes: &[u8]) -> Result<Batch<JobPosting>> {
                 ..PostingLocation::default()
             },
             contract: Some(field(contract_col).to_string()).filter(|c| !c.is_empty()),
-            labelled_skills: Vec::new(),
+            ..JobPosting::default()
         };
         match check_posting(&posting) {
             Ok(()) => batch.accept(line, posting),

@@ -13,13 +13,13 @@ use crate::{Error, Result};
 
 /// The files of the export, found whatever their version suffix (`_v460_utf8.csv`).
 #[derive(Debug)]
-struct RomeFiles {
+pub(super) struct RomeFiles {
     folder: PathBuf,
     version: String,
 }
 
 impl RomeFiles {
-    fn locate(folder: &Path) -> Result<RomeFiles> {
+    pub(super) fn locate(folder: &Path) -> Result<RomeFiles> {
         let entries = std::fs::read_dir(folder).map_err(|e| Error::io(folder, e))?;
         let mut version = None;
         for entry in entries {
@@ -53,7 +53,12 @@ impl RomeFiles {
         Ok(path)
     }
 
-    fn open(&self, name: &str, required: &[&str]) -> Result<Table> {
+    /// The export's version suffix, e.g. `460`.
+    pub(super) fn version(&self) -> &str {
+        &self.version
+    }
+
+    pub(super) fn open(&self, name: &str, required: &[&str]) -> Result<Table> {
         Table::open_csv(&self.path(name)?, required)
     }
 }
@@ -155,6 +160,7 @@ pub fn read_rome(folder: &Path) -> Result<Taxonomy> {
                     surfaces: vec![Surface {
                         text: label.to_string(),
                         case_sensitive: false,
+                        contextual: false,
                     }],
                     links: Vec::new(),
                     related: macro_code.iter().map(|c| SkillId::rome(c)).collect(),

@@ -181,7 +181,7 @@ pub fn evaluate_mobility(
     if !(1..=100).contains(&top) {
         return Err(Error::invalid("top", "must be between 1 and 100"));
     }
-    let rome = ranker.engine().taxonomy();
+    let rome = ranker.extractor().taxonomy();
     if !rome.occupations().iter().any(|o| !o.skills.is_empty()) {
         return Err(Error::invalid(
             "taxonomy",
@@ -290,7 +290,7 @@ fn evaluate_pair(
     today: &str,
     top: usize,
 ) -> Result<Outcome> {
-    let rome = ranker.engine().taxonomy();
+    let rome = ranker.extractor().taxonomy();
     let (Some(from), Some(to)) = (rome.occupation(&source), rome.occupation(&destination)) else {
         return Ok(Outcome::Unknown);
     };

@@ -1,12 +1,16 @@
 //! Evaluation against the labels France Travail offers carry: the recruiter's ticked
 //! `competences[]` for skill extraction, `romeCode` for occupation classification and
 //! for the needs clusters (`clusters`); of the learner rankings against the ROME's real
-//! mobility links (`mobility`); and of the mentions' `required` field against hand
-//! labels (`required`).
+//! mobility links (`mobility`); of the mentions' `required` field against hand
+//! labels (`required`); of the mentions' spans against hand labels of every skill
+//! span (`spans`); and of the driving licences and languages found in offer texts
+//! against the offers' `permis[]` and `langues[]` (`certifications`).
 
+mod certifications;
 mod clusters;
 mod mobility;
 mod required;
+mod spans;
 
 use std::collections::HashSet;
 
@@ -17,6 +21,9 @@ use crate::engine::Engine;
 use crate::extract::{Extractor, LearnParams};
 use crate::model::{JobPosting, Requirement, SkillId};
 
+pub use certifications::{
+    CertificationsReport, ListedCounts, ListedScores, evaluate_certifications,
+};
 pub use clusters::{ClusterAgreement, ClustersReport, evaluate_clusters};
 pub use mobility::{
     MobilityReport, MobilityScores, evaluate_mobility, mobility_pairs, sample_pairs,
@@ -24,6 +31,9 @@ pub use mobility::{
 pub use required::{
     LabelPart, RequiredLabel, RequiredReport, RequiredScores, evaluate_required,
     parse_required_labels,
+};
+pub use spans::{
+    KindRecall, SpanKind, SpanLabel, SpanReport, SpanScores, evaluate_spans, parse_span_labels,
 };
 
 /// Micro-averaged figures of skill extraction against one set of gold labels.

@@ -184,6 +184,48 @@ mod tests {
     }
 
     #[test]
+    fn offers_of_one_family_leave_other_metiers_to_the_referential() {
+        let rome = referential();
+        let extractor = Extractor::new(rome.clone(), Some(rome), ExtractParams::default());
+        // Developers only, all coded with the parent: the naive-Bayes models know one
+        // métier and would give it every offer.
+        let offers: Vec<JobPosting> = ["Développeur web", "Développeur informatique"]
+            .into_iter()
+            .cycle()
+            .take(200)
+            .enumerate()
+            .map(|(i, t)| JobPosting {
+                id: i.to_string(),
+                ..offer(t, "M1805")
+            })
+            .collect();
+        let learned = extractor.learn(&offers, LearnParams::default()).unwrap();
+        let learned = extractor.with_learned(learned);
+        let score = |extractor: &Extractor, title: &str, code: &str| {
+            extractor
+                .classify(title, "Nettoyage des locaux, développement d'applications.")
+                .iter()
+                .find(|c| c.code.as_str() == code)
+                .map_or(0.0, |c| c.score)
+        };
+        let title = "Agent de propreté de locaux";
+        let before = score(&extractor, title, "K2205");
+        let after = score(&learned, title, "K2205");
+        assert!(before > 0.5, "{before}");
+        assert!(after >= 0.9 * before, "{after} against {before}");
+        // Trusted everywhere, the same models take their whole weight away.
+        let trusting = ExtractParams {
+            learned_coverage_exponent: 0.0,
+            ..ExtractParams::default()
+        };
+        let rome = referential();
+        let trusting = Extractor::new(rome.clone(), Some(rome), trusting);
+        let taught = trusting.learn(&offers, LearnParams::default()).unwrap();
+        let closed = score(&trusting.with_learned(taught), title, "K2205");
+        assert!(closed + 0.05 < after, "{closed} against {after}");
+    }
+
+    #[test]
     fn a_parent_posterior_is_shared_with_its_unlearned_specialisations() {
         let rome = referential();
         let extractor = Extractor::new(rome.clone(), Some(rome), ExtractParams::default());

@@ -28,6 +28,8 @@ struct Candidate {
     exact: Option<Vec<String>>,
     /// True when the form is the skill's preferred label.
     preferred: bool,
+    /// True when the form counts only in context ([`crate::taxonomy::Surface`]).
+    contextual: bool,
 }
 
 /// A match of a surface form in a text.
@@ -43,6 +45,8 @@ pub struct RawMatch {
     pub preferred: bool,
     /// Number of content tokens matched.
     pub length: usize,
+    /// The form counts only when the text around it says what it is.
+    pub contextual: bool,
 }
 
 /// The compiled automaton of a taxonomy's surface forms.
@@ -95,6 +99,7 @@ impl SkillMatcher {
                     skill: index as u32,
                     exact,
                     preferred: position == 0,
+                    contextual: surface.contextual,
                 };
                 let slot = *by_pattern.entry(bytes.clone()).or_insert_with(|| {
                     encoded_patterns.push(bytes);
@@ -102,11 +107,13 @@ impl SkillMatcher {
                     patterns.len() - 1
                 });
                 let list = &mut patterns[slot];
-                if !list
-                    .iter()
-                    .any(|c| c.skill == candidate.skill && c.exact == candidate.exact)
+                match list
+                    .iter_mut()
+                    .find(|c| c.skill == candidate.skill && c.exact == candidate.exact)
                 {
-                    list.push(candidate);
+                    // A form that counts by itself under one spelling counts under all.
+                    Some(existing) => existing.contextual &= candidate.contextual,
+                    None => list.push(candidate),
                 }
             }
         }
@@ -170,6 +177,7 @@ impl SkillMatcher {
                     end_token: last_token + 1,
                     preferred: candidate.preferred,
                     length: last - first + 1,
+                    contextual: candidate.contextual,
                 });
             }
         }
@@ -211,6 +219,7 @@ mod tests {
                         .map(|(text, case_sensitive)| Surface {
                             text: text.to_string(),
                             case_sensitive: *case_sensitive,
+                            contextual: false,
                         })
                         .collect(),
                     links: vec![],
@@ -262,10 +271,12 @@ mod tests {
                     Surface {
                         text: "Cybersécurité".into(),
                         case_sensitive: false,
+                        contextual: false,
                     },
                     Surface {
                         text: "sécurité SI".into(),
                         case_sensitive: false,
+                        contextual: false,
                     },
                 ],
                 links: vec![],

@@ -3,7 +3,8 @@
 //!
 //! Three sources of mentions, scored in this order of trust:
 //! 1. a skill's preferred label or one of its variants written in the text
-//!    ([`matcher`]), weighed by the section it sits in ([`context`]);
+//!    ([`matcher`]), weighed by the section it sits in ([`context`]), certifications and
+//!    languages with the category, level or score written with them ([`qualifier`]);
 //! 2. for a ROME taxonomy, the items of the predicted métiers that the text gives
 //!    evidence for without their label ([`linking`]), always scored below verbatim ones.
 //!
@@ -15,12 +16,13 @@ mod learned;
 mod linking;
 mod matcher;
 mod occupation;
+mod qualifier;
 mod softmax;
 
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use serde::Serialize;
 
@@ -28,6 +30,7 @@ use crate::model::{JobPosting, RomeCode, SkillId};
 use crate::taxonomy::Taxonomy;
 use crate::text;
 use family::Family;
+use qualifier::Qualifiers;
 
 pub use context::Context;
 pub use learned::{AdaptParams, LearnParams, LearnReport, Learned, Posteriors};
@@ -75,6 +78,11 @@ pub struct SkillMention {
     /// `Some(true)` exigé, `Some(false)` souhaité, `None` when the text does not say.
     pub required: Option<bool>,
     pub source: MentionSource,
+    /// For a certification or a language, what the text says with it, normalised: the
+    /// categories of a CACES (`"cat. 1, 3, 5"`), the levels of an electrical clearance
+    /// (`"B0 H0V"`), a language's level (`"courant"`, `"B2"`), a test's score (`"score
+    /// 850"`); the span covers these words. `None` otherwise.
+    pub qualifier: Option<String>,
 }
 
 /// The result of extracting one text.
@@ -118,6 +126,12 @@ pub struct ExtractParams {
     pub repeat_bonus: f32,
     /// Occupations returned.
     pub max_occupations: usize,
+    /// How far what labelled offers taught is trusted for an offer that may lie
+    /// outside the métiers they cover: the naive-Bayes models' weight in the mix is
+    /// multiplied by the référentiel's probability of those métiers (and of the
+    /// specialised fiches they share with) raised to this power; 0 trusts them
+    /// everywhere.
+    pub learned_coverage_exponent: f32,
     pub classifier: ClassifierParams,
     pub linking: LinkingParams,
 }
@@ -131,6 +145,7 @@ impl Default for ExtractParams {
             off_profile_factor: 0.3,
             repeat_bonus: 0.02,
             max_occupations: 10,
+            learned_coverage_exponent: 0.5,
             classifier: ClassifierParams::default(),
             linking: LinkingParams::default(),
         }
@@ -142,6 +157,8 @@ impl Default for ExtractParams {
 pub struct Extractor {
     taxonomy: Arc<Taxonomy>,
     matcher: SkillMatcher,
+    /// How the qualifiers of certifications and languages are read.
+    qualifiers: Qualifiers,
     params: ExtractParams,
     /// The métier référentiel used for classification (may be the same as `taxonomy`).
     occupations: Option<(Arc<Taxonomy>, OccupationClassifier)>,
@@ -160,6 +177,7 @@ impl Extractor {
         params: ExtractParams,
     ) -> Extractor {
         let matcher = SkillMatcher::new(&taxonomy);
+        let qualifiers = Qualifiers::new(&taxonomy);
         let occupations = occupations.and_then(|rome| {
             OccupationClassifier::new(&rome, params.classifier).map(|c| (rome, c))
         });
@@ -176,6 +194,7 @@ impl Extractor {
         Extractor {
             taxonomy,
             matcher,
+            qualifiers,
             params,
             occupations,
             linker,
@@ -290,6 +309,36 @@ impl Extractor {
         let titles = family.share(titles);
         let bodies = family.share(bodies);
         let softmax = family.share(softmax);
+        // The naive-Bayes models choose among the métiers they learned, as if every
+        // offer were one of them: offers coded with one métier (M1805 alone) would
+        // pull every offer into it. Their weight follows the référentiel's belief that
+        // the offer is among those métiers. The regression, mixed last, keeps its
+        // weight: scaling it as well cost cross-validated accuracy and gained nothing.
+        // An adapted batch's pseudo-labels are the référentiel's own choices: nothing
+        // to correct.
+        let coverage = if learned.report().pseudo {
+            1.0
+        } else {
+            let covered: FxHashSet<u32> = titles
+                .iter()
+                .chain(&bodies)
+                .chain(&softmax)
+                .filter(|(_, p)| *p > 0.0)
+                .map(|&(occupation, _)| occupation)
+                .collect();
+            let mass: f32 = referential
+                .iter()
+                .filter(|c| {
+                    learned
+                        .occupation_index(&c.code)
+                        .is_some_and(|i| covered.contains(&i))
+                })
+                .map(|c| c.score)
+                .sum();
+            mass.min(1.0).powf(self.params.learned_coverage_exponent)
+        };
+        let title_weight = title_weight * coverage;
+        let body_weight = body_weight * coverage;
         let weight = title_weight + body_weight;
         if weight <= 0.0 && softmax_weight <= 0.0 {
             return referential.into_iter().take(top).collect();
@@ -415,6 +464,7 @@ impl Extractor {
         if found.is_empty() {
             return;
         }
+        let found = self.qualifiers.read(text, tokens, found);
         let own_context;
         let context = match context {
             Some(context) => context,
@@ -424,10 +474,10 @@ impl Extractor {
             }
         };
         let mut seen: HashMap<u32, u32> = HashMap::new();
-        for raw in &found {
-            *seen.entry(raw.skill).or_insert(0) += 1;
+        for qualified in &found {
+            *seen.entry(qualified.raw.skill).or_insert(0) += 1;
         }
-        for raw in found {
+        for qualifier::Qualified { raw, qualifier } in found {
             let skill = self.taxonomy.skill_at(raw.skill);
             let bare_word = raw.preferred
                 && raw.length == 1
@@ -464,6 +514,7 @@ impl Extractor {
                 } else {
                     MentionSource::Synonym
                 },
+                qualifier,
             });
         }
     }
@@ -524,6 +575,7 @@ impl Extractor {
                 score: inferred.score,
                 required,
                 source: MentionSource::Occupation,
+                qualifier: None,
             });
         }
     }

@@ -73,6 +73,9 @@ pub(super) fn title_words(text: &str) -> Vec<String> {
             words.push(token.norm.into_string());
             continue;
         }
+        if WEB_TECHNOLOGIES.contains(&token.term.as_str()) {
+            words.push("web".to_string());
+        }
         match ENGLISH_TITLES
             .iter()
             .find(|(english, _)| *english == token.term.as_str())
@@ -115,6 +118,37 @@ const ENGLISH_TITLES: &[(&str, &str)] = &[
     ("fullstack", "full stack"),
     ("frontend", "front"),
     ("backend", "back"),
+];
+
+/// Technologies that only web development uses, as the analyzer's terms: a title
+/// naming one ("Développeur Angular", "Développeur PHP / Symfony", "Développeur Java
+/// J2EE") names the web specialisation, so "web" is read with it and the title meets
+/// ROME 4.0's web developer fiche (M1855, "Développeur web", "Développeur back-end")
+/// rather than the generic one it was split from. Front-end frameworks and languages,
+/// then the server side of web applications. General-purpose languages ("Java",
+/// "Python", "C#") are left out: the référentiel keeps them with the generic fiche.
+const WEB_TECHNOLOGIES: &[&str] = &[
+    "angular",
+    "angularjs",
+    "react",
+    "react.js",
+    "reactj",
+    "vue.js",
+    "vuej",
+    "javascript",
+    "js",
+    "typescript",
+    "html",
+    "css",
+    "php",
+    "symfony",
+    "laravel",
+    "node.js",
+    "nodej",
+    "django",
+    "j2ee",
+    "jee",
+    "spring",
 ];
 
 /// What separates the parts of a posting title: "Développeur Java - Lyon",
@@ -597,6 +631,26 @@ mod tests {
             words("Développeur business intelligence")
         );
         assert_ne!(words("Cloud Architect"), words("Cloud engineer"));
+    }
+
+    #[test]
+    fn web_technologies_in_a_title_name_the_web_specialisation() {
+        let check = |title: &str, web: bool| {
+            assert_eq!(
+                title_words(title).iter().any(|w| w == "web"),
+                web,
+                "{title}: {:?}",
+                title_words(title)
+            );
+        };
+        check("Développeur Angular", true);
+        check("Développeur React.JS / Node.js", true);
+        check("Développeur VueJS", true);
+        check("Développeur PHP Symfony", true);
+        check("Développeur Java J2EE", true);
+        check("Développeur Java", false);
+        check("Développeur Python", false);
+        check("Opérateur prise de vue", false);
     }
 
     #[test]

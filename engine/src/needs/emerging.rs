@@ -38,7 +38,7 @@ pub(super) fn unknown_terms(
         .filter(|m| {
             taxonomy
                 .skill(&m.skill)
-                .is_some_and(|s| s.kind != crate::taxonomy::SkillKind::Transversal)
+                .is_some_and(|s| !s.kind.is_transversal())
         })
         .count();
     if digital < 2 {

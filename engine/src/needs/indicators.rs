@@ -3,31 +3,12 @@
 
 use super::*;
 
-/// A training as supply: its need, place and open seats.
-pub(super) struct Supply {
-    pub(super) cluster: Option<String>,
+/// A training as supply: the needs it answers (`supply.rs`), its place and its open
+/// seats as of the build date.
+pub(super) struct TrainingSupply {
+    pub(super) needs: Vec<String>,
     pub(super) placement: Option<Placement>,
     pub(super) seats: u32,
-}
-
-/// The centroid most similar (cosine) to a unit row, when similar enough.
-pub(super) fn nearest_centroid(
-    row: ndarray::ArrayView1<f32>,
-    centroids: &ndarray::Array2<f32>,
-    minimum: f32,
-) -> Option<usize> {
-    let mut best: Option<(usize, f32)> = None;
-    for (c, centroid) in centroids.rows().into_iter().enumerate() {
-        let norm = centroid.iter().map(|v| v * v).sum::<f32>().sqrt();
-        if norm == 0.0 {
-            continue;
-        }
-        let similarity = row.dot(&centroid) / norm;
-        if best.is_none_or(|(_, b)| similarity > b) {
-            best = Some((c, similarity));
-        }
-    }
-    best.filter(|(_, s)| *s >= minimum).map(|(c, _)| c)
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -35,7 +16,7 @@ pub(super) fn territory_indicators(
     geography: &Geography,
     analysed: &[Analysed],
     bags: &[SkillBag],
-    supply: &[Supply],
+    supply: &[TrainingSupply],
     cluster_of: &[Option<usize>],
     final_id: &HashMap<usize, String>,
     cluster_label: &HashMap<&str, &str>,
@@ -77,7 +58,7 @@ pub(super) fn territory_indicators(
     // Territory → need → (trainings, open seats).
     let mut supplied: BTreeMap<TerritoryId, BTreeMap<String, (usize, u32)>> = BTreeMap::new();
     for training in supply {
-        let (Some(cluster), Some(placement)) = (&training.cluster, &training.placement) else {
+        let Some(placement) = &training.placement else {
             continue;
         };
         for level in [
@@ -90,14 +71,17 @@ pub(super) fn territory_indicators(
                     level,
                     code: code.to_string(),
                 };
+                // Supply is the open seats: a training without any adds nothing.
+                if training.needs.is_empty() || training.seats == 0 {
+                    continue;
+                }
                 tallies.entry(territory.clone()).or_default();
-                let entry = supplied
-                    .entry(territory)
-                    .or_default()
-                    .entry(cluster.clone())
-                    .or_insert((0, 0));
-                entry.0 += 1;
-                entry.1 += training.seats;
+                let needs = supplied.entry(territory).or_default();
+                for need in &training.needs {
+                    let entry = needs.entry(need.clone()).or_insert((0, 0));
+                    entry.0 += 1;
+                    entry.1 += training.seats;
+                }
             }
         }
     }
@@ -147,7 +131,7 @@ pub(super) fn territory_indicators(
                     need.trainings = trainings;
                     need.seats = seats;
                     if !need.suppressed {
-                        need.tension = Some(round4(count as f32 / (seats as f32 + 1.0)));
+                        need.tension = Some(super::tension(count, seats));
                     }
                     need
                 })

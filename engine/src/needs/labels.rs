@@ -74,7 +74,7 @@ pub(super) fn describe_cluster(
         .filter(|s| {
             taxonomy
                 .skill(&s.id)
-                .is_none_or(|k| k.kind != crate::taxonomy::SkillKind::Transversal)
+                .is_none_or(|k| !k.kind.is_transversal())
         })
         .collect();
     let named: Vec<&WeightedSkill> = if technical.is_empty() {

@@ -10,11 +10,15 @@ mod documents;
 mod emerging;
 mod indicators;
 mod labels;
+mod supply;
+mod tables;
 
 use demand::occupation_demand;
 use emerging::{emerging_terms, known_terms, unknown_terms};
-use indicators::{Supply, nearest_centroid, territory_indicators};
+use indicators::{TrainingSupply, territory_indicators};
 use labels::describe_cluster;
+pub use supply::{open_seats, tension, unmet_demand};
+pub use tables::NeedInRegion;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -69,8 +73,9 @@ pub struct NeedsParams {
     pub examples: usize,
     /// Postings an unknown term must appear in to be reported as emerging.
     pub emerging_min_postings: usize,
-    /// Cosine similarity a training's vector needs with a need's centroid to count as
-    /// its supply.
+    /// Cosine similarity a curriculum's IDF-weighted skills need with a need's top
+    /// skills for the training to answer it (the rule of `supply.rs`, which the ranker
+    /// applies too).
     pub min_training_similarity: f32,
 }
 
@@ -83,7 +88,7 @@ impl Default for NeedsParams {
             top_skills: 12,
             examples: 5,
             emerging_min_postings: 5,
-            min_training_similarity: 0.2,
+            min_training_similarity: 0.15,
         }
     }
 }
@@ -158,7 +163,8 @@ pub struct Cell {
     pub suppressed: bool,
     /// Relative change of offers since the previous refresh, when both are published.
     pub growth: Option<f32>,
-    /// Trainings of the territory whose skill vector falls in this need (needs only).
+    /// Trainings of the territory answering this need with open seats as of the build
+    /// date (needs only; see `supply.rs` for the rule).
     #[serde(default)]
     pub trainings: usize,
     /// Open seats of those trainings in sessions starting from the build date.
@@ -207,7 +213,7 @@ pub struct OccupationDemand {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct NeedsCounts {
     pub postings: usize,
-    /// Trainings whose curriculum was placed in a need.
+    /// Trainings whose curriculum answers at least one need.
     #[serde(default)]
     pub trainings: usize,
     /// Postings with at least one technical (non-transversal) skill: the clustered ones.
@@ -297,8 +303,8 @@ pub struct PostingAnalysis {
 pub struct NeedsBuild {
     pub model: NeedsModel,
     pub postings: Vec<PostingAnalysis>,
-    /// The need each input training falls in (`None`: too far from every need).
-    pub trainings: Vec<Option<String>>,
+    /// The needs each input training answers, most similar first.
+    pub trainings: Vec<Vec<String>>,
 }
 
 /// Builds a needs model from postings. `previous` gives cluster identities and growth.
@@ -336,14 +342,12 @@ pub fn build(
 
     let vocabulary = SkillVocabulary::fit(&bags, params.vectors.min_documents);
     let sparse: Vec<Vec<(u32, f32)>> = bags.iter().map(|b| vocabulary.sparse(b)).collect();
-    // Postings with only transversal skills (autonomie, rigueur) answer no digital need:
-    // they are counted in the territories but not clustered.
+    // Postings with only transversal skills (autonomie, rigueur, anglais) answer no
+    // digital need: they are counted in the territories but not clustered.
     let technical = |bag: &SkillBag| {
         bag.iter().any(|(id, _)| {
             vocabulary.position(id).is_some()
-                && taxonomy
-                    .skill(id)
-                    .is_none_or(|s| s.kind != crate::taxonomy::SkillKind::Transversal)
+                && taxonomy.skill(id).is_none_or(|s| !s.kind.is_transversal())
         })
     };
     let clustered: Vec<usize> = (0..sparse.len())
@@ -438,38 +442,21 @@ pub fn build(
             }
         }
     }
-    // Supply: each training's curriculum goes to its nearest need.
-    let as_of = built_at.get(..10).unwrap_or("");
-    let supply: Vec<Supply> = trainings
+    // Supply: the needs each training answers, by the rule the ranker applies too.
+    let as_of = built_at.get(..10).and_then(|d| d.parse().ok());
+    let supply: Vec<TrainingSupply> = trainings
         .par_iter()
         .map(|training| {
             let extraction = extractor.extract(&training.title, &training.curriculum_text());
-            let bag = vectors::skill_bag(&extraction, &params.vectors, taxonomy);
-            let row = projection.project(&[vocabulary.sparse(&bag)]);
-            let cluster = nearest_centroid(
-                row.row(0),
-                &partition.centroids,
-                params.min_training_similarity,
-            )
-            .and_then(|c| final_id.get(&c).cloned());
-            let seats = training
-                .sessions
-                .iter()
-                .filter(|s| s.start.as_str() >= as_of)
-                .map(|s| {
-                    s.seats
-                        .unwrap_or(0)
-                        .saturating_sub(s.seats_taken.unwrap_or(0))
-                })
-                .sum();
-            Supply {
-                cluster,
+            let needs = supply::answered(&clusters, &vocabulary, params, &extraction.skills);
+            TrainingSupply {
+                needs: needs.into_iter().map(|(id, _)| id).collect(),
                 placement: geography.place(&training.location.as_location()).ok(),
-                seats,
+                seats: open_seats(&training.sessions, as_of),
             }
         })
         .collect();
-    counts.trainings = supply.iter().filter(|s| s.cluster.is_some()).count();
+    counts.trainings = supply.iter().filter(|s| !s.needs.is_empty()).count();
     let territories = territory_indicators(
         geography,
         &analysed,
@@ -523,6 +510,6 @@ pub fn build(
     Ok(NeedsBuild {
         model,
         postings: analyses,
-        trainings: supply.into_iter().map(|s| s.cluster).collect(),
+        trainings: supply.into_iter().map(|s| s.needs).collect(),
     })
 }

@@ -16,12 +16,12 @@ use crate::index::{DocumentKind, SearchQuery};
 use crate::model::MAX_TEXT_BYTES;
 use crate::model::SkillId;
 use crate::needs::Example;
-use crate::taxonomy::SkillKind;
 use crate::{Error, Result};
 
 use super::demand::{DemandSkill, TargetOccupation};
-use super::territorial::{TerritoryRef, parse_territory};
-use super::{Ranker, round3, skill_cosine};
+use super::territorial::TerritoryRef;
+use super::{Ranker, round3};
+use crate::vectors::sparse_cosine;
 
 /// What a provider asks about: a curriculum text or a catalogue training, in a
 /// territory (`region:84`, `departement:69`, `bassin:8457`).
@@ -151,7 +151,8 @@ const EXAMPLES: usize = 3;
 impl Ranker {
     /// The coverage report of a curriculum (or a catalogue training) in a territory.
     pub fn coverage(&self, request: &CoverageRequest) -> Result<CoverageReport> {
-        let territory = parse_territory("territory", &request.territory)?;
+        let territory =
+            crate::territory::TerritoryId::parse_field("territory", &request.territory)?;
         let reference = self.territory(&territory)?;
         let (title, text, training_id) = match (&request.curriculum, &request.training_id) {
             (Some(_), Some(_)) => {
@@ -192,7 +193,7 @@ impl Ranker {
         let (mentions, detected) = match &training_id {
             Some(id) => (self.entry(id)?.mentions.clone(), None),
             None => {
-                let extraction = self.engine.extract(&title, &text);
+                let extraction = self.extractor.extract(&title, &text);
                 let taught = taught_skills(&extraction.skills, self.params.min_skill_score);
                 let detected = self.detect_occupations(&extraction.occupations, &taught);
                 (extraction.skills, Some(detected))
@@ -208,7 +209,7 @@ impl Ranker {
             detected.as_deref().unwrap_or_default(),
         )?;
         if targets.is_empty() && detected.is_none() {
-            let occupations = self.engine.extract(&title, &text).occupations;
+            let occupations = self.extractor.extract(&title, &text).occupations;
             let taught = taught_skills(&mentions, self.params.min_skill_score);
             let detected = self.detect_occupations(&occupations, &taught);
             targets = self.target_occupations(&[], &[], &detected)?;
@@ -296,25 +297,19 @@ impl Ranker {
         // Nearest needs and similar trainings, by IDF-weighted skill cosine.
         let weights: Vec<(SkillId, f32)> = held
             .iter()
-            .map(|id| ((*id).clone(), self.idf(id)))
+            .map(|id| ((*id).clone(), self.model.idf(id)))
             .collect();
-        let mut clusters: Vec<NearCluster> = self
-            .model
-            .clusters
-            .iter()
-            .map(|cluster| {
-                let centroid: Vec<(SkillId, f32)> = cluster
-                    .top_skills
-                    .iter()
-                    .map(|s| (s.id.clone(), s.weight))
-                    .collect();
+        let similarities = self.model.need_similarities(held.iter().copied());
+        let mut clusters: Vec<NearCluster> = (self.model.clusters.iter())
+            .zip(similarities)
+            .map(|(cluster, similarity)| {
                 let offers = needs
                     .and_then(|n| n.clusters.iter().find(|c| c.id == cluster.id))
                     .map_or(0, |c| c.offers);
                 NearCluster {
                     id: cluster.id.clone(),
                     label: cluster.label.clone(),
-                    similarity: round3(skill_cosine(&weights, &centroid)),
+                    similarity: round3(similarity),
                     offers,
                 }
             })
@@ -331,14 +326,14 @@ impl Ranker {
                 let other: Vec<(SkillId, f32)> = e
                     .skills
                     .iter()
-                    .map(|id| (id.clone(), self.idf(id)))
+                    .map(|id| (id.clone(), self.model.idf(id)))
                     .collect();
                 SimilarTraining {
                     id: e.training.id.clone(),
                     title: e.training.title.clone(),
                     provider: e.training.provider.clone(),
                     city: e.training.location.city.clone(),
-                    similarity: round3(skill_cosine(&weights, &other)),
+                    similarity: round3(sparse_cosine(&weights, &other)),
                 }
             })
             .filter(|s| s.similarity > 0.0)
@@ -386,15 +381,16 @@ impl Ranker {
             .filter(|c| held.contains(&c.id))
             .map(|c| c.share)
             .sum();
-        let taxonomy = self.engine.taxonomy();
+        let taxonomy = self.extractor.taxonomy();
         let missing: Vec<MissingSkill> = demand
             .iter()
             .filter(|c| !held.contains(&c.id))
-            // Transversal skills are asked for everywhere: they are not a curriculum gap.
+            // Transversal skills and languages are asked for everywhere: they are not a
+            // curriculum gap.
             .filter(|c| {
                 !taxonomy
                     .skill(&c.id)
-                    .is_some_and(|s| s.kind == SkillKind::Transversal)
+                    .is_some_and(|s| s.kind.is_transversal())
             })
             .take(MAX_MISSING)
             .map(|c| MissingSkill {
@@ -423,13 +419,6 @@ impl Ranker {
             against,
         };
         (alignment, missing)
-    }
-
-    fn idf(&self, id: &SkillId) -> f32 {
-        self.model
-            .vocabulary
-            .position(id)
-            .map_or(1.0, |p| self.model.vocabulary.idf[p as usize])
     }
 
     /// Postings of the territory asking for a skill, from the posting index.

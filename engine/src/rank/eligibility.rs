@@ -16,7 +16,6 @@
 //! (`publics` or `reserved_to`), 0 when not, and 0.5 when the situation is unknown, as
 //! `target_fit` is without a target: adding a public a training aims at never lowers it.
 
-use jiff::civil::Date;
 use serde::Serialize;
 
 use crate::Result;
@@ -25,7 +24,7 @@ use crate::territory::TerritoryId;
 
 use super::exclusion::Exclusion;
 use super::profile::{Learner, Situation};
-use super::{Entry, Ranker, parse_date};
+use super::{Ranker, parse_date};
 
 /// Why eligibility excludes a training, as counted in `excluded`.
 pub(super) fn exclusion(training: &Training, learner: &Learner) -> Option<Exclusion> {
@@ -183,7 +182,7 @@ impl Ranker {
         };
         for entry in &self.entries {
             let here = entry.is_in(territory);
-            let seats = open_seats(entry, today);
+            let seats = entry.open_seats(today);
             if !here || seats == 0 {
                 continue;
             }
@@ -214,21 +213,6 @@ impl Ranker {
 }
 
 /// Seats left in the sessions starting from `today`.
-fn open_seats(entry: &Entry, today: Date) -> u32 {
-    entry
-        .session_starts
-        .iter()
-        .filter(|(start, _)| *start >= today)
-        .map(|&(_, index)| {
-            let session = &entry.training.sessions[index];
-            session
-                .seats
-                .unwrap_or(0)
-                .saturating_sub(session.seats_taken.unwrap_or(0))
-        })
-        .sum()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -16,6 +16,8 @@ mod demand;
 mod eligibility;
 mod exclusion;
 mod label;
+mod lookup;
+mod map;
 mod modality;
 mod params;
 mod profile;
@@ -23,7 +25,7 @@ mod reasons;
 mod recommend;
 mod territorial;
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::Arc;
@@ -32,8 +34,7 @@ use jiff::civil::Date;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::engine::Engine;
-use crate::extract::{Field, SkillMention};
+use crate::extract::{Extractor, Field, SkillMention};
 use crate::index::DocumentIndex;
 use crate::model::{Certification, Funding, Modality, Public, Session, SkillId, Training};
 use crate::needs::NeedsModel;
@@ -51,13 +52,18 @@ pub use demand::TargetOccupation;
 pub use eligibility::{PublicSeats, PublicSupply, is_open_to};
 pub use exclusion::Exclusion;
 pub use label::{LabelCriterion, LabelReadiness};
+pub use lookup::{RelatedSkillRef, SkillMatch, TitleMatch, TrainingMatch};
+pub use map::{
+    IndicatorMap, IndicatorValue, MapFeature, MapFeatures, MapIndicator, MapProperties, MapQuery,
+};
 pub use params::{RankParams, RankWeights, ValidRankParams};
 pub use profile::{
     CvSkill, Learner, LearnerLocation, LearnerProfile, ResolvedLocation, ResolvedTarget, Situation,
     SkillRef, Target,
 };
 pub use territorial::{
-    AnsweredNeed, Supply, TerritoryRanking, TerritoryRef, TerritoryTraining, UncoveredNeed,
+    AnsweredNeed, Supply, TerritoryRanking, TerritoryRef, TerritoryReport, TerritoryTraining,
+    UncoveredNeed,
 };
 
 /// A training prepared for ranking.
@@ -78,6 +84,8 @@ struct Entry {
     point: Option<(f64, f64)>,
     /// Needs (cluster id, similarity) the curriculum answers, most similar first.
     needs: Vec<(String, f32)>,
+    /// Title, provider and city folded, for look-ups.
+    haystack: String,
     /// The GEN label's expiry date, when the training has a label and the date parses.
     label_expires: Option<Date>,
     /// The sessions whose start date parses: (start, index in `training.sessions`), in
@@ -98,7 +106,7 @@ impl Entry {
 /// The prepared catalogue with the needs model it is ranked against.
 #[derive(Debug, Clone)]
 pub struct Ranker {
-    engine: Engine,
+    extractor: Extractor,
     geography: Arc<Geography>,
     model: Arc<NeedsModel>,
     index: Option<Arc<DocumentIndex>>,
@@ -107,6 +115,7 @@ pub struct Ranker {
     by_id: FxHashMap<String, usize>,
     /// Folded labels and variants → skill index.
     labels: FxHashMap<String, u32>,
+    lookup: lookup::LookupIndex,
     /// Skill → (territory → share of its offers asking for the skill).
     demand: FxHashMap<SkillId, FxHashMap<TerritoryId, f32>>,
     /// Skill → highest regional share, to normalise regional demand.
@@ -206,6 +215,11 @@ pub struct TargetSummary {
 type GapKey<'a> = (Option<u32>, &'a SkillId);
 
 impl Entry {
+    /// Open seats of the sessions starting on or after `today`.
+    fn open_seats(&self, today: Date) -> u32 {
+        crate::needs::open_seats(&self.training.sessions, Some(today))
+    }
+
     /// Whether the curriculum teaches a gap skill: by taxonomy position, else by id.
     fn teaches(&self, (index, id): &GapKey) -> bool {
         match index {
@@ -240,13 +254,13 @@ impl Ranker {
     /// Prepares `trainings` for ranking against `model` with checked parameters
     /// ([`RankParams::check`]); curricula are extracted in parallel.
     pub fn new(
-        engine: Engine,
+        extractor: Extractor,
         geography: Arc<Geography>,
         model: Arc<NeedsModel>,
         trainings: Vec<Training>,
         params: ValidRankParams,
     ) -> Ranker {
-        let taxonomy = engine.taxonomy();
+        let taxonomy = extractor.taxonomy();
         let mut labels = FxHashMap::default();
         for (index, skill) in taxonomy.skills().iter().enumerate() {
             for surface in &skill.surfaces {
@@ -275,15 +289,17 @@ impl Ranker {
         }
         let entries: Vec<Entry> = trainings
             .into_par_iter()
-            .map(|training| prepare(&engine, &geography, &model, &params, training))
+            .map(|training| prepare(&extractor, &geography, &model, &params, training))
             .collect();
         let by_id = entries
             .iter()
             .enumerate()
             .map(|(i, e)| (e.training.id.clone(), i))
             .collect();
+        let lookup = lookup::LookupIndex::new(extractor.taxonomy(), extractor.referential());
         Ranker {
-            engine,
+            extractor,
+            lookup,
             geography,
             model,
             index: None,
@@ -313,9 +329,9 @@ impl Ranker {
         &self.geography
     }
 
-    /// The engine curricula and CVs are extracted with.
-    pub fn engine(&self) -> &Engine {
-        &self.engine
+    /// The extractor curricula and CVs are extracted with.
+    pub fn extractor(&self) -> &Extractor {
+        &self.extractor
     }
 
     /// Number of trainings in the catalogue.
@@ -373,10 +389,10 @@ impl Ranker {
     }
 
     fn is_transversal(&self, id: &SkillId) -> bool {
-        self.engine
+        self.extractor
             .taxonomy()
             .skill(id)
-            .is_some_and(|s| s.kind == crate::taxonomy::SkillKind::Transversal)
+            .is_some_and(|s| s.kind.is_transversal())
     }
 
     /// Share of a territory's offers asking for a skill (0 when unknown).
@@ -391,14 +407,15 @@ impl Ranker {
 
 /// Extracts a training's curriculum and places it.
 fn prepare(
-    engine: &Engine,
+    extractor: &Extractor,
     geography: &Geography,
     model: &NeedsModel,
     params: &ValidRankParams,
     training: Training,
 ) -> Entry {
     let text = training.curriculum_text();
-    let extraction = engine.extract(&training.title, &text);
+    let extraction = extractor.extract(&training.title, &text);
+    let needs = model.needs_answered(&extraction.skills);
     let mentions: Vec<SkillMention> = extraction
         .skills
         .into_iter()
@@ -406,7 +423,7 @@ fn prepare(
         .collect();
     let skills: FxHashSet<SkillId> = mentions.iter().map(|m| m.skill.clone()).collect();
     let mut skill_indices: Vec<u32> = (skills.iter())
-        .filter_map(|id| engine.taxonomy().skill_index(id))
+        .filter_map(|id| extractor.taxonomy().skill_index(id))
         .collect();
     skill_indices.sort_unstable();
     let placement = geography.place(&training.location.as_location()).ok();
@@ -422,34 +439,10 @@ fn prepare(
                 .and_then(|d| geography.departement(d))
                 .map(|d| (d.lat, d.lon))
         });
-    let weights: Vec<(SkillId, f32)> = skills
-        .iter()
-        .map(|id| {
-            let idf = model
-                .vocabulary
-                .position(id)
-                .map_or(1.0, |p| model.vocabulary.idf[p as usize]);
-            (id.clone(), idf)
-        })
-        .collect();
     let region = placement.as_ref().map(|p| TerritoryId {
         level: TerritoryLevel::Region,
         code: p.region.clone(),
     });
-    let mut needs: Vec<(String, f32)> = model
-        .clusters
-        .iter()
-        .map(|cluster| {
-            let centroid: Vec<(SkillId, f32)> = cluster
-                .top_skills
-                .iter()
-                .map(|s| (s.id.clone(), s.weight))
-                .collect();
-            (cluster.id.clone(), skill_cosine(&weights, &centroid))
-        })
-        .filter(|(_, s)| *s >= params.min_cluster_similarity)
-        .collect();
-    needs.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     let label_expires = training
         .label
         .as_ref()
@@ -460,6 +453,7 @@ fn prepare(
         .enumerate()
         .filter_map(|(index, s)| Some((parse_date("", &s.start).ok()?, index)))
         .collect();
+    let haystack = lookup::haystack(&training);
     Entry {
         training: Arc::new(training),
         text,
@@ -470,25 +464,10 @@ fn prepare(
         region,
         point,
         needs,
+        haystack,
         label_expires,
         session_starts,
     }
-}
-
-/// Cosine similarity of two sparse skill vectors.
-fn skill_cosine(a: &[(SkillId, f32)], b: &[(SkillId, f32)]) -> f32 {
-    let norm = |v: &[(SkillId, f32)]| v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
-    let (na, nb) = (norm(a), norm(b));
-    if na == 0.0 || nb == 0.0 {
-        return 0.0;
-    }
-    let index: HashMap<&SkillId, f32> = b.iter().map(|(id, w)| (id, *w)).collect();
-    let dot: f32 = a
-        .iter()
-        .filter_map(|(id, w)| index.get(id).map(|v| v * w))
-        .sum();
-    // Rounding can put a vector's cosine with itself a hair above 1.
-    (dot / (na * nb)).clamp(-1.0, 1.0)
 }
 
 /// 1 when the training raises the learner's level, less when it does not.

@@ -56,8 +56,6 @@ pub struct RankParams {
     pub distance_half_km: f64,
     /// Days at which the next-session factor halves.
     pub wait_half_days: f64,
-    /// Similarity a curriculum needs with a need's skills to count as answering it.
-    pub min_cluster_similarity: f32,
     /// In-demand skills of a territory an alignment score is computed over.
     pub alignment_skills: usize,
     /// Weight of a transversal skill (autonomie, rigueur) in the gap, against 1 for a
@@ -73,7 +71,6 @@ impl Default for RankParams {
             min_target_share: 0.08,
             distance_half_km: 30.0,
             wait_half_days: 60.0,
-            min_cluster_similarity: 0.15,
             alignment_skills: 30,
             transversal_factor: 0.3,
         }
@@ -128,7 +125,6 @@ impl RankParams {
         };
         share("min_skill_score", self.min_skill_score)?;
         share("min_target_share", self.min_target_share)?;
-        share("min_cluster_similarity", self.min_cluster_similarity)?;
         share("transversal_factor", self.transversal_factor)?;
         for (field, value) in [
             ("distance_half_km", self.distance_half_km),
@@ -239,11 +235,10 @@ mod tests {
     #[test]
     fn bad_thresholds_are_refused_by_name() {
         type Spoil = fn(&mut RankParams);
-        let cases: [(Spoil, &str); 9] = [
+        let cases: [(Spoil, &str); 8] = [
             (|p| p.min_skill_score = 1.5, "min_skill_score"),
             (|p| p.min_skill_score = f32::NAN, "min_skill_score"),
             (|p| p.min_target_share = -0.1, "min_target_share"),
-            (|p| p.min_cluster_similarity = 2.0, "min_cluster_similarity"),
             (|p| p.transversal_factor = -1.0, "transversal_factor"),
             (|p| p.distance_half_km = 0.0, "distance_half_km"),
             (|p| p.distance_half_km = f64::INFINITY, "distance_half_km"),

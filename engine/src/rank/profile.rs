@@ -383,7 +383,7 @@ impl Ranker {
         }
         let mut cv_skills = Vec::new();
         if let Some(cv) = profile.cv_text.as_deref().filter(|t| !t.trim().is_empty()) {
-            let extraction = self.engine.extract("", cv);
+            let extraction = self.extractor.extract("", cv);
             for mention in &extraction.skills {
                 if mention.score < self.params.min_skill_score || mention.field != Field::Text {
                     continue;
@@ -437,7 +437,7 @@ impl Ranker {
 
     /// A skill by id, by label or variant, or failing that by extraction from the name.
     pub fn resolve_skill(&self, name: &str) -> Option<SkillRef> {
-        let taxonomy = self.engine.taxonomy();
+        let taxonomy = self.extractor.taxonomy();
         let name = name.trim();
         if name.is_empty() {
             return None;
@@ -458,7 +458,7 @@ impl Ranker {
             });
         }
         // "gestion de projets agiles": the best skill extracted from the name itself.
-        let extraction = self.engine.extract("", name);
+        let extraction = self.extractor.extract("", name);
         extraction
             .skills
             .iter()
@@ -488,7 +488,7 @@ impl Ranker {
                     )
                 })?;
                 if self.model.occupation(&code).is_none()
-                    && self.engine.extractor().occupation_label(&code).is_none()
+                    && self.extractor.occupation_label(&code).is_none()
                 {
                     return Err(Error::NotFound {
                         kind: NotFoundKind::RomeCode,
@@ -550,7 +550,7 @@ impl Ranker {
         {
             return Some(code);
         }
-        let code = (self.engine.extractor().classify(title, ""))
+        let code = (self.extractor.classify(title, ""))
             .first()
             .filter(|c| c.score > 0.0)
             .map(|c| c.code)?;
@@ -579,10 +579,9 @@ impl Ranker {
     }
 
     fn build_target(&self, code: RomeCode) -> ResolvedTarget {
-        let taxonomy = self.engine.taxonomy();
+        let taxonomy = self.extractor.taxonomy();
         let label = self
-            .engine
-            .extractor()
+            .extractor
             .occupation_label(&code)
             .or_else(|| self.model.occupation(&code).map(|o| o.label.clone()))
             .unwrap_or_else(|| code.to_string());

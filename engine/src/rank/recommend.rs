@@ -41,7 +41,7 @@ impl Ranker {
             .collect();
         gap.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)));
         // Gap skills by taxonomy position, tested against every eligible training.
-        let taxonomy = self.engine.taxonomy();
+        let taxonomy = self.extractor.taxonomy();
         let gap_keys: Vec<GapKey> = gap
             .iter()
             .map(|g| (taxonomy.skill_index(&g.0.id), &g.0.id))

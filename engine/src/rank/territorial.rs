@@ -5,7 +5,14 @@ use serde::Serialize;
 
 use crate::model::Modality;
 use crate::territory::{TerritoryId, TerritoryLevel};
-use crate::{Error, Result};
+use std::collections::HashMap;
+
+use jiff::civil::Date;
+
+use crate::Result;
+use crate::needs::{TerritoryNeeds, tension, unmet_demand};
+
+use super::PublicSupply;
 
 use super::{Ranker, parse_date, round3};
 
@@ -68,7 +75,52 @@ pub struct TerritoryRanking {
     pub formula: String,
 }
 
+/// A territory's indicators with the supply of its needs as of a day: what the
+/// observatory's territory panel shows.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TerritoryReport {
+    pub territory: TerritoryRef,
+    /// The published indicators, each need's trainings, seats and tension counted as of
+    /// the day asked; `None` when the territory has none.
+    pub needs: Option<TerritoryNeeds>,
+    /// Open seats per priority public.
+    pub publics: PublicSupply,
+    /// Needs with published demand no training of the territory answers.
+    pub uncovered: Vec<UncoveredNeed>,
+}
+
 impl Ranker {
+    /// A territory's indicators, supply as of `today`, and its uncovered needs.
+    pub fn territory_report(
+        &self,
+        territory: &TerritoryId,
+        today: &str,
+    ) -> Result<TerritoryReport> {
+        let reference = self.territory(territory)?;
+        let uncovered = self
+            .territory_trainings(territory, today, false, 0)?
+            .uncovered;
+        let publics = self.public_supply(territory, today)?;
+        let day = parse_date("today", today)?;
+        let supplied = self.supply_by_need(territory, day);
+        let needs = self.model.needs(territory).map(|needs| {
+            let mut needs = needs.clone();
+            for cell in &mut needs.clusters {
+                let supply = supplied.get(cell.id.as_str()).copied().unwrap_or_default();
+                cell.trainings = supply.trainings;
+                cell.seats = supply.seats;
+                cell.tension = (!cell.suppressed).then(|| tension(cell.offers, supply.seats));
+            }
+            needs
+        });
+        Ok(TerritoryReport {
+            territory: reference,
+            needs,
+            publics,
+            uncovered,
+        })
+    }
+
     /// The display form of a territory, or `NotFound`.
     pub fn territory(&self, territory: &TerritoryId) -> Result<TerritoryRef> {
         Ok(TerritoryRef {
@@ -90,23 +142,16 @@ impl Ranker {
     ) -> Result<TerritoryRanking> {
         let today = parse_date("today", today)?;
         let reference = self.territory(territory)?;
-        let empty = crate::needs::TerritoryNeeds {
-            territory: territory.clone(),
-            name: reference.name.clone(),
-            offers: 0,
-            clusters: Vec::new(),
-            skills: Vec::new(),
-            skills_suppressed: 0,
-        };
-        let needs = self.model.needs(territory).unwrap_or(&empty);
-        // Unmet demand of each need: its offers, discounted by the open seats already there.
+        let needs = self.model.needs_or_empty(territory, &self.geography)?;
+        // Unmet demand of each need: its offers, discounted by the seats open today.
+        let supplied = self.supply_by_need(territory, today);
         let unmet: Vec<(&crate::needs::Cell, f32)> = needs
             .clusters
             .iter()
             .filter(|c| !c.suppressed && c.offers > 0)
             .map(|c| {
-                let offers = c.offers as f32;
-                (c, offers * offers / (offers + c.seats as f32))
+                let seats = supplied.get(c.id.as_str()).map_or(0, |s| s.seats);
+                (c, unmet_demand(c.offers, seats) as f32)
             })
             .collect();
         let total: f32 = unmet.iter().map(|(_, u)| u).sum();
@@ -200,8 +245,8 @@ impl Ranker {
     }
 }
 
-/// Training supply of a territory: trainings located there with an open session from
-/// `today`, and their open seats.
+/// Training supply of a territory: trainings located there with open seats in sessions
+/// starting from `today`, and those seats.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Supply {
     pub trainings: usize,
@@ -209,6 +254,28 @@ pub struct Supply {
 }
 
 impl Ranker {
+    /// Supply of each need in a territory as of `today`: the trainings located there
+    /// that answer it (the model's rule) with open seats.
+    pub(super) fn supply_by_need(
+        &self,
+        territory: &TerritoryId,
+        today: Date,
+    ) -> HashMap<&str, Supply> {
+        let mut supplied: HashMap<&str, Supply> = HashMap::new();
+        for entry in self.entries.iter().filter(|e| e.is_in(territory)) {
+            let seats = entry.open_seats(today);
+            if seats == 0 {
+                continue;
+            }
+            for (need, _) in &entry.needs {
+                let supply = supplied.entry(need.as_str()).or_default();
+                supply.trainings += 1;
+                supply.seats += seats;
+            }
+        }
+        supplied
+    }
+
     /// Supply of a territory, for one need or one skill, or overall.
     pub fn supply(
         &self,
@@ -227,17 +294,7 @@ impl Ranker {
             {
                 continue;
             }
-            let seats: u32 = entry
-                .training
-                .sessions
-                .iter()
-                .filter(|s| parse_date("", &s.start).is_ok_and(|start| start >= today))
-                .map(|s| {
-                    s.seats
-                        .unwrap_or(0)
-                        .saturating_sub(s.seats_taken.unwrap_or(0))
-                })
-                .sum();
+            let seats = entry.open_seats(today);
             if seats > 0 {
                 supply.trainings += 1;
                 supply.seats += seats;
@@ -254,12 +311,4 @@ impl From<TerritoryRef> for TerritoryId {
             code: value.code,
         }
     }
-}
-
-/// Parses a territory id, naming the field on error.
-pub(super) fn parse_territory(field: &str, text: &str) -> Result<TerritoryId> {
-    text.parse::<TerritoryId>().map_err(|e| match e {
-        Error::InvalidInput { problem, .. } => Error::input(field, problem),
-        other => other,
-    })
 }

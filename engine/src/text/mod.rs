@@ -93,6 +93,8 @@ pub fn fold(text: &str) -> String {
                 '\u{00A0}' | '\u{202F}' => out.push(' '),
                 c if is_invisible(c) => {}
                 // Fullwidth forms ("ＰＹＴＨＯＮ") are their ASCII letters.
+                // The fullwidth grave accent is an apostrophe, as its ASCII form is.
+                '\u{FF40}' => out.push('\''),
                 '\u{FF01}'..='\u{FF5E}' => {
                     out.push(char::from_u32(lower as u32 - 0xFEE0).unwrap_or(lower));
                 }
@@ -579,6 +581,21 @@ mod tests {
         check("Cœur de métier", "Cœur=coeur (de) métier=metier");
         check("projets", "projets=projet");
         check("process", "process=process");
+    }
+
+    #[test]
+    fn folding_is_idempotent_on_every_character() {
+        let unstable: Vec<char> = (0..0x11_0000u32)
+            .filter_map(char::from_u32)
+            .filter(|c| {
+                let once = fold(&c.to_string());
+                fold(&once) != once
+            })
+            .collect();
+        assert!(
+            unstable.is_empty(),
+            "fold(fold(c)) != fold(c) for {unstable:?}"
+        );
     }
 
     #[test]

@@ -4,20 +4,21 @@
 use super::Json;
 use axum::extract::State;
 use passerelle_engine::{
-    DocumentKind, Extraction, Field, LearnerProfile, RomeCode, SearchQuery, SearchResults, fold,
+    DocumentKind, Extraction, Field, LearnerProfile, RomeCode, SearchQuery, SearchResults,
+    TerritoryId, fold,
 };
 use serde::{Deserialize, Serialize};
 use utoipa::IntoParams;
 
 use super::answers::{
     CommuneItem, CommunesAnswer, ExtractAnswer, ExtractedOccupation, ExtractedSkill,
-    OccupationItem, OccupationsAnswer, RecommendationsAnswer, RelatedItem, SkillItem, SkillsAnswer,
-    Sorted, TrainingAnswer, TrainingItem, TrainingsAnswer,
+    OccupationsAnswer, RecommendationsAnswer, SkillsAnswer, Sorted, TrainingAnswer,
+    TrainingsAnswer,
 };
 
 use super::error::{ApiError, ApiJson, ApiPath, ApiQuery};
 use super::state::AppState;
-use super::{JsonBytes, blocking, check_id, engine_json, limit, parse_territory};
+use super::{JsonBytes, blocking, check_id, engine_json, limit};
 
 /// Longest text `/extract` accepts.
 const MAX_EXTRACT_BYTES: usize = passerelle_engine::MAX_TEXT_BYTES;
@@ -64,7 +65,7 @@ pub async fn extract(
     engine_json(false, move || {
         let extraction = snapshot
             .ranker
-            .engine()
+            .extractor()
             .extract(&request.title, &request.text);
         Ok(Extracted(extraction))
     })
@@ -181,54 +182,21 @@ pub async fn trainings(
     State(state): State<AppState>,
     ApiQuery(query): ApiQuery<TrainingsQuery>,
 ) -> Result<Json<TrainingsAnswer>, ApiError> {
-    let snapshot = state.current();
-    let ranker = &snapshot.ranker;
-    let territory = query
-        .territory
-        .as_deref()
-        .map(|t| parse_territory("territory", t))
+    let territory = (query.territory.as_deref())
+        .map(|t| TerritoryId::parse_field("territory", t))
         .transpose()?;
-    if let Some(territory) = &territory {
-        ranker.territory(territory)?;
-    }
-    let words: Vec<String> = query
-        .q
-        .as_deref()
-        .map(|q| fold(q).split_whitespace().map(str::to_string).collect())
-        .unwrap_or_default();
     let limit = limit(query.limit, 50, 500)?;
-    let mut found = Vec::new();
-    for training in ranker.trainings() {
-        if let Some(territory) = &territory {
-            let here = ranker
-                .placement(&training.id)?
-                .and_then(|p| p.at(territory.level))
-                .is_some_and(|code| code == territory.code);
-            if !here {
-                continue;
-            }
-        }
-        let haystack = fold(&format!(
-            "{} {} {}",
-            training.title,
-            training.provider,
-            training.location.city.as_deref().unwrap_or("")
-        ));
-        if !words.iter().all(|w| haystack.contains(w.as_str())) {
-            continue;
-        }
-        found.push(TrainingItem {
-            city: training.location.city.clone(),
-            id: training.id.clone(),
-            modality: training.modality,
-            provider: training.provider.clone(),
-            title: training.title.clone(),
-        });
-        if found.len() == limit {
-            break;
-        }
-    }
-    Ok(Json(TrainingsAnswer { trainings: found }))
+    let snapshot = state.current();
+    // A scan of the whole catalogue: off the async workers.
+    blocking(move || {
+        let trainings = snapshot.ranker.find_trainings(
+            query.q.as_deref().unwrap_or(""),
+            territory.as_ref(),
+            limit,
+        )?;
+        Ok(Json(TrainingsAnswer { trainings }))
+    })
+    .await
 }
 
 /// One training with the skills found in its curriculum (spans into `text`).
@@ -276,10 +244,8 @@ pub async fn search(
     if text.len() > 1000 {
         return Err(ApiError::invalid("q", "Requête trop longue."));
     }
-    let territory = params
-        .territory
-        .as_deref()
-        .map(|t| parse_territory("territory", t))
+    let territory = (params.territory.as_deref())
+        .map(|t| TerritoryId::parse_field("territory", t))
         .transpose()?;
     let rome = params
         .rome
@@ -331,62 +297,23 @@ pub async fn skills(
     State(state): State<AppState>,
     ApiQuery(query): ApiQuery<LookupQuery>,
 ) -> Result<Json<SkillsAnswer>, ApiError> {
-    let folded = fold(query.q.as_deref().unwrap_or("").trim());
-    if folded.is_empty() {
+    let (q, limit) = lookup(query)?;
+    let snapshot = state.current();
+    // A scan of the taxonomy (thousands of skills with the ROME): off the async workers.
+    blocking(move || {
+        let skills = snapshot.ranker.find_skills(&q, limit);
+        Ok(Json(SkillsAnswer { skills }))
+    })
+    .await
+}
+
+/// A look-up's words (at least one character) and its limit.
+fn lookup(query: LookupQuery) -> Result<(String, usize), ApiError> {
+    let q = query.q.unwrap_or_default();
+    if fold(q.trim()).is_empty() {
         return Err(ApiError::invalid("q", "Saisissez au moins un caractère."));
     }
-    let limit = limit(query.limit, 10, 50)?;
-    let snapshot = state.current();
-    let taxonomy = snapshot.ranker.engine().taxonomy();
-    let mut found: Vec<(u8, usize, &passerelle_engine::Skill)> = taxonomy
-        .skills()
-        .iter()
-        .filter_map(|skill| {
-            let label = fold(&skill.label);
-            let rank = if label == folded {
-                0
-            } else if label.starts_with(&folded) {
-                1
-            } else if skill
-                .surfaces
-                .iter()
-                .any(|s| fold(&s.text).starts_with(&folded))
-            {
-                2
-            } else if label.contains(&folded) {
-                3
-            } else {
-                return None;
-            };
-            Some((rank, skill.label.len(), skill))
-        })
-        .collect();
-    found.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)).then(a.2.id.cmp(&b.2.id)));
-    let model = snapshot.ranker.model();
-    let skills: Vec<SkillItem> = found
-        .into_iter()
-        .take(limit)
-        .map(|(_, _, skill)| SkillItem {
-            family: skill.family.clone(),
-            id: skill.id.clone(),
-            kind: skill.kind,
-            label: skill.label.clone(),
-            related: (model.related(&skill.id).iter())
-                .map(|r| RelatedItem {
-                    id: r.skill.clone(),
-                    label: taxonomy
-                        .skill(&r.skill)
-                        .map_or(r.skill.as_str(), |s| s.label.as_str())
-                        .to_string(),
-                    score: r.strength,
-                })
-                .collect(),
-            synonyms: (skill.surfaces.iter().skip(1).take(10))
-                .map(|s| s.text.clone())
-                .collect(),
-        })
-        .collect();
-    Ok(Json(SkillsAnswer { skills }))
+    Ok((q, limit(query.limit, 10, 50)?))
 }
 
 /// Métiers by appellation (job title), for the target field.
@@ -396,49 +323,14 @@ pub async fn occupations(
     State(state): State<AppState>,
     ApiQuery(query): ApiQuery<LookupQuery>,
 ) -> Result<Json<OccupationsAnswer>, ApiError> {
-    let folded = fold(query.q.as_deref().unwrap_or("").trim());
-    if folded.is_empty() {
-        return Err(ApiError::invalid("q", "Saisissez au moins un caractère."));
-    }
-    let limit = limit(query.limit, 10, 50)?;
+    let (q, limit) = lookup(query)?;
     let snapshot = state.current();
-    let Some(referential) = snapshot.ranker.engine().extractor().referential() else {
-        return Ok(Json(OccupationsAnswer {
-            occupations: Vec::new(),
-        }));
-    };
-    let mut found: Vec<(u8, usize, OccupationItem)> = Vec::new();
-    for occupation in referential.occupations() {
-        for title in std::iter::once(&occupation.label).chain(&occupation.appellations) {
-            let text = fold(title);
-            let rank = if text.starts_with(&folded) {
-                0
-            } else if text.split_whitespace().any(|w| w.starts_with(&folded)) {
-                1
-            } else if text.contains(&folded) {
-                2
-            } else {
-                continue;
-            };
-            found.push((
-                rank,
-                title.len(),
-                OccupationItem {
-                    appellation: title.clone(),
-                    code: occupation.code,
-                    label: occupation.label.clone(),
-                },
-            ));
-        }
-    }
-    found.sort_by(|a, b| {
-        a.0.cmp(&b.0)
-            .then(a.1.cmp(&b.1))
-            .then_with(|| a.2.appellation.cmp(&b.2.appellation))
-    });
-    found.dedup_by(|a, b| a.2.appellation == b.2.appellation);
-    let occupations: Vec<OccupationItem> = found.into_iter().take(limit).map(|f| f.2).collect();
-    Ok(Json(OccupationsAnswer { occupations }))
+    // A scan of the référentiel's titles: off the async workers.
+    blocking(move || {
+        let occupations = snapshot.ranker.find_titles(&q, limit);
+        Ok(Json(OccupationsAnswer { occupations }))
+    })
+    .await
 }
 
 /// Communes by name, INSEE code or postcode, for the location field.

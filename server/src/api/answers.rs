@@ -10,9 +10,9 @@
 
 use passerelle_engine::{
     Cell, CvSkill, Departement, EmergingTerm, Example, Field, InseeCode, LearnerSummary,
-    MentionSource, Modality, PublicSeats, Recommendation, Recommendations, Region, RomeCode,
-    RomeShare, SkillId, SkillKind, TerritoryLevel, TerritoryRef, Training, UncoveredNeed,
-    WeightedSkill,
+    MentionSource, NeedInRegion, PublicSeats, Recommendation, Recommendations, Region, RomeCode,
+    RomeShare, SkillId, SkillMatch, TerritoryRef, TitleMatch, Training, TrainingMatch,
+    UncoveredNeed, WeightedSkill,
 };
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -115,17 +115,7 @@ impl RecommendationsAnswer {
 /// Catalogue trainings matching the words and territory (`/trainings`).
 #[derive(Debug, Serialize, ToSchema)]
 pub struct TrainingsAnswer {
-    pub trainings: Vec<TrainingItem>,
-}
-
-/// A training of a list.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct TrainingItem {
-    pub city: Option<String>,
-    pub id: String,
-    pub modality: Modality,
-    pub provider: String,
-    pub title: String,
+    pub trainings: Vec<TrainingMatch>,
 }
 
 /// One training with the skills of its curriculum (`/trainings/{id}`).
@@ -143,44 +133,13 @@ pub struct TrainingAnswer {
 /// Skills of the taxonomy matching a look-up (`/skills`).
 #[derive(Debug, Serialize, ToSchema)]
 pub struct SkillsAnswer {
-    pub skills: Vec<SkillItem>,
-}
-
-/// A skill with its synonyms and the skills asked for with it.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct SkillItem {
-    pub family: Option<String>,
-    pub id: SkillId,
-    pub kind: SkillKind,
-    pub label: String,
-    /// Skills postings ask for together with this one, strongest first.
-    pub related: Vec<RelatedItem>,
-    /// Other ways of writing it (at most 10).
-    pub synonyms: Vec<String>,
-}
-
-/// A skill postings ask for together with another.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct RelatedItem {
-    pub id: SkillId,
-    pub label: String,
-    /// Strength of the association (scaled pointwise mutual information).
-    pub score: f32,
+    pub skills: Vec<SkillMatch>,
 }
 
 /// Métiers whose title matches a look-up (`/occupations`).
 #[derive(Debug, Serialize, ToSchema)]
 pub struct OccupationsAnswer {
-    pub occupations: Vec<OccupationItem>,
-}
-
-/// A job title (appellation) with its métier.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct OccupationItem {
-    pub appellation: String,
-    pub code: RomeCode,
-    /// The métier's label.
-    pub label: String,
+    pub occupations: Vec<TitleMatch>,
 }
 
 /// Communes matching a look-up (`/communes`).
@@ -233,62 +192,10 @@ pub struct ClusterItem {
     /// Share of the clustered postings.
     pub share: f32,
     pub size: usize,
+    /// The need in each région that has it (`/clusters/{id}` only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub territories: Option<Vec<NeedInRegion>>,
     pub top_skills: Vec<WeightedSkill>,
-}
-
-/// One need with its distribution over régions (`/clusters/{id}`).
-#[derive(Debug, Serialize, ToSchema)]
-pub struct ClusterAnswer {
-    pub examples: Vec<Example>,
-    /// As in `ClusterItem`.
-    pub growth: Option<f32>,
-    pub id: String,
-    pub label: String,
-    pub rome: Vec<RomeShare>,
-    pub share: f32,
-    pub size: usize,
-    pub territories: Vec<ClusterTerritory>,
-    pub top_skills: Vec<WeightedSkill>,
-}
-
-impl ClusterAnswer {
-    /// The cluster with its régions.
-    pub fn new(cluster: ClusterItem, territories: Vec<ClusterTerritory>) -> ClusterAnswer {
-        let ClusterItem {
-            examples,
-            growth,
-            id,
-            label,
-            rome,
-            share,
-            size,
-            top_skills,
-        } = cluster;
-        ClusterAnswer {
-            examples,
-            growth,
-            id,
-            label,
-            rome,
-            share,
-            size,
-            territories,
-            top_skills,
-        }
-    }
-}
-
-/// A need's offers in one région.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct ClusterTerritory {
-    pub name: String,
-    /// Offers; 0 when suppressed.
-    pub offers: usize,
-    pub share: f32,
-    /// Fewer offers than the suppression threshold: the count is not published.
-    pub suppressed: bool,
-    /// E.g. `region:84`.
-    pub territory: String,
 }
 
 /// Frequent terms of recent postings that the taxonomy lacks (`/emerging`).
@@ -307,28 +214,6 @@ pub struct GeographyAnswer {
     pub outlines: bool,
     #[schema(value_type = Vec<Region>)]
     pub regions: Sorted,
-}
-
-/// An indicator for every territory of a level as a GeoJSON FeatureCollection
-/// (`/indicators?format=geojson`).
-#[derive(Debug, Serialize, ToSchema)]
-pub struct IndicatorFeatures {
-    pub features: Vec<IndicatorFeature>,
-    /// `FeatureCollection`.
-    #[serde(rename = "type")]
-    pub kind: &'static str,
-}
-
-/// One territory: its outline (else its centre as a point) and the indicator.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct IndicatorFeature {
-    /// A GeoJSON geometry.
-    #[schema(value_type = Object)]
-    pub geometry: serde_json::Value,
-    pub properties: IndicatorProperties,
-    /// `Feature`.
-    #[serde(rename = "type")]
-    pub kind: &'static str,
 }
 
 /// GeoJSON outlines of a level, passed on as read (`/geography/{file}`): those given
@@ -366,46 +251,6 @@ pub struct OutlineProperties {
     pub code: String,
     /// Its name.
     pub nom: String,
-}
-
-/// An indicator for every territory of a level (`/indicators`, JSON).
-#[derive(Debug, Serialize, ToSchema)]
-pub struct IndicatorsAnswer {
-    /// The need the indicator is restricted to, if any.
-    pub cluster: Option<String>,
-    /// `demand`, `supply` or `gap`.
-    pub indicator: String,
-    pub level: TerritoryLevel,
-    /// The skill the indicator is restricted to, if any.
-    pub skill: Option<SkillId>,
-    pub values: Vec<IndicatorValue>,
-}
-
-/// The indicator in one territory.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct IndicatorValue {
-    pub code: String,
-    pub name: String,
-    /// Offers; null when suppressed (statistical confidentiality).
-    pub offers: Option<usize>,
-    /// Open seats.
-    pub seats: u32,
-    pub suppressed: bool,
-    /// Trainings with open seats.
-    pub trainings: usize,
-    /// The indicator; null when the offers are suppressed.
-    pub value: Option<f64>,
-}
-
-/// The indicator in one territory, as the properties of a GeoJSON feature.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct IndicatorProperties {
-    pub code: String,
-    pub nom: String,
-    pub offers: Option<usize>,
-    pub seats: u32,
-    pub trainings: usize,
-    pub value: Option<f64>,
 }
 
 /// A territory's needs, skills in demand, supply and uncovered needs

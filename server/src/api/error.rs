@@ -110,7 +110,9 @@ impl From<passerelle_engine::Error> for ApiError {
                     NotFoundKind::Training => ("unknown_training", "Formation", None),
                     NotFoundKind::Skill => ("unknown_skill", "Compétence", Some("target.skills")),
                     // The history route words its own 404; elsewhere a need is a cluster id.
-                    NotFoundKind::Need | NotFoundKind::Offer => ("not_found", "Élément", None),
+                    NotFoundKind::Need => ("unknown_cluster", "Besoin", None),
+                    // Hand labels name offers in evaluations only.
+                    NotFoundKind::Offer => ("not_found", "Élément", None),
                 };
                 let error = ApiError::new(
                     StatusCode::NOT_FOUND,
@@ -174,6 +176,9 @@ pub fn in_french(problem: &passerelle_engine::Invalid) -> String {
         Invalid::TooLong { max_bytes } => format!("{max_bytes} octets au plus"),
         Invalid::Coordinates => {
             "lat (de -90 à 90) et lon (de -180 à 180) sont à donner ensemble".to_string()
+        }
+        Invalid::OneOf { value, expected } => {
+            format!("« {value} » : attendu {}", list(expected))
         }
         // Operator settings only: their English detail is logged, not answered.
         Invalid::Other(detail) => {

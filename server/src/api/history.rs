@@ -34,7 +34,7 @@ pub async fn history(
     State(state): State<AppState>,
     ApiQuery(query): ApiQuery<HistoryQuery>,
 ) -> Result<Response, ApiError> {
-    let territory = super::parse_territory("territory", &query.territory)?;
+    let territory = passerelle_engine::TerritoryId::parse_field("territory", &query.territory)?;
     let indicator = match (query.need, query.skill) {
         (Some(need), None) => {
             super::check_id("need", &need)?;

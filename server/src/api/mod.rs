@@ -31,7 +31,6 @@ use axum::extract::{DefaultBodyLimit, State};
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use axum::routing::{get, post};
-use passerelle_engine::TerritoryId;
 use tower::ServiceBuilder;
 use utoipa::OpenApi;
 
@@ -359,13 +358,4 @@ fn limit(given: Option<usize>, default: usize, max: usize) -> Result<usize, ApiE
             format!("« limit » vaut {n} : attendu un entier de 1 à {max}."),
         )),
     }
-}
-
-fn parse_territory(field: &str, text: &str) -> Result<TerritoryId, ApiError> {
-    text.parse::<TerritoryId>().map_err(|_| {
-        ApiError::invalid(
-            field,
-            format!("« {text} » : attendu region:CODE, departement:CODE ou bassin:CODE."),
-        )
-    })
 }

@@ -4,22 +4,23 @@
 
 use super::Json;
 use axum::extract::State;
-use axum::http::{StatusCode, header};
+use axum::http::header;
 use axum::response::{IntoResponse, Response};
-use passerelle_engine::{SkillId, TerritoryId, TerritoryLevel, TerritoryRanking};
+use passerelle_engine::{
+    Error, IndicatorMap, MapFeatures, MapQuery, NotFoundKind, TerritoryId, TerritoryLevel,
+    TerritoryRanking,
+};
 use serde::Deserialize;
-use serde_json::json;
 use utoipa::IntoParams;
 
 use super::answers::{
-    ClusterAnswer, ClusterItem, ClusterTerritory, ClustersAnswer, EmergingAnswer, GeographyAnswer,
-    IndicatorFeature, IndicatorFeatures, IndicatorProperties, IndicatorValue, IndicatorsAnswer,
-    ModelItem, OutlineCollection, Sorted, TerritoryNeedsAnswer,
+    ClusterItem, ClustersAnswer, EmergingAnswer, GeographyAnswer, ModelItem, OutlineCollection,
+    Sorted, TerritoryNeedsAnswer,
 };
 
 use super::error::{ApiError, ApiPath, ApiQuery};
+use super::limit;
 use super::state::AppState;
-use super::{limit, parse_territory};
 
 /// The needs clusters with their skills, métiers and growth since the last refresh.
 #[utoipa::path(get, path = "/api/v1/clusters",
@@ -47,70 +48,40 @@ fn cluster_item(
     snapshot: &super::state::Snapshot,
     cluster: &passerelle_engine::NeedsCluster,
 ) -> ClusterItem {
-    let model = snapshot.ranker.model();
-    let national = model
-        .territories
-        .iter()
-        .filter(|t| t.territory.level == TerritoryLevel::Region)
-        .filter_map(|t| t.clusters.iter().find(|c| c.id == cluster.id))
-        .fold((0usize, 0.0f32, 0usize), |acc, cell| match cell.growth {
-            Some(g) => (
-                acc.0 + cell.offers,
-                acc.1 + g * cell.offers as f32,
-                acc.2 + cell.offers,
-            ),
-            None => (acc.0 + cell.offers, acc.1, acc.2),
-        });
-    let growth = (national.2 > 0).then(|| national.1 / national.2 as f32);
     // `Example`, `RomeShare` and `WeightedSkill` declare their fields in alphabetical
     // order: written directly, they read as the `Value` they were first written as.
     ClusterItem {
         examples: cluster.examples.clone(),
-        growth,
+        growth: snapshot.ranker.model().national_growth(&cluster.id),
         id: cluster.id.clone(),
         label: cluster.label.clone(),
         rome: cluster.rome.clone(),
         share: cluster.share,
         size: cluster.size,
+        territories: None,
         top_skills: cluster.top_skills.clone(),
     }
 }
 
 /// One cluster with its distribution over régions.
 #[utoipa::path(get, path = "/api/v1/clusters/{id}", params(("id" = String, Path, description = "Cluster id")),
-    responses((status = 200, description = "The cluster", body = ClusterAnswer),
+    responses((status = 200, description = "The cluster", body = ClusterItem),
               (status = 404, description = "Unknown cluster", body = super::error::ErrorBody)))]
 pub async fn cluster(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<String>,
-) -> Result<Json<ClusterAnswer>, ApiError> {
+) -> Result<Json<ClusterItem>, ApiError> {
     super::check_id("id", &id)?;
     let snapshot = state.current();
     let model = snapshot.ranker.model();
-    let cluster = model.cluster(&id).ok_or_else(|| {
-        ApiError::new(
-            StatusCode::NOT_FOUND,
-            "unknown_cluster",
-            format!("Besoin inconnu : {id}."),
-        )
-    })?;
-    let item = cluster_item(&snapshot, cluster);
-    let territories: Vec<ClusterTerritory> = model
-        .territories
-        .iter()
-        .filter(|t| t.territory.level == TerritoryLevel::Region)
-        .filter_map(|t| {
-            let cell = t.clusters.iter().find(|c| c.id == id)?;
-            Some(ClusterTerritory {
-                name: t.name.clone(),
-                offers: cell.offers,
-                share: cell.share,
-                suppressed: cell.suppressed,
-                territory: t.territory.to_string(),
-            })
-        })
-        .collect();
-    Ok(Json(ClusterAnswer::new(item, territories)))
+    let territories = model.need_by_region(&id)?;
+    let cluster = model
+        .cluster(&id)
+        .ok_or_else(|| ApiError::not_found("Besoin"))?;
+    Ok(Json(ClusterItem {
+        territories: Some(territories),
+        ..cluster_item(&snapshot, cluster)
+    }))
 }
 
 /// Frequent terms of recent postings that the taxonomy lacks.
@@ -177,246 +148,86 @@ pub struct IndicatorQuery {
 /// An indicator for every territory of a level, for maps and downloads.
 #[utoipa::path(get, path = "/api/v1/indicators", params(IndicatorQuery),
     responses((status = 200, description = "Values per territory (JSON, CSV or GeoJSON)", content(
-                (IndicatorsAnswer = "application/json"),
+                (IndicatorMap = "application/json"),
                 (String = "text/csv"),
-                (IndicatorFeatures = "application/geo+json"),
+                (MapFeatures = "application/geo+json"),
               )),
               (status = 422, description = "Invalid parameter", body = super::error::ErrorBody)))]
 pub async fn indicators(
     State(state): State<AppState>,
     ApiQuery(query): ApiQuery<IndicatorQuery>,
 ) -> Result<Response, ApiError> {
-    let level = match query.level.as_deref().unwrap_or("region") {
-        "region" => TerritoryLevel::Region,
-        "departement" => TerritoryLevel::Departement,
+    let map = MapQuery::parse(
+        query.level.as_deref(),
+        query.indicator.as_deref(),
+        query.cluster,
+        query.skill.as_deref(),
+    )?;
+    let format: &'static str = match query.format.as_deref().unwrap_or("json") {
+        "json" => "json",
+        "csv" => "csv",
+        "geojson" => "geojson",
         _ => {
             return Err(ApiError::invalid(
-                "level",
-                "Attendu : region ou departement.",
+                "format",
+                "Attendu : json, csv ou geojson.",
             ));
         }
     };
-    let indicator = query
-        .indicator
-        .clone()
-        .unwrap_or_else(|| "demand".to_string());
-    if !matches!(indicator.as_str(), "demand" | "supply" | "gap") {
-        return Err(ApiError::invalid(
-            "indicator",
-            "Attendu : demand, supply ou gap.",
-        ));
-    }
     let snapshot = state.current();
-    let ranker = &snapshot.ranker;
-    let model = ranker.model();
-    if let Some(cluster) = &query.cluster
-        && model.cluster(cluster).is_none()
-    {
-        return Err(ApiError::new(
-            StatusCode::NOT_FOUND,
-            "unknown_cluster",
-            format!("Besoin inconnu : {cluster}."),
-        )
-        .with_field("cluster"));
-    }
-    let skill = match &query.skill {
-        Some(text) => {
-            let id = SkillId::parse(text)
-                .ok()
-                .filter(|id| ranker.engine().taxonomy().skill(id).is_some())
-                .ok_or_else(|| {
-                    ApiError::new(
-                        StatusCode::NOT_FOUND,
-                        "unknown_skill",
-                        format!("Compétence inconnue : {text}."),
-                    )
-                    .with_field("skill")
-                })?;
-            Some(id)
-        }
-        None => None,
-    };
     let today = state.today();
-    let geography = ranker.geography();
-    let codes: Vec<(String, String, (f64, f64))> = match level {
-        TerritoryLevel::Region => geography
-            .regions()
-            .iter()
-            .map(|r| (r.code.clone(), r.name.clone(), (r.lat, r.lon)))
-            .collect(),
-        _ => geography
-            .departements()
-            .iter()
-            .map(|d| (d.code.clone(), d.name.clone(), (d.lat, d.lon)))
-            .collect(),
+    let outlines = match map.level {
+        TerritoryLevel::Region => state.settings.outlines.region.clone(),
+        _ => state.settings.outlines.departement.clone(),
     };
-    let mut rows = Vec::new();
-    for (code, name, centre) in codes {
-        let territory = TerritoryId {
-            level,
-            code: code.clone(),
+    // Every territory of the level against the whole catalogue: off the async workers.
+    super::blocking(move || {
+        let map = (snapshot.ranker.indicator_map(&map, &today)).map_err(|error| {
+            // The filters are query parameters here.
+            let field = match &error {
+                Error::NotFound {
+                    kind: NotFoundKind::Need,
+                    ..
+                } => "cluster",
+                _ => "skill",
+            };
+            ApiError::from(error).with_field(field)
+        })?;
+        let download = |extension: &str| {
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{}\"", map.file_name(extension)),
+            )
         };
-        let needs = model.needs(&territory);
-        // `None`: the count is suppressed (statistical confidentiality), never shown.
-        let threshold = model.params.suppression_threshold;
-        let offers: Option<usize> = match (needs, &query.cluster, &skill) {
-            (None, _, _) => Some(0),
-            (Some(n), Some(cluster), _) => match n.clusters.iter().find(|c| &c.id == cluster) {
-                Some(cell) if cell.suppressed => None,
-                Some(cell) => Some(cell.offers),
-                None => Some(0),
-            },
-            (Some(n), None, Some(skill)) => {
-                match n.skills.iter().find(|c| c.id == skill.as_str()) {
-                    Some(cell) if cell.suppressed => None,
-                    Some(cell) => Some(cell.offers),
-                    None => Some(0),
-                }
-            }
-            (Some(n), None, None) if n.offers > 0 && n.offers < threshold => None,
-            (Some(n), None, None) => Some(n.offers),
-        };
-        let supply = ranker.supply(&territory, query.cluster.as_deref(), skill.as_ref(), &today)?;
-        let value: Option<f64> = match indicator.as_str() {
-            "demand" => offers.map(|o| o as f64),
-            "supply" => Some(f64::from(supply.seats)),
-            _ => offers.map(|o| {
-                let o = o as f64;
-                if o > 0.0 {
-                    (o * o / (o + f64::from(supply.seats)) * 10.0).round() / 10.0
-                } else {
-                    0.0
-                }
-            }),
-        };
-        rows.push((code, name, centre, value, offers, supply));
-    }
-    match query.format.as_deref().unwrap_or("json") {
-        "json" => Ok(Json(IndicatorsAnswer {
-            cluster: query.cluster,
-            indicator,
-            level,
-            skill,
-            values: (rows.into_iter())
-                .map(|(code, name, _, value, offers, supply)| IndicatorValue {
-                    code,
-                    name,
-                    offers,
-                    seats: supply.seats,
-                    suppressed: offers.is_none(),
-                    trainings: supply.trainings,
-                    value,
-                })
-                .collect(),
-        })
-        .into_response()),
-        "csv" => {
-            // For French spreadsheets: `;` separator, UTF-8 with a byte order mark.
-            let mut writer = csv::WriterBuilder::new()
-                .delimiter(b';')
-                .from_writer(b"\xEF\xBB\xBF".to_vec());
-            writer
-                .write_record([
-                    "code",
-                    "nom",
-                    "indicateur",
-                    "valeur",
-                    "offres",
-                    "formations",
-                    "places",
-                ])
-                .map_err(ApiError::internal)?;
-            for (code, name, _, value, offers, supply) in &rows {
-                writer
-                    .write_record([
-                        code.as_str(),
-                        name.as_str(),
-                        indicator.as_str(),
-                        &value.map_or_else(String::new, |v| v.to_string().replace('.', ",")),
-                        &offers.map_or_else(String::new, |o| o.to_string()),
-                        &supply.trainings.to_string(),
-                        &supply.seats.to_string(),
-                    ])
-                    .map_err(ApiError::internal)?;
-            }
-            let bytes = writer.into_inner().map_err(ApiError::internal)?;
-            Ok((
+        Ok(match format {
+            "csv" => (
                 [
                     (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
-                    (
-                        header::CONTENT_DISPOSITION,
-                        format!(
-                            "attachment; filename=\"indicateur-{}-{indicator}.csv\"",
-                            level.as_str()
-                        ),
-                    ),
+                    download("csv"),
                 ],
-                bytes,
+                map.to_csv()?,
             )
-                .into_response())
-        }
-        "geojson" => {
-            let outlines = match level {
-                TerritoryLevel::Region => state.settings.outlines.region.clone(),
-                _ => state.settings.outlines.departement.clone(),
-            };
-            let features: Vec<IndicatorFeature> = rows
-                .into_iter()
-                .map(|(code, name, centre, value, offers, supply)| {
-                    let geometry = outlines
-                        .as_ref()
-                        .and_then(|o| o["features"].as_array())
-                        .and_then(|features| {
-                            features
-                                .iter()
-                                .find(|f| f["properties"]["code"].as_str() == Some(code.as_str()))
-                        })
-                        .map(|f| f["geometry"].clone())
-                        .unwrap_or_else(
-                            || json!({"type": "Point", "coordinates": [centre.1, centre.0]}),
-                        );
-                    IndicatorFeature {
-                        geometry,
-                        properties: IndicatorProperties {
-                            code,
-                            nom: name,
-                            offers,
-                            seats: supply.seats,
-                            trainings: supply.trainings,
-                            value,
-                        },
-                        kind: "Feature",
-                    }
-                })
-                .collect();
-            Ok((
+                .into_response(),
+            "geojson" => (
                 [
                     (header::CONTENT_TYPE, "application/geo+json".to_string()),
-                    (
-                        header::CONTENT_DISPOSITION,
-                        format!(
-                            "attachment; filename=\"indicateur-{}-{indicator}.geojson\"",
-                            level.as_str()
-                        ),
-                    ),
+                    download("geojson"),
                 ],
                 // Geometries come from the outlines: written unrounded, as read.
-                axum::Json(IndicatorFeatures {
-                    features,
-                    kind: "FeatureCollection",
-                }),
+                axum::Json(map.to_geojson(outlines.as_deref())),
             )
-                .into_response())
-        }
-        _ => Err(ApiError::invalid(
-            "format",
-            "Attendu : json, csv ou geojson.",
-        )),
-    }
+                .into_response(),
+            _ => Json(map).into_response(),
+        })
+    })
+    .await
 }
 
 fn territory_of(level: &str, code: &str) -> Result<TerritoryId, ApiError> {
-    parse_territory("level", &format!("{level}:{code}"))
+    Ok(TerritoryId::parse_field(
+        "level",
+        &format!("{level}:{code}"),
+    )?)
 }
 
 /// Indicators of a territory: needs with offers, supply and tension, skills in demand,
@@ -433,23 +244,21 @@ pub async fn territory_needs(
 ) -> Result<Json<TerritoryNeedsAnswer>, ApiError> {
     let territory = territory_of(&level, &code)?;
     let snapshot = state.current();
-    let reference = snapshot.ranker.territory(&territory)?;
-    let ranking = snapshot
+    let report = snapshot
         .ranker
-        .territory_trainings(&territory, &state.today(), false, 0)?;
-    let needs = snapshot.ranker.model().needs(&territory);
-    let publics = snapshot.ranker.public_supply(&territory, &state.today())?;
+        .territory_report(&territory, &state.today())?;
+    let needs = report.needs.as_ref();
     Ok(Json(TerritoryNeedsAnswer {
         clusters: Sorted::of(&needs.map(|n| &n.clusters))?,
         model_version: snapshot.model_version(),
         offers: needs.map_or(0, |n| n.offers),
-        publics: Sorted::of(&publics.publics)?,
-        seats: publics.seats,
+        publics: Sorted::of(&report.publics.publics)?,
+        seats: report.publics.seats,
         skills: Sorted::of(&needs.map(|n| &n.skills))?,
         skills_suppressed: needs.map_or(0, |n| n.skills_suppressed),
-        territory: Sorted::of(&reference)?,
+        territory: Sorted::of(&report.territory)?,
         // `UncoveredNeed` declares its fields in alphabetical order.
-        uncovered: ranking.uncovered,
+        uncovered: report.uncovered,
     }))
 }
 

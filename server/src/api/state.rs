@@ -97,7 +97,7 @@ impl Snapshot {
     ) -> Snapshot {
         let index = Arc::new(index);
         let ranker = Ranker::new(
-            engine.clone(),
+            engine.extractor().clone(),
             geography,
             Arc::new(model),
             trainings,
@@ -238,7 +238,7 @@ impl AppState {
     /// The state serving `snapshot`, whose engine refreshes build with (see
     /// [`AppState::with_engine`] when the snapshot's engine learned from its version).
     pub fn new(snapshot: Snapshot, settings: Settings) -> AppState {
-        let engine = snapshot.ranker.engine().clone();
+        let engine = Engine::from_extractor(snapshot.ranker.extractor().clone());
         AppState {
             snapshot: Arc::new(ArcSwap::from_pointee(snapshot)),
             settings: Arc::new(settings),

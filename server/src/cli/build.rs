@@ -12,7 +12,7 @@ use passerelle_engine::{
     load_model, read_geography, read_offer_records, read_postings, read_trainings, update_corpus,
 };
 
-use crate::ReferentialArgs;
+use crate::{ReferentialArgs, StoreArgs};
 
 #[derive(Debug, Args)]
 pub struct BuildArgs {
@@ -45,16 +45,8 @@ pub struct BuildArgs {
     /// Time stamp written into the model (default: now, UTC).
     #[arg(long)]
     built_at: Option<String>,
-    /// Offers created more than this many days before the newest one leave the store.
-    #[arg(long, default_value_t = 365)]
-    window_days: u32,
-    /// Versions kept in the build folder (the new one included).
-    #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u16).range(1..))]
-    keep: u16,
-    /// Do not learn from the labelled offers (`romeCode`, ticked `competences[]`) of the
-    /// store.
-    #[arg(long)]
-    no_learn: bool,
+    #[command(flatten)]
+    store: StoreArgs,
 }
 
 pub fn geography(geo: Option<&std::path::Path>) -> Result<Geography> {
@@ -87,7 +79,7 @@ pub fn run(args: BuildArgs) -> Result<()> {
         records.extend(batch.records.into_iter().map(|(_, record)| record));
     }
     bar.finish_and_clear();
-    let update = update_corpus(&folder, records, args.window_days)
+    let update = update_corpus(&folder, records, args.store.window_days)
         .with_context(|| format!("cannot update the offer store of {}", args.out.display()))?;
     eprintln!(
         "store: {} new, {} updated, {} unchanged, {} refused; {} dropped as created before {}; corpus of {} offers",
@@ -137,8 +129,8 @@ pub fn run(args: BuildArgs) -> Result<()> {
                 trainings: &trainings,
                 params: &params,
                 built_at: &built_at,
-                learn: !args.no_learn,
-                keep: usize::from(args.keep),
+                learn: !args.store.no_learn,
+                keep: usize::from(args.store.keep),
                 dropped_as_old: update.dropped_as_old,
                 previous: previous.as_ref(),
             },

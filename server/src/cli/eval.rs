@@ -1,6 +1,8 @@
-//! `passerelle eval extract|classify|clusters|mobility|required`: quality on labelled
-//! France Travail offers, of the learner rankings on the ROME's real mobility links, and
-//! of the mentions' `required` field against hand labels.
+//! `passerelle eval extract|classify|clusters|mobility|required|spans|certifications`:
+//! quality on labelled France Travail offers, of the learner rankings on the ROME's real
+//! mobility links, of the mentions' `required` field and spans against hand labels, and
+//! of the driving licences and languages found in offer texts against the offers' own
+//! fields.
 
 use std::collections::HashSet;
 use std::path::PathBuf;
@@ -11,9 +13,10 @@ use anyhow::{Context, Result};
 use clap::Subcommand;
 use passerelle_engine::{
     Engine, EngineConfig, EvalOptions, ExtractParams, JobPosting, Ranker, RequiredScores, RomeCode,
-    TaxonomySpec, ValidRankParams, builtin_geography, builtin_lexicon, demo_catalogue, demo_model,
-    evaluate_classification, evaluate_clusters, evaluate_extraction, evaluate_mobility,
-    evaluate_required, mobility_pairs, parse_required_labels, read_postings, sample_pairs,
+    SpanScores, TaxonomySpec, ValidRankParams, builtin_geography, builtin_lexicon, demo_catalogue,
+    demo_model, evaluate_certifications, evaluate_classification, evaluate_clusters,
+    evaluate_extraction, evaluate_mobility, evaluate_required, evaluate_spans, mobility_pairs,
+    parse_required_labels, parse_span_labels, read_postings, sample_pairs,
 };
 
 use crate::{AdaptArgs, ReferentialArgs};
@@ -96,6 +99,35 @@ pub enum EvalCommand {
         /// Print the report as JSON instead of tables.
         #[arg(long)]
         json: bool,
+    },
+    /// Span-overlap precision, recall and F1 of the mentions against hand labels of
+    /// every skill span, with recall per kind and precision on digital and other offers.
+    Spans {
+        /// Labelled spans, one JSON object a line (`tests/labels/spans/dev.jsonl`).
+        #[arg(long)]
+        labels: PathBuf,
+        /// The shared data folder whose `offers/` hold the labelled offers (default:
+        /// `$PASSERELLE_SHARED_DATA`, else `../shared/data`).
+        #[arg(long)]
+        data: Option<PathBuf>,
+        #[command(flatten)]
+        referential: ReferentialArgs,
+        /// Leave out mentions scored below this.
+        #[arg(long, default_value_t = 0.0)]
+        min_score: f32,
+        /// Print the report as JSON instead of tables.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Driving licences and languages found in offer texts against the offers' own
+    /// `permis[]` and `langues[]`: recall over every listed item and over those the text
+    /// names, precision on the offers that list the field.
+    Certifications {
+        #[command(flatten)]
+        referential: ReferentialArgs,
+        /// France Travail offer files (JSON lines or API pages).
+        #[arg(long, num_args = 1.., required = true)]
+        offers: Vec<PathBuf>,
     },
 }
 
@@ -221,6 +253,28 @@ pub fn run(command: EvalCommand) -> Result<()> {
         EvalCommand::Required { labels, data, json } => {
             required(&labels, &data.unwrap_or_else(default_data_folder), json)?
         }
+        EvalCommand::Spans {
+            labels,
+            data,
+            referential,
+            min_score,
+            json,
+        } => spans(
+            &labels,
+            &data.unwrap_or_else(default_data_folder),
+            &referential,
+            min_score,
+            json,
+        )?,
+        EvalCommand::Certifications {
+            referential,
+            offers,
+        } => {
+            let engine = super::open_engine(&referential)?;
+            let postings = load(&offers)?;
+            let report = evaluate_certifications(&engine, &postings);
+            println!("{}", passerelle_server::json::to_string_pretty(&report)?);
+        }
     }
     Ok(())
 }
@@ -270,6 +324,66 @@ fn print_required(name: &str, scores: &RequiredScores) {
     }
 }
 
+fn spans(
+    labels: &std::path::Path,
+    data: &std::path::Path,
+    referential: &ReferentialArgs,
+    min_score: f32,
+    json: bool,
+) -> Result<()> {
+    let text = std::fs::read_to_string(labels)
+        .with_context(|| format!("cannot read {}", labels.display()))?;
+    let labels = parse_span_labels(labels, &text)?;
+    let postings = load(&[data.join("offers")])?;
+    let engine = super::open_engine(referential)?;
+    let report = evaluate_spans(&engine, &postings, &labels, min_score)?;
+    if json {
+        println!("{}", passerelle_server::json::to_string_pretty(&report)?);
+        return Ok(());
+    }
+    println!(
+        "{:<10}{:>7}{:>10}{:>8}{:>8}{:>8}{:>11}{:>8}{:>8}{:>8}{:>8}",
+        "",
+        "offers",
+        "predicted",
+        "P",
+        "R",
+        "F1",
+        "technical",
+        "method",
+        "domain",
+        "s-être",
+        "certif."
+    );
+    for (name, scores) in [
+        ("tune", &report.tune),
+        ("check", &report.check),
+        ("all", &report.all),
+        ("digital", &report.digital),
+        ("other", &report.other),
+    ] {
+        print_spans(name, scores);
+    }
+    Ok(())
+}
+
+/// One line of the span report: overall figures, then recall per kind.
+fn print_spans(name: &str, scores: &SpanScores) {
+    let kinds: String = scores
+        .kinds
+        .iter()
+        .enumerate()
+        .map(|(i, k)| {
+            let width = if i == 0 { 11 } else { 8 };
+            format!("{:>width$.3}", k.recall)
+        })
+        .collect();
+    println!(
+        "{name:<10}{:>7}{:>10}{:>8.3}{:>8.3}{:>8.3}{kinds}",
+        scores.offers, scores.predicted, scores.precision, scores.recall, scores.f1
+    );
+}
+
 fn mobility(rome: PathBuf, top: usize, limit_pairs: Option<usize>, today: &str) -> Result<()> {
     let started = Instant::now();
     let config = EngineConfig {
@@ -281,7 +395,7 @@ fn mobility(rome: PathBuf, top: usize, limit_pairs: Option<usize>, today: &str) 
         .with_context(|| format!("cannot load the ROME export {}", rome.display()))?;
     let catalogue = demo_catalogue();
     let ranker = Ranker::new(
-        engine,
+        engine.extractor().clone(),
         Arc::new(builtin_geography()?),
         Arc::new(demo_model()?),
         catalogue.records.into_iter().map(|(_, t)| t).collect(),
@@ -295,7 +409,7 @@ fn mobility(rome: PathBuf, top: usize, limit_pairs: Option<usize>, today: &str) 
     // Destinations: the built-in digital métiers and the whole M18 domain ("Systèmes
     // d'information et de télécommunication"), which they already include in v460.
     let digital = digital_metiers()?;
-    let pairs = mobility_pairs(ranker.engine().taxonomy(), |code| {
+    let pairs = mobility_pairs(ranker.extractor().taxonomy(), |code| {
         digital.contains(&code) || code.domain() == "M18"
     });
     let pairs = match limit_pairs {

@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result, anyhow};
 use clap::{Args, ValueEnum};
 use passerelle_engine::{
     Cell, EmergingTerm, Example, NeedsCluster, NeedsCounts, NeedsModel, RefreshReport, RomeShare,
@@ -103,40 +103,19 @@ fn load(args: &ModelArgs) -> Result<NeedsModel> {
     }
 }
 
-/// CSV for French spreadsheets: `;` separator, UTF-8 with BOM.
-fn csv_writer() -> csv::Writer<std::io::Stdout> {
-    let mut out = std::io::stdout();
-    let _ = out.write_all("\u{feff}".as_bytes());
-    csv::WriterBuilder::new().delimiter(b';').from_writer(out)
-}
-
-fn decimal(value: f32, comma: bool) -> String {
-    let text = format!("{value:.4}");
-    if comma { text.replace('.', ",") } else { text }
+/// Writes a CSV document to the standard output.
+fn print_csv(bytes: &[u8]) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(bytes)?;
+    Ok(out.flush()?)
 }
 
 pub fn needs(args: NeedsArgs) -> Result<()> {
     let model = load(&args.model)?;
     let territory = args.territory;
-    let found = model.needs(&territory).cloned();
-    let needs = match found {
-        Some(needs) => needs,
-        None => {
-            // A known territory without offers has empty indicators; an unknown one is an error.
-            let geography = builtin_geography()?;
-            match geography.name_of(&territory) {
-                Ok(name) => passerelle_engine::TerritoryNeeds {
-                    territory: territory.clone(),
-                    name,
-                    offers: 0,
-                    clusters: Vec::new(),
-                    skills: Vec::new(),
-                    skills_suppressed: 0,
-                },
-                Err(_) => bail!("unknown territory {territory}"),
-            }
-        }
-    };
+    let needs = model
+        .needs_or_empty(&territory, &builtin_geography()?)
+        .map_err(|_| anyhow!("unknown territory {territory}"))?;
     match args.model.format {
         Format::Json => print_json(&NeedsOutput {
             territory: TerritoryOutput {
@@ -150,53 +129,7 @@ pub fn needs(args: NeedsArgs) -> Result<()> {
             skills: &needs.skills,
             skills_suppressed: needs.skills_suppressed,
         })?,
-        Format::Csv => {
-            let mut writer = csv_writer();
-            writer.write_record([
-                "type",
-                "id",
-                "libelle",
-                "offres",
-                "part",
-                "secret_statistique",
-                "evolution",
-                "formations",
-                "places_ouvertes",
-                "tension",
-            ])?;
-            let comma = args.model.decimal_comma;
-            let rows = |kind: &str,
-                        cells: &[Cell],
-                        writer: &mut csv::Writer<std::io::Stdout>|
-             -> Result<()> {
-                for cell in cells {
-                    writer.write_record([
-                        kind.to_string(),
-                        cell.id.clone(),
-                        cell.label.clone(),
-                        if cell.suppressed {
-                            String::new()
-                        } else {
-                            cell.offers.to_string()
-                        },
-                        if cell.suppressed {
-                            String::new()
-                        } else {
-                            decimal(cell.share, comma)
-                        },
-                        if cell.suppressed { "oui" } else { "non" }.to_string(),
-                        cell.growth.map(|g| decimal(g, comma)).unwrap_or_default(),
-                        cell.trainings.to_string(),
-                        cell.seats.to_string(),
-                        cell.tension.map(|t| decimal(t, comma)).unwrap_or_default(),
-                    ])?;
-                }
-                Ok(())
-            };
-            rows("besoin", &needs.clusters, &mut writer)?;
-            rows("competence", &needs.skills, &mut writer)?;
-            writer.flush()?;
-        }
+        Format::Csv => print_csv(&needs.to_csv(args.model.decimal_comma)?)?,
     }
     Ok(())
 }
@@ -219,38 +152,7 @@ pub fn clusters(args: ModelArgs) -> Result<()> {
             clusters: model.clusters.iter().map(cluster_output).collect(),
             emerging: &model.emerging,
         })?,
-        Format::Csv => {
-            let mut writer = csv_writer();
-            writer.write_record([
-                "id",
-                "libelle",
-                "offres",
-                "part",
-                "competences",
-                "metiers_rome",
-            ])?;
-            for cluster in &model.clusters {
-                writer.write_record([
-                    cluster.id.clone(),
-                    cluster.label.clone(),
-                    cluster.size.to_string(),
-                    decimal(cluster.share, args.decimal_comma),
-                    cluster
-                        .top_skills
-                        .iter()
-                        .map(|s| s.label.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                    cluster
-                        .rome
-                        .iter()
-                        .map(|r| r.code.to_string())
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                ])?;
-            }
-            writer.flush()?;
-        }
+        Format::Csv => print_csv(&model.clusters_csv(args.decimal_comma)?)?,
     }
     Ok(())
 }

@@ -31,16 +31,8 @@ pub struct ServeArgs {
     /// each refresh adds to the build folder's store.
     #[arg(long, num_args = 1..)]
     offers: Vec<PathBuf>,
-    /// Offers created more than this many days before the newest one leave the corpus
-    /// at each refresh.
-    #[arg(long, default_value_t = 365)]
-    window_days: u32,
-    /// Versions kept in the build folder (the served one included).
-    #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u16).range(1..))]
-    keep: u16,
-    /// Do not learn from the labelled offers of the corpus at each refresh.
-    #[arg(long)]
-    no_learn: bool,
+    #[command(flatten)]
+    store: crate::StoreArgs,
     /// Do not collect from France Travail at each refresh, even with credentials set.
     #[arg(long)]
     no_france_travail: bool,
@@ -86,9 +78,9 @@ async fn serve(args: ServeArgs) -> Result<()> {
         refresh: RefreshSettings {
             offers: args.offers.clone(),
             trainings: args.snapshot.trainings.clone(),
-            window_days: args.window_days,
-            keep: usize::from(args.keep),
-            learn: !args.no_learn,
+            window_days: args.store.window_days,
+            keep: usize::from(args.store.keep),
+            learn: !args.store.no_learn,
             live,
         },
         outlines: read_outlines(args.geojson.as_deref())?,

@@ -95,10 +95,23 @@ pub fn healthz_ok(addr: SocketAddr) -> bool {
 /// `passerelle serve` on the embedded demo on a free loopback port, with `extra`
 /// arguments and no France Travail credentials, once it answers `/healthz`.
 pub fn serve_demo(extra: &[&str]) -> (ServerGuard, SocketAddr) {
+    let extra: Vec<&std::ffi::OsStr> = extra.iter().map(std::ffi::OsStr::new).collect();
+    start_serve(Command::new(env!("CARGO_BIN_EXE_passerelle")), &extra, &[])
+}
+
+/// Starts `command` (the binary, or a wrapper whose last argument is the binary) as
+/// `serve --today 2026-11-29` on a free loopback port with `extra` arguments, the
+/// `env` variables and no France Travail credentials; waits for `/healthz`.
+pub fn start_serve(
+    mut command: Command,
+    extra: &[&std::ffi::OsStr],
+    env: &[(&str, &str)],
+) -> (ServerGuard, SocketAddr) {
     let addr: SocketAddr = ([127, 0, 0, 1], free_port()).into();
-    let child = Command::new(env!("CARGO_BIN_EXE_passerelle"))
+    let child = command
         .env_remove("FRANCE_TRAVAIL_CLIENT_ID")
         .env_remove("FRANCE_TRAVAIL_CLIENT_SECRET")
+        .envs(env.iter().copied())
         .args(["serve", "--today", "2026-11-29"])
         .args(extra)
         .arg("--addr")
@@ -111,8 +124,14 @@ pub fn serve_demo(extra: &[&str]) -> (ServerGuard, SocketAddr) {
     let mut server = ServerGuard(child);
     let started = Instant::now();
     while !healthz_ok(addr) {
-        assert!(server.0.try_wait().unwrap().is_none(), "the server exited");
-        assert!(started.elapsed() < Duration::from_secs(120), "no answer");
+        assert!(
+            server.0.try_wait().unwrap().is_none(),
+            "the server exited before answering"
+        );
+        assert!(
+            started.elapsed() < Duration::from_secs(120),
+            "no answer in 120 s"
+        );
         std::thread::sleep(Duration::from_millis(200));
     }
     (server, addr)
