@@ -250,6 +250,7 @@ mod tests {
                 surfaces: vec![Surface {
                     text: "Java".into(),
                     case_sensitive: false,
+                    contextual: false,
                 }],
                 links: vec![SkillId::rome("109870")],
                 related: vec![],
