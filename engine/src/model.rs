@@ -562,13 +562,10 @@ pub struct Training {
     #[serde(default)]
     pub funding: Vec<Funding>,
     /// Whether people with a disability (RQTH) can follow it; none when not stated.
-    #[serde(default)]
     pub accessible_rqth: Option<bool>,
     /// Whom to ask about adjustments for a disability: a role or a department.
-    #[serde(default)]
     pub disability_contact: Option<String>,
     /// What the provider says of accessibility, in French.
-    #[serde(default)]
     pub accessibility: Option<String>,
     pub curriculum: Curriculum,
     /// True for the authored demo catalogue.
