@@ -102,15 +102,14 @@ impl Engine {
         previous: Option<&NeedsModel>,
         built_at: &str,
     ) -> Result<NeedsBuild> {
-        needs::build(
-            &self.extractor,
+        let input = needs::BuildInput {
             geography,
             postings,
             trainings,
-            params,
             previous,
             built_at,
-        )
+        };
+        needs::build(&self.extractor, input, params)
     }
 
     /// This engine, having learned from labelled offers (their `romeCode` and ticked

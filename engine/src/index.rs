@@ -182,26 +182,42 @@ impl Fields {
 /// searches are term queries (never phrases) and snippets analyse the stored text
 /// again. Skills, bassin and contract are searched, never shown, so not stored.
 fn schema() -> Schema {
+    schema_of(SCHEMA_LAYOUT)
+}
+
+/// The layout of the schema new indexes are written with.
+const SCHEMA_LAYOUT: u32 = 2;
+
+/// The schema of a layout: the first kept positions and stored the searched-only
+/// fields (skills, bassin, contract); an index keeps the schema it was written with.
+fn schema_of(layout: u32) -> Schema {
+    let first = layout < 2;
+    let record = if first {
+        IndexRecordOption::WithFreqsAndPositions
+    } else {
+        IndexRecordOption::WithFreqs
+    };
+    let searched = if first { STRING | STORED } else { STRING };
     let mut builder = Schema::builder();
     let analysed = TextOptions::default()
         .set_indexing_options(
             TextFieldIndexing::default()
                 .set_tokenizer(TANTIVY_ANALYZER)
-                .set_index_option(IndexRecordOption::WithFreqs),
+                .set_index_option(record),
         )
         .set_stored();
     builder.add_text_field("id", STRING | STORED);
     builder.add_text_field("kind", STRING | STORED);
     builder.add_text_field("title", analysed.clone());
     builder.add_text_field("text", analysed);
-    builder.add_text_field("skills", STRING);
+    builder.add_text_field("skills", searched.clone());
     builder.add_text_field("rome", STRING | STORED);
     builder.add_facet_field("territory", FacetOptions::default());
-    builder.add_text_field("bassin", STRING);
+    builder.add_text_field("bassin", searched.clone());
     builder.add_text_field("commune", STRING | STORED);
     builder.add_text_field("created", STORED);
     builder.add_u64_field("created_day", INDEXED | FAST);
-    builder.add_text_field("contract", STRING);
+    builder.add_text_field("contract", searched);
     builder.build()
 }
 
@@ -485,6 +501,9 @@ impl DocumentIndex {
                 snippet: snippet.unwrap_or_default(),
             });
         }
+        // Equal scores come in the order documents reached segments, which a writer with
+        // several threads does not fix: the id decides.
+        hits.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.id.cmp(&b.id)));
         Ok(SearchResults { total, hits })
     }
 
@@ -614,32 +633,6 @@ mod tests {
         assert!(injected.hits.iter().all(|h| h.id == "b"), "{injected:?}");
     }
 
-    /// The schema indexes were written with before title and text dropped positions
-    /// and skills, bassin and contract stopped being stored.
-    fn first_schema() -> Schema {
-        let mut builder = Schema::builder();
-        let analysed = TextOptions::default()
-            .set_indexing_options(
-                TextFieldIndexing::default()
-                    .set_tokenizer(TANTIVY_ANALYZER)
-                    .set_index_option(IndexRecordOption::WithFreqsAndPositions),
-            )
-            .set_stored();
-        builder.add_text_field("id", STRING | STORED);
-        builder.add_text_field("kind", STRING | STORED);
-        builder.add_text_field("title", analysed.clone());
-        builder.add_text_field("text", analysed);
-        builder.add_text_field("skills", STRING | STORED);
-        builder.add_text_field("rome", STRING | STORED);
-        builder.add_facet_field("territory", FacetOptions::default());
-        builder.add_text_field("bassin", STRING | STORED);
-        builder.add_text_field("commune", STRING | STORED);
-        builder.add_text_field("created", STORED);
-        builder.add_u64_field("created_day", INDEXED | FAST);
-        builder.add_text_field("contract", STRING | STORED);
-        builder.build()
-    }
-
     fn scratch(name: &str) -> std::path::PathBuf {
         let folder =
             std::env::temp_dir().join(format!("passerelle-index-{name}-{}", std::process::id()));
@@ -684,12 +677,12 @@ mod tests {
             ),
         ];
         let old = scratch("first-schema");
-        Index::create_in_dir(&old, first_schema()).unwrap();
+        Index::create_in_dir(&old, schema_of(1)).unwrap();
         let mut index = DocumentIndex::open_or_create(&old).unwrap();
         index.upsert(&documents).unwrap();
         drop(index);
         let old_index = DocumentIndex::open_or_create(&old).unwrap();
-        assert_eq!(old_index.index.schema(), first_schema(), "its own schema");
+        assert_eq!(old_index.index.schema(), schema_of(1), "its own schema");
         let new = scratch("new-schema");
         let mut new_index = DocumentIndex::open_or_create(&new).unwrap();
         new_index.upsert(&documents).unwrap();

@@ -307,21 +307,28 @@ pub struct NeedsBuild {
     pub trainings: Vec<Vec<String>>,
 }
 
+/// What a build reads besides its parameters.
+pub(crate) struct BuildInput<'a> {
+    pub geography: &'a Geography,
+    pub postings: &'a [JobPosting],
+    pub trainings: &'a [Training],
+    /// The model whose cluster identities persist and against which growth is read.
+    pub previous: Option<&'a NeedsModel>,
+    /// The build's time stamp (RFC 3339); its date is the day supply is counted on.
+    pub built_at: &'a str,
+}
+
 /// Builds a needs model from postings. `previous` gives cluster identities and growth.
-#[allow(clippy::too_many_arguments)]
-pub fn build(
+pub(crate) fn build(
     extractor: &Extractor,
-    geography: &Geography,
-    postings: &[JobPosting],
-    trainings: &[Training],
+    input: BuildInput<'_>,
     params: &NeedsParams,
-    previous: Option<&NeedsModel>,
-    built_at: &str,
 ) -> Result<NeedsBuild> {
     let cluster_params = params.clusters.check()?;
     let taxonomy = extractor.taxonomy();
     let known_terms = known_terms(taxonomy);
-    let (analysed, bags): (Vec<Analysed>, Vec<SkillBag>) = postings
+    let (analysed, bags): (Vec<Analysed>, Vec<SkillBag>) = input
+        .postings
         .par_iter()
         .map(|posting| {
             let extraction = extractor.extract(&posting.title, &posting.description);
@@ -330,7 +337,7 @@ pub fn build(
                 occupation: posting
                     .rome
                     .or_else(|| extraction.occupations.first().map(|o| o.code)),
-                placement: geography.place(&posting.location),
+                placement: input.geography.place(&posting.location),
                 emerging,
             };
             (
@@ -375,7 +382,7 @@ pub fn build(
             describe_cluster(
                 c,
                 &members,
-                postings,
+                input.postings,
                 &analysed,
                 &sparse,
                 &vocabulary,
@@ -395,7 +402,7 @@ pub fn build(
     clusters.sort_by(|a, b| b.size.cmp(&a.size).then(a.label.cmp(&b.label)));
     let mut identities: Vec<ClusterIdentity> =
         clusters.iter().map(NeedsCluster::identity).collect();
-    let refresh = match previous {
+    let refresh = match input.previous {
         Some(previous) => {
             let old: Vec<ClusterIdentity> = previous
                 .clusters
@@ -443,22 +450,23 @@ pub fn build(
         }
     }
     // Supply: the needs each training answers, by the rule the ranker applies too.
-    let as_of = built_at.get(..10).and_then(|d| d.parse().ok());
-    let supply: Vec<TrainingSupply> = trainings
+    let as_of = input.built_at.get(..10).and_then(|d| d.parse().ok());
+    let supply: Vec<TrainingSupply> = input
+        .trainings
         .par_iter()
         .map(|training| {
             let extraction = extractor.extract(&training.title, &training.curriculum_text());
             let needs = supply::answered(&clusters, &vocabulary, params, &extraction.skills);
             TrainingSupply {
                 needs: needs.into_iter().map(|(id, _)| id).collect(),
-                placement: geography.place(&training.location.as_location()).ok(),
+                placement: input.geography.place(&training.location.as_location()).ok(),
                 seats: open_seats(&training.sessions, as_of),
             }
         })
         .collect();
     counts.trainings = supply.iter().filter(|s| !s.needs.is_empty()).count();
     let territories = territory_indicators(
-        geography,
+        input.geography,
         &analysed,
         &bags,
         &supply,
@@ -467,16 +475,24 @@ pub fn build(
         &cluster_label,
         taxonomy,
         params,
-        previous,
+        input.previous,
     );
     let period = (
-        postings.iter().filter_map(|p| p.created.clone()).min(),
-        postings.iter().filter_map(|p| p.created.clone()).max(),
+        input
+            .postings
+            .iter()
+            .filter_map(|p| p.created.clone())
+            .min(),
+        input
+            .postings
+            .iter()
+            .filter_map(|p| p.created.clone())
+            .max(),
     );
     let related = vectors::related_skills(&vocabulary, &bags, 5, 3)
         .into_iter()
         .collect();
-    let emerging = emerging_terms(&analysed, postings, params.emerging_min_postings);
+    let emerging = emerging_terms(&analysed, input.postings, params.emerging_min_postings);
     let occupations = occupation_demand(&analysed, &bags, taxonomy, extractor);
     // The analyses are handed over, not copied: at a million postings copies count.
     let analyses = analysed
@@ -492,7 +508,7 @@ pub fn build(
         .collect();
     let model = NeedsModel {
         format_version: FORMAT_VERSION,
-        built_at: built_at.to_string(),
+        built_at: input.built_at.to_string(),
         taxonomy: taxonomy.name.clone(),
         taxonomy_version: taxonomy.version.clone(),
         period,

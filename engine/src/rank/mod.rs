@@ -149,6 +149,22 @@ pub struct ScoreDetails {
     pub public_fit: f32,
 }
 
+impl ScoreDetails {
+    /// The factors in the order of [`RankWeights`]' fields.
+    pub(crate) fn factors(&self) -> [f32; 8] {
+        [
+            self.gap_coverage,
+            self.target_fit,
+            self.level_fit,
+            self.distance,
+            self.next_session,
+            self.demand,
+            self.modality_fit,
+            self.public_fit,
+        ]
+    }
+}
+
 /// The next session a learner can join.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

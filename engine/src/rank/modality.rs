@@ -55,6 +55,19 @@ pub(super) fn modality_fit(preferences: &[Modality], modality: Modality) -> f32 
         .map_or(0.0, |rank| PREFERENCE[rank.min(PREFERENCE.len() - 1)])
 }
 
+/// What a factor's advantage says when a remote training ranks above the best onsite
+/// one, in the order of [`ScoreDetails::factors`]; distance and public say nothing.
+const WHY_REMOTE_WINS: [Option<&str>; 8] = [
+    Some("elle apporte davantage des compétences à acquérir"),
+    Some("elle prépare plus directement au métier visé"),
+    Some("son niveau de sortie convient mieux"),
+    None,
+    Some("sa prochaine session commence plus tôt"),
+    Some("ses compétences sont plus demandées dans la région"),
+    Some("la formation à distance vient en tête des modalités choisies"),
+    None,
+];
+
 /// Why a remote training is ranked above `onsite`, an in-person or hybrid training
 /// within reach: the factors where it gains most, in French.
 pub(super) fn remote_wins_reason(
@@ -64,32 +77,14 @@ pub(super) fn remote_wins_reason(
     onsite_km: Option<f64>,
     weights: &RankWeights,
 ) -> String {
-    let gains = [
-        (
-            weights.gap_coverage * (remote.gap_coverage - onsite.gap_coverage),
-            "elle apporte davantage des compétences à acquérir",
-        ),
-        (
-            weights.target_fit * (remote.target_fit - onsite.target_fit),
-            "elle prépare plus directement au métier visé",
-        ),
-        (
-            weights.level_fit * (remote.level_fit - onsite.level_fit),
-            "son niveau de sortie convient mieux",
-        ),
-        (
-            weights.next_session * (remote.next_session - onsite.next_session),
-            "sa prochaine session commence plus tôt",
-        ),
-        (
-            weights.demand * (remote.demand - onsite.demand),
-            "ses compétences sont plus demandées dans la région",
-        ),
-        (
-            weights.modality_fit * (remote.modality_fit - onsite.modality_fit),
-            "la formation à distance vient en tête des modalités choisies",
-        ),
-    ];
+    let gains: Vec<(f32, &str)> = weights
+        .values()
+        .into_iter()
+        .zip(remote.factors())
+        .zip(onsite.factors())
+        .zip(WHY_REMOTE_WINS)
+        .filter_map(|(((weight, remote), onsite), why)| Some((weight * (remote - onsite), why?)))
+        .collect();
     let mut reasons: Vec<&(f32, &str)> = gains.iter().filter(|(gain, _)| *gain > 0.0).collect();
     reasons.sort_by(|a, b| b.0.total_cmp(&a.0));
     let why: Vec<&str> = reasons.iter().take(2).map(|(_, text)| *text).collect();

@@ -92,6 +92,29 @@ impl RankWeights {
         ]
     }
 
+    /// The weights in declaration order, as [`ScoreDetails::factors`] gives the factors.
+    pub(crate) fn values(&self) -> [f32; 8] {
+        self.named().map(|(_, weight)| weight)
+    }
+
+    /// The sum of the weights, at least `f32::EPSILON`.
+    pub(crate) fn total(&self) -> f32 {
+        self.values()
+            .iter()
+            .fold(0.0, |sum, w| sum + w)
+            .max(f32::EPSILON)
+    }
+
+    /// The weighted sum of `factors` over [`Self::total`].
+    pub(crate) fn score(&self, factors: [f32; 8]) -> f32 {
+        let weighted = self
+            .values()
+            .iter()
+            .zip(factors)
+            .fold(0.0, |sum, (w, f)| sum + w * f);
+        weighted / self.total()
+    }
+
     /// Checks that every weight is a finite non-negative number and one is positive.
     fn check(&self) -> Result<()> {
         let named = self.named();

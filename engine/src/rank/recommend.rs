@@ -52,15 +52,6 @@ impl Ranker {
             None => today_date,
         };
         let weights = self.params.weights;
-        let weight_sum = (weights.gap_coverage
-            + weights.target_fit
-            + weights.level_fit
-            + weights.distance
-            + weights.next_session
-            + weights.demand
-            + weights.modality_fit
-            + weights.public_fit)
-            .max(f32::EPSILON);
         // A handful of distinct reasons: counted under their static names, turned into
         // the map once at the end.
         let mut excluded_counts: Vec<(Exclusion, usize)> = Vec::new();
@@ -137,15 +128,16 @@ impl Ranker {
                 modality_fit,
             };
             // Ranked on the unrounded factors; rounding is for display.
-            let score = (weights.gap_coverage * gap_coverage
-                + weights.target_fit * target_fit
-                + weights.level_fit * level_fit
-                + weights.distance * distance
-                + weights.next_session * next_session
-                + weights.demand * demand
-                + weights.modality_fit * modality_fit
-                + weights.public_fit * public_fit)
-                / weight_sum;
+            let score = weights.score([
+                gap_coverage,
+                target_fit,
+                level_fit,
+                distance,
+                next_session,
+                demand,
+                modality_fit,
+                public_fit,
+            ]);
             ranked.push(Scored {
                 score,
                 entry,
