@@ -13,7 +13,7 @@ use std::time::Instant;
 use passerelle_benches::{real_offers, shared_data};
 use passerelle_engine::{
     DocumentIndex, Engine, EngineConfig, IndexDocument, JobPosting, NeedsBuild, NeedsParams,
-    Projection, SkillBag, SkillKind, SkillVocabulary, partition, read_geography, skill_bag,
+    Projection, SkillBag, SkillVocabulary, partition, read_geography, skill_bag,
 };
 use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};
@@ -188,13 +188,12 @@ fn main() {
     memory.reset();
     let start = Instant::now();
     let vocabulary = SkillVocabulary::fit(&bags, params.vectors.min_documents);
-    // Only postings with a technical (non-transversal) skill are clustered.
+    // Only postings with a technical skill (not savoir-être, not a language) are
+    // clustered.
     let technical = |bag: &SkillBag| {
         bag.iter().any(|(id, _)| {
             vocabulary.position(id).is_some()
-                && taxonomy
-                    .skill(id)
-                    .is_none_or(|s| s.kind != SkillKind::Transversal)
+                && taxonomy.skill(id).is_none_or(|s| !s.kind.is_transversal())
         })
     };
     let rows: Vec<Vec<(u32, f32)>> = bags

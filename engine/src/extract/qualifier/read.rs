@@ -129,6 +129,47 @@ fn crossable(text: &str, tokens: &[Token], index: usize) -> bool {
     }
 }
 
+/// What a list reader makes of a word.
+enum Step<T> {
+    /// Items read at this word; the list goes on.
+    Take(Vec<T>),
+    /// A word the list may hold between items ("cat.", "et", "niveau").
+    Skip,
+    /// The list ends before this word.
+    Stop,
+}
+
+/// Reads a list from token `from`: each word goes to `word` (with what was read so
+/// far); punctuation the list may cross is crossed; at most [`MAX_ITEMS`] items, and
+/// the list ends [`LOOKAHEAD`] tokens after its last item.
+fn read_list<T>(
+    text: &str,
+    tokens: &[Token],
+    from: usize,
+    mut word: impl FnMut(usize, &Token, &[Read<T>]) -> Step<T>,
+) -> Vec<Read<T>> {
+    let mut found: Vec<Read<T>> = Vec::new();
+    let mut last = from;
+    let mut index = from;
+    while index < tokens.len() && index < last + LOOKAHEAD && found.len() < MAX_ITEMS {
+        let token = &tokens[index];
+        match token.kind {
+            TokenKind::Word => match word(index, token, &found) {
+                Step::Take(items) => {
+                    found.extend(items.into_iter().map(|item| (index, item)));
+                    last = index;
+                }
+                Step::Skip => {}
+                Step::Stop => break,
+            },
+            _ if crossable(text, tokens, index) => {}
+            _ => break,
+        }
+        index += 1;
+    }
+    found
+}
+
 fn is_upper(written: &str) -> bool {
     written.chars().any(char::is_alphabetic) && !written.chars().any(char::is_lowercase)
 }
@@ -147,37 +188,26 @@ pub(super) fn licence_categories(
     categories: &FxHashMap<CompactString, u32>,
 ) -> Vec<Read<u32>> {
     let head = from.checked_sub(1).filter(|_| after_category);
-    let mut found: Vec<Read<u32>> = Vec::new();
-    let mut last = from;
-    let mut index = from;
-    while index < tokens.len() && index < last + LOOKAHEAD && found.len() < MAX_ITEMS {
-        let token = &tokens[index];
-        match token.kind {
-            TokenKind::Word => {
-                let norm = token.norm.as_str();
-                if let Some(&skill) = categories.get(norm)
-                    && is_upper(written(text, token))
-                {
-                    let previous = found.last().map(|&(i, _)| i).or(head);
-                    let separated = previous.is_none_or(|previous| {
-                        index > previous + 1
-                            || !gap(text, &tokens[previous], token).trim().is_empty()
-                    });
-                    if !separated {
-                        break;
-                    }
-                    found.push((index, skill));
-                    last = index;
-                } else if !(token.stop || CATEGORY_WORDS.contains(&norm)) {
-                    break;
-                }
+    read_list(text, tokens, from, |index, token, found| {
+        let norm = token.norm.as_str();
+        if let Some(&skill) = categories.get(norm)
+            && is_upper(written(text, token))
+        {
+            let previous = found.last().map(|&(i, _)| i).or(head);
+            let separated = previous.is_none_or(|previous| {
+                index > previous + 1 || !gap(text, &tokens[previous], token).trim().is_empty()
+            });
+            if separated {
+                Step::Take(vec![skill])
+            } else {
+                Step::Stop
             }
-            _ if crossable(text, tokens, index) => {}
-            _ => break,
+        } else if token.stop || CATEGORY_WORDS.contains(&norm) {
+            Step::Skip
+        } else {
+            Step::Stop
         }
-        index += 1;
-    }
-    found
+    })
 }
 
 /// A CACES category as written: a number from 1 to 10 with an optional letter ("1",
@@ -195,38 +225,28 @@ fn caces_category(written: &str) -> Option<String> {
 /// CACES categories after a CACES head ("cat. 1, 3, 5", "1-3-5", "catégories 1 3 et
 /// 5", "1.3.5"); a number followed by a unit is a quantity and ends the list.
 pub(super) fn caces_categories(text: &str, tokens: &[Token], from: usize) -> Vec<Read<String>> {
-    let mut found: Vec<Read<String>> = Vec::new();
-    let mut last = from;
-    let mut index = from;
-    while index < tokens.len() && index < last + LOOKAHEAD && found.len() < MAX_ITEMS {
-        let token = &tokens[index];
-        match token.kind {
-            TokenKind::Word => {
-                let norm = token.norm.as_str();
-                let word = written(text, token);
-                // "1.3.5" is one token.
-                let parts: Option<Vec<String>> = word.split('.').map(caces_category).collect();
-                match parts {
-                    Some(parts) if !parts.is_empty() => {
-                        let quantity = tokens
-                            .get(index + 1)
-                            .is_some_and(|next| UNITS.contains(&next.norm.as_str()));
-                        if quantity {
-                            break;
-                        }
-                        found.extend(parts.into_iter().map(|p| (index, p)));
-                        last = index;
-                    }
-                    _ if token.stop || CATEGORY_WORDS.contains(&norm) => {}
-                    _ => break,
+    read_list(text, tokens, from, |index, token, _| {
+        let norm = token.norm.as_str();
+        // "1.3.5" is one token.
+        let parts: Option<Vec<String>> = written(text, token)
+            .split('.')
+            .map(caces_category)
+            .collect();
+        match parts {
+            Some(parts) if !parts.is_empty() => {
+                let quantity = tokens
+                    .get(index + 1)
+                    .is_some_and(|next| UNITS.contains(&next.norm.as_str()));
+                if quantity {
+                    Step::Stop
+                } else {
+                    Step::Take(parts)
                 }
             }
-            _ if crossable(text, tokens, index) => {}
-            _ => break,
+            _ if token.stop || CATEGORY_WORDS.contains(&norm) => Step::Skip,
+            _ => Step::Stop,
         }
-        index += 1;
-    }
-    found
+    })
 }
 
 /// An electrical clearance level as written ("B0", "h0v", "HO" with a letter O).
@@ -321,28 +341,17 @@ pub(super) fn language_levels_after(
     tokens: &[Token],
     from: usize,
 ) -> Vec<Read<String>> {
-    let mut found: Vec<Read<String>> = Vec::new();
-    let mut last = from;
-    let mut index = from;
-    while index < tokens.len() && index < last + LOOKAHEAD && found.len() < MAX_ITEMS {
-        let token = &tokens[index];
-        match token.kind {
-            TokenKind::Word => {
-                if let Some(level) = language_level(text, token)
-                    && !heads_complement(tokens, index)
-                {
-                    found.push((index, level));
-                    last = index;
-                } else if !(token.stop || LANGUAGE_LEVEL_INTRO.contains(&token.norm.as_str())) {
-                    break;
-                }
-            }
-            _ if crossable(text, tokens, index) => {}
-            _ => break,
+    read_list(text, tokens, from, |index, token, _| {
+        if let Some(level) = language_level(text, token)
+            && !heads_complement(tokens, index)
+        {
+            Step::Take(vec![level])
+        } else if token.stop || LANGUAGE_LEVEL_INTRO.contains(&token.norm.as_str()) {
+            Step::Skip
+        } else {
+            Step::Stop
         }
-        index += 1;
-    }
-    found
+    })
 }
 
 /// A language's level right before it: "bilingue anglais", "niveau B2 en anglais",
