@@ -156,14 +156,14 @@ impl Default for ExtractParams {
 #[derive(Debug, Clone)]
 pub struct Extractor {
     taxonomy: Arc<Taxonomy>,
-    matcher: SkillMatcher,
+    matcher: Arc<SkillMatcher>,
     /// How the qualifiers of certifications and languages are read.
-    qualifiers: Qualifiers,
+    qualifiers: Arc<Qualifiers>,
     params: ExtractParams,
     /// The métier référentiel used for classification (may be the same as `taxonomy`).
-    occupations: Option<(Arc<Taxonomy>, OccupationClassifier)>,
+    occupations: Option<(Arc<Taxonomy>, Arc<OccupationClassifier>)>,
     /// Set when `taxonomy` carries its own métier → skill links.
-    linker: Option<Linker>,
+    linker: Option<Arc<Linker>>,
     /// What labelled offers given at run time taught, if any.
     learned: Option<Arc<Learned>>,
 }
@@ -176,10 +176,10 @@ impl Extractor {
         occupations: Option<Arc<Taxonomy>>,
         params: ExtractParams,
     ) -> Extractor {
-        let matcher = SkillMatcher::new(&taxonomy);
-        let qualifiers = Qualifiers::new(&taxonomy);
+        let matcher = Arc::new(SkillMatcher::new(&taxonomy));
+        let qualifiers = Arc::new(Qualifiers::new(&taxonomy));
         let occupations = occupations.and_then(|rome| {
-            OccupationClassifier::new(&rome, params.classifier).map(|c| (rome, c))
+            OccupationClassifier::new(&rome, params.classifier).map(|c| (rome, Arc::new(c)))
         });
         // Occupation-scoped linking needs métiers whose skills are in `taxonomy`.
         let linker = match &occupations {
@@ -187,7 +187,7 @@ impl Extractor {
                 if Arc::ptr_eq(rome, &taxonomy)
                     && rome.occupations().iter().any(|o| !o.skills.is_empty()) =>
             {
-                Some(Linker::new(&taxonomy, params.linking))
+                Some(Arc::new(Linker::new(&taxonomy, params.linking)))
             }
             _ => None,
         };
