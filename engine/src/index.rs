@@ -85,15 +85,21 @@ impl IndexDocument {
 /// A search request; every filter optional.
 #[derive(Debug, Clone, Default)]
 pub struct SearchQuery {
+    /// Words looked for in titles and texts, analysed as the index is; empty finds all.
     pub text: String,
+    /// Only documents placed in this territory.
     pub territory: Option<TerritoryId>,
+    /// Only documents of this ROME métier.
     pub rome: Option<RomeCode>,
+    /// Only postings, or only trainings.
     pub kind: Option<DocumentKind>,
     /// Only documents in which this skill was extracted.
     pub skill: Option<SkillId>,
-    /// Inclusive ISO dates.
+    /// Only documents created on or after this ISO date.
     pub from: Option<String>,
+    /// Only documents created on or before this ISO date.
     pub to: Option<String>,
+    /// Most hits returned (1 to 1,000).
     pub limit: usize,
 }
 
@@ -101,12 +107,18 @@ pub struct SearchQuery {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SearchHit {
+    /// The posting's or training's id.
     pub id: String,
+    /// `posting` or `training`.
     pub kind: String,
     pub title: String,
+    /// BM25 relevance; hits of equal score come in id order.
     pub score: f32,
+    /// The ROME métier of a posting, when known.
     pub rome: Option<String>,
+    /// The INSEE code of the commune, when placed in one.
     pub commune: Option<String>,
+    /// When the posting was created, as its source wrote it.
     pub created: Option<String>,
     /// An excerpt of the text with the matched words in `<b>…</b>`.
     pub snippet: String,

@@ -223,13 +223,19 @@ pub struct PostingLocation {
 /// A job posting, whatever its source format.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct JobPosting {
+    /// The source's id of the offer.
     pub id: String,
+    /// The job title as the recruiter wrote it.
     pub title: String,
+    /// The offer's text, as written.
     pub description: String,
     /// The occupation given by the source (the gold label when evaluating).
     pub rome: Option<RomeCode>,
+    /// When the offer was created, as the source wrote it.
     pub created: Option<String>,
+    /// Where the job is.
     pub location: PostingLocation,
+    /// The contract as the source names it (`CDI`, `CDD`, …).
     pub contract: Option<String>,
     /// Skills ticked by the recruiter, when the source has them.
     pub labelled_skills: Vec<LabelledSkill>,
@@ -541,10 +547,15 @@ pub struct Training {
     pub provider: String,
     pub location: TrainingLocation,
     pub modality: Modality,
+    /// Hours of teaching, when stated.
     pub duration_hours: Option<u32>,
+    /// Length in months, when stated.
     pub duration_months: Option<f32>,
+    /// Level asked at entry (French qualification nomenclature), when stated.
     pub entry_level: Option<u8>,
+    /// Level of the certification at exit, when stated.
     pub exit_level: Option<u8>,
+    /// The métiers it prepares for.
     #[serde(default)]
     pub rome: Vec<RomeCode>,
     #[serde(default)]

@@ -238,15 +238,15 @@ mod tests {
         assert_eq!(labels[1].part, LabelPart::Check);
         assert_eq!(labels[1].field, Field::Title);
         assert_eq!(labels[1].required, Some(true));
-        for bad in [
-            "{\"offer\":\"1\",\"part\":\"tune\",\"start\":0,\"end\":4,\"skill\":\"s\"}",
-            "{\"offer\":\"1\",\"part\":\"dev\",\"start\":0,\"end\":4,\"skill\":\"s\",\"required\":true}",
-            "{\"offer\":\"1\",\"part\":\"tune\",\"start\":4,\"end\":4,\"skill\":\"s\",\"required\":true}",
-            "not json",
-        ] {
-            let error = parse_required_labels(Path::new("x"), bad).unwrap_err();
-            assert!(error.to_string().starts_with("x: line 1:"), "{error}");
-        }
+        super::super::assert_lines_refused(
+            parse_required_labels,
+            &[
+                "{\"offer\":\"1\",\"part\":\"tune\",\"start\":0,\"end\":4,\"skill\":\"s\"}",
+                "{\"offer\":\"1\",\"part\":\"dev\",\"start\":0,\"end\":4,\"skill\":\"s\",\"required\":true}",
+                "{\"offer\":\"1\",\"part\":\"tune\",\"start\":4,\"end\":4,\"skill\":\"s\",\"required\":true}",
+                "not json",
+            ],
+        );
     }
 
     #[test]

@@ -374,17 +374,17 @@ mod tests {
         assert_eq!(labels[0].span, Some((Field::Text, 0, 4, SpanKind::Method)));
         assert_eq!(labels[1].part, LabelPart::Check);
         assert_eq!(labels[1].span, None);
-        for bad in [
-            "{\"offer\":\"1\",\"part\":\"tune\",\"field\":\"text\",\"start\":0,\"end\":4}",
-            "{\"offer\":\"1\",\"part\":\"tune\",\"field\":\"text\",\"start\":0,\"end\":4,\"kind\":\"skill\"}",
-            "{\"offer\":\"1\",\"part\":\"tune\",\"field\":\"body\",\"start\":0,\"end\":4,\"kind\":\"method\"}",
-            "{\"offer\":\"1\",\"part\":\"tune\",\"field\":\"text\",\"start\":4,\"end\":4,\"kind\":\"method\"}",
-            "{\"offer\":\"1\",\"part\":\"dev\",\"field\":null}",
-            "not json",
-        ] {
-            let error = parse_span_labels(Path::new("x"), bad).unwrap_err();
-            assert!(error.to_string().starts_with("x: line 1:"), "{error}");
-        }
+        super::super::assert_lines_refused(
+            parse_span_labels,
+            &[
+                "{\"offer\":\"1\",\"part\":\"tune\",\"field\":\"text\",\"start\":0,\"end\":4}",
+                "{\"offer\":\"1\",\"part\":\"tune\",\"field\":\"text\",\"start\":0,\"end\":4,\"kind\":\"skill\"}",
+                "{\"offer\":\"1\",\"part\":\"tune\",\"field\":\"body\",\"start\":0,\"end\":4,\"kind\":\"method\"}",
+                "{\"offer\":\"1\",\"part\":\"tune\",\"field\":\"text\",\"start\":4,\"end\":4,\"kind\":\"method\"}",
+                "{\"offer\":\"1\",\"part\":\"dev\",\"field\":null}",
+                "not json",
+            ],
+        );
     }
 
     #[test]

@@ -143,6 +143,20 @@ mod tests {
         }
     }
 
+    /// `count` offers coded `rome`, their titles taken in turn from `titles`.
+    fn offers_coded(titles: &[&str], count: usize, rome: &str) -> Vec<JobPosting> {
+        titles
+            .iter()
+            .cycle()
+            .take(count)
+            .enumerate()
+            .map(|(i, t)| JobPosting {
+                id: i.to_string(),
+                ..offer(t, rome)
+            })
+            .collect()
+    }
+
     /// The best métier for a title over the text the learned offers share.
     fn best(extractor: &Extractor, title: &str) -> RomeCode {
         extractor.classify(title, "Développement d'applications.")[0].code
@@ -158,23 +172,15 @@ mod tests {
             code("K2205")
         );
         // Every labelled offer says M1805, web developers included, as before ROME 4.0.
-        let offers: Vec<JobPosting> = [
+        let titles = [
             "Développeur web",
             "Développeur front-end",
             "Développeur informatique",
             "Programmeur",
             "Développeur web et mobile",
             "Agent de propreté de locaux",
-        ]
-        .into_iter()
-        .cycle()
-        .take(300)
-        .enumerate()
-        .map(|(i, t)| JobPosting {
-            id: i.to_string(),
-            ..offer(t, "M1805")
-        })
-        .collect();
+        ];
+        let offers = offers_coded(&titles, 300, "M1805");
         let learned = extractor.learn(&offers, LearnParams::default()).unwrap();
         let learned = extractor.with_learned(learned);
         assert_eq!(best(&learned, "Développeur front-end"), code("M1855"));
@@ -189,16 +195,8 @@ mod tests {
         let extractor = Extractor::new(rome.clone(), Some(rome), ExtractParams::default());
         // Developers only, all coded with the parent: the naive-Bayes models know one
         // métier and would give it every offer.
-        let offers: Vec<JobPosting> = ["Développeur web", "Développeur informatique"]
-            .into_iter()
-            .cycle()
-            .take(200)
-            .enumerate()
-            .map(|(i, t)| JobPosting {
-                id: i.to_string(),
-                ..offer(t, "M1805")
-            })
-            .collect();
+        let titles = ["Développeur web", "Développeur informatique"];
+        let offers = offers_coded(&titles, 200, "M1805");
         let learned = extractor.learn(&offers, LearnParams::default()).unwrap();
         let learned = extractor.with_learned(learned);
         let score = |extractor: &Extractor, title: &str, code: &str| {

@@ -11,12 +11,19 @@ use crate::{Error, Result};
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RankWeights {
+    /// Of [`ScoreDetails::gap_coverage`](super::ScoreDetails::gap_coverage).
     pub gap_coverage: f32,
+    /// Of the fit to the target métier.
     pub target_fit: f32,
+    /// Of the fit of the exit level.
     pub level_fit: f32,
+    /// Of nearness.
     pub distance: f32,
+    /// Of how soon the next session starts.
     pub next_session: f32,
+    /// Of the demand for the gap skills in the training's région.
     pub demand: f32,
+    /// Of the learner's order of modalities.
     pub modality_fit: f32,
     /// The learner is in a priority public the training aims at.
     #[serde(default = "default_public_fit_weight")]
