@@ -314,6 +314,19 @@ pub fn evaluate_classification(
     }
 }
 
+/// Asserts that `parse` refuses each of `lines`, read alone from a file `x`, with an
+/// error naming its line.
+#[cfg(test)]
+fn assert_lines_refused<T: std::fmt::Debug>(
+    parse: impl Fn(&std::path::Path, &str) -> crate::Result<Vec<T>>,
+    lines: &[&str],
+) {
+    for line in lines {
+        let error = parse(std::path::Path::new("x"), line).unwrap_err();
+        assert!(error.to_string().starts_with("x: line 1:"), "{error}");
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -337,18 +350,5 @@ mod tests {
         let scores = counts.scores();
         assert!((scores.precision - 0.5).abs() < 1e-9);
         assert!((scores.recall - 1.0 / 3.0).abs() < 1e-9);
-    }
-}
-
-/// Asserts that `parse` refuses each of `lines`, read alone from a file `x`, with an
-/// error naming its line.
-#[cfg(test)]
-fn assert_lines_refused<T: std::fmt::Debug>(
-    parse: impl Fn(&std::path::Path, &str) -> crate::Result<Vec<T>>,
-    lines: &[&str],
-) {
-    for line in lines {
-        let error = parse(std::path::Path::new("x"), line).unwrap_err();
-        assert!(error.to_string().starts_with("x: line 1:"), "{error}");
     }
 }
