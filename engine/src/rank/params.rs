@@ -112,14 +112,12 @@ impl RankWeights {
             .max(f32::EPSILON)
     }
 
-    /// The weighted sum of `factors` over [`Self::total`].
-    pub(crate) fn score(&self, factors: [f32; 8]) -> f32 {
-        let weighted = self
-            .values()
+    /// The weighted sum of `factors`; a score is this over [`Self::total`].
+    pub(crate) fn weighted(&self, factors: [f32; 8]) -> f32 {
+        self.values()
             .iter()
             .zip(factors)
-            .fold(0.0, |sum, (w, f)| sum + w * f);
-        weighted / self.total()
+            .fold(0.0, |sum, (w, f)| sum + w * f)
     }
 
     /// Checks that every weight is a finite non-negative number and one is positive.

@@ -52,6 +52,8 @@ impl Ranker {
             None => today_date,
         };
         let weights = self.params.weights;
+        // Once per request: the same for every training.
+        let weight_sum = weights.total();
         // A handful of distinct reasons: counted under their static names, turned into
         // the map once at the end.
         let mut excluded_counts: Vec<(Exclusion, usize)> = Vec::new();
@@ -128,7 +130,7 @@ impl Ranker {
                 modality_fit,
             };
             // Ranked on the unrounded factors; rounding is for display.
-            let score = weights.score([
+            let score = weights.weighted([
                 gap_coverage,
                 target_fit,
                 level_fit,
@@ -137,7 +139,7 @@ impl Ranker {
                 demand,
                 modality_fit,
                 public_fit,
-            ]);
+            ]) / weight_sum;
             ranked.push(Scored {
                 score,
                 entry,
