@@ -37,27 +37,35 @@ fn main() {
         extractor.pattern_count()
     );
 
-    // The same normalised input and labels for the raw automaton and the peers.
-    let normalise = |text: &str| -> String {
-        analyze(text)
-            .into_iter()
-            .filter(|t| t.is_content())
-            .map(|t| t.term)
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
-    let labels: Vec<String> = {
-        let mut labels: Vec<String> = taxonomy
-            .skills()
-            .iter()
-            .flat_map(|s| s.surfaces.iter().map(|x| normalise(&x.text)))
-            .filter(|l| !l.is_empty())
-            .collect();
-        labels.sort();
-        labels.dedup();
-        labels
-    };
-    let normalised: Vec<String> = texts.iter().map(|t| normalise(t)).collect();
+    // The same normalised input and labels for the raw automaton and the peers, made on
+    // a thread of their own: the analyzer's per-thread word cache of the timed thread
+    // then holds what reading the offers put there, as it would in a service, not the
+    // words of 47k référentiel labels.
+    let (labels, normalised) = std::thread::scope(|scope| {
+        scope
+            .spawn(|| {
+                let normalise = |text: &str| -> String {
+                    analyze(text)
+                        .into_iter()
+                        .filter(|t| t.is_content())
+                        .map(|t| t.term)
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                };
+                let mut labels: Vec<String> = taxonomy
+                    .skills()
+                    .iter()
+                    .flat_map(|s| s.surfaces.iter().map(|x| normalise(&x.text)))
+                    .filter(|l| !l.is_empty())
+                    .collect();
+                labels.sort();
+                labels.dedup();
+                let normalised: Vec<String> = texts.iter().map(|t| normalise(t)).collect();
+                (labels, normalised)
+            })
+            .join()
+            .expect("normalisation thread")
+    });
     export(&labels, &normalised);
     let padded: Vec<String> = labels.iter().map(|l| format!(" {l} ")).collect();
     let corpus: Vec<String> = normalised.iter().map(|t| format!(" {t} ")).collect();

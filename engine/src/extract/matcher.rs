@@ -3,11 +3,13 @@
 //!
 //! Texts and surface forms are analysed by `text::analyze`; stop words are transparent
 //! ("gestion de projet" matches "gestion des projets") and clause breaks stop a match.
-//! Each content term is mapped to an id and encoded on three bytes whose first byte has
-//! its high bit set, so a pattern can only match on token boundaries.
+//! Each content term is mapped to an id and encoded on two bytes (three for a
+//! vocabulary over 16,382 terms) whose first byte alone has its high bit set, so a
+//! pattern can only match on token boundaries.
 
 use std::collections::HashMap;
 
+use compact_str::CompactString;
 use rustc_hash::FxHashMap;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
@@ -52,23 +54,32 @@ pub struct RawMatch {
 /// The compiled automaton of a taxonomy's surface forms.
 #[derive(Debug, Clone)]
 pub struct SkillMatcher {
-    vocabulary: FxHashMap<String, u32>,
+    /// Content terms, inline up to 24 bytes: a lookup reads no second allocation.
+    vocabulary: FxHashMap<CompactString, u32>,
     automaton: AhoCorasick,
     patterns: Vec<Vec<Candidate>>,
+    /// Bytes per encoded term: 2, or 3 for a vocabulary over 16,382 terms.
+    width: usize,
 }
 
-fn encode(id: u32, out: &mut Vec<u8>) {
-    out.push(0x80 | ((id >> 14) & 0x7f) as u8);
-    out.push(((id >> 7) & 0x7f) as u8);
-    out.push((id & 0x7f) as u8);
+/// Ids below this fit on two bytes.
+const TWO_BYTE_IDS: usize = 1 << 14;
+
+/// Appends `id` on `width` bytes (2 or 3), seven bits a byte, the first one marked.
+fn encode(id: u32, width: usize, out: &mut Vec<u8>) {
+    let bits = 7 * (width as u32 - 1);
+    out.push(0x80 | ((id >> bits) & 0x7f) as u8);
+    for shift in (0..bits).step_by(7).rev() {
+        out.push(((id >> shift) & 0x7f) as u8);
+    }
 }
 
 impl SkillMatcher {
     /// Compiles every surface of every skill of `taxonomy`.
     pub fn new(taxonomy: &Taxonomy) -> SkillMatcher {
-        let mut vocabulary: FxHashMap<String, u32> = FxHashMap::default();
-        let mut by_pattern: HashMap<Vec<u8>, usize> = HashMap::new();
-        let mut encoded_patterns: Vec<Vec<u8>> = Vec::new();
+        let mut vocabulary: FxHashMap<CompactString, u32> = FxHashMap::default();
+        let mut by_pattern: HashMap<Vec<u32>, usize> = HashMap::new();
+        let mut id_patterns: Vec<Vec<u32>> = Vec::new();
         let mut patterns: Vec<Vec<Candidate>> = Vec::new();
         for (index, skill) in taxonomy.skills().iter().enumerate() {
             for (position, surface) in skill.surfaces.iter().enumerate() {
@@ -83,12 +94,13 @@ impl SkillMatcher {
                 if tokens.is_empty() || (words >= 2 && tokens.len() == 1) {
                     continue;
                 }
-                let mut bytes = Vec::with_capacity(tokens.len() * 3);
-                for token in &tokens {
-                    let next = vocabulary.len() as u32 + 2;
-                    let id = *vocabulary.entry(token.term.to_string()).or_insert(next);
-                    encode(id, &mut bytes);
-                }
+                let ids: Vec<u32> = tokens
+                    .iter()
+                    .map(|token| {
+                        let next = vocabulary.len() as u32 + 2;
+                        *vocabulary.entry(token.term.clone()).or_insert(next)
+                    })
+                    .collect();
                 let exact = surface.case_sensitive.then(|| {
                     tokens
                         .iter()
@@ -101,8 +113,8 @@ impl SkillMatcher {
                     preferred: position == 0,
                     contextual: surface.contextual,
                 };
-                let slot = *by_pattern.entry(bytes.clone()).or_insert_with(|| {
-                    encoded_patterns.push(bytes);
+                let slot = *by_pattern.entry(ids.clone()).or_insert_with(|| {
+                    id_patterns.push(ids);
                     patterns.push(Vec::new());
                     patterns.len() - 1
                 });
@@ -121,14 +133,27 @@ impl SkillMatcher {
         for list in &mut patterns {
             list.sort_by_key(|c| c.exact.is_none());
         }
+        let width = if vocabulary.len() + 2 <= TWO_BYTE_IDS {
+            2
+        } else {
+            3
+        };
+        let encoded_patterns = id_patterns.iter().map(|ids| {
+            let mut bytes = Vec::with_capacity(ids.len() * width);
+            for &id in ids {
+                encode(id, width, &mut bytes);
+            }
+            bytes
+        });
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
-            .build(&encoded_patterns)
+            .build(encoded_patterns)
             .expect("patterns are small byte strings");
         SkillMatcher {
             vocabulary,
             automaton,
             patterns,
+            width,
         }
     }
 
@@ -139,7 +164,7 @@ impl SkillMatcher {
 
     /// Finds every occurrence of every surface form in an analysed text.
     pub fn find(&self, text: &str, tokens: &[Token]) -> Vec<RawMatch> {
-        let mut encoded = Vec::with_capacity(tokens.len() * 3);
+        let mut encoded = Vec::with_capacity(tokens.len() * self.width);
         // Position (in tokens of `encoded`) → index in `tokens`.
         let mut positions: Vec<usize> = Vec::with_capacity(tokens.len());
         for (index, token) in tokens.iter().enumerate() {
@@ -152,13 +177,13 @@ impl SkillMatcher {
                     .copied()
                     .unwrap_or(UNKNOWN),
             };
-            encode(id, &mut encoded);
+            encode(id, self.width, &mut encoded);
             positions.push(index);
         }
         let mut matches = Vec::new();
         for found in self.automaton.find_iter(&encoded) {
-            let first = found.start() / 3;
-            let last = found.end() / 3 - 1;
+            let first = found.start() / self.width;
+            let last = found.end() / self.width - 1;
             let (first_token, last_token) = (positions[first], positions[last]);
             let candidates = &self.patterns[found.pattern().as_usize()];
             let chosen = candidates.iter().find(|c| match &c.exact {
@@ -322,6 +347,50 @@ mod tests {
         );
         check("on y go", &[]);
         check("c'est", &[]);
+    }
+
+    #[test]
+    fn a_vocabulary_over_two_bytes_takes_three() {
+        let mut taxonomy = taxonomy();
+        // Letters only: digits would not make distinct terms of one word.
+        let word = |mut n: usize| {
+            let mut out = String::from("zq");
+            for _ in 0..4 {
+                out.push((b'a' + (n % 26) as u8) as char);
+                n /= 26;
+            }
+            out
+        };
+        for n in 0..TWO_BYTE_IDS {
+            taxonomy
+                .add_skill(Skill {
+                    id: SkillId::passerelle(&format!("w{n}")),
+                    label: word(n),
+                    kind: SkillKind::Knowledge,
+                    family: None,
+                    surfaces: vec![Surface {
+                        text: word(n),
+                        case_sensitive: false,
+                        contextual: false,
+                    }],
+                    links: vec![],
+                    related: vec![],
+                })
+                .unwrap();
+        }
+        let matcher = SkillMatcher::new(&taxonomy);
+        assert_eq!(matcher.width, 3);
+        let text = format!("Gestion de projet, {} et Java", word(TWO_BYTE_IDS - 1));
+        let found: Vec<&str> = matcher
+            .find(&text, &text::analyze(&text))
+            .iter()
+            .map(|m| &text[m.start..m.end])
+            .collect();
+        assert_eq!(
+            found,
+            ["Gestion de projet", word(TWO_BYTE_IDS - 1).as_str(), "Java"]
+        );
+        assert_eq!(SkillMatcher::new(&self::taxonomy()).width, 2);
     }
 
     #[test]

@@ -176,6 +176,14 @@ impl Extractor {
         occupations: Option<Arc<Taxonomy>>,
         params: ExtractParams,
     ) -> Extractor {
+        text::with_scratch_cache(|| Extractor::compile(taxonomy, occupations, params))
+    }
+
+    fn compile(
+        taxonomy: Arc<Taxonomy>,
+        occupations: Option<Arc<Taxonomy>>,
+        params: ExtractParams,
+    ) -> Extractor {
         let matcher = Arc::new(SkillMatcher::new(&taxonomy));
         let qualifiers = Arc::new(Qualifiers::new(&taxonomy));
         let occupations = occupations.and_then(|rome| {

@@ -358,6 +358,17 @@ thread_local! {
 /// Words cached per thread before the cache is cleared (bounds memory on huge inputs).
 const WORD_CACHE_LIMIT: usize = 200_000;
 
+/// Runs `build` with an empty word cache on this thread, then gives the thread its own
+/// cache back: analysing a référentiel's labels (tens of thousands of words most texts
+/// never use) would otherwise fill the cache of the thread that reads texts next, and a
+/// larger cache is a slower one.
+pub(crate) fn with_scratch_cache<R>(build: impl FnOnce() -> R) -> R {
+    let own = WORD_CACHE.with(|cache| std::mem::take(&mut *cache.borrow_mut()));
+    let result = build();
+    WORD_CACHE.with(|cache| *cache.borrow_mut() = own);
+    result
+}
+
 /// The folded form, stem and stop flag of one word, through the thread's cache.
 fn normalise_word(surface: &str) -> (CompactString, CompactString, bool) {
     WORD_CACHE.with(|cache| {

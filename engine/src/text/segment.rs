@@ -65,10 +65,6 @@ const ASCII: [Option<Class>; 128] = {
     table
 };
 
-fn is_letter(c: Class) -> bool {
-    c == Class::Letter
-}
-
 fn is_mid_letter(c: Class) -> bool {
     matches!(c, Class::MidLetter | Class::MidNumLet | Class::SingleQuote)
 }
@@ -77,67 +73,108 @@ fn is_mid_num(c: Class) -> bool {
     matches!(c, Class::MidNum | Class::MidNumLet | Class::SingleQuote)
 }
 
-/// Whether UAX#29 keeps `classes[i - 1]` and `classes[i]` in one segment.
-fn joined(classes: &[Class], i: usize) -> bool {
-    use Class::*;
-    let before = classes[i - 1];
-    let here = classes[i];
-    let earlier = i.checked_sub(2).map(|j| classes[j]);
-    let next = classes.get(i + 1).copied();
-    match (before, here) {
-        (Cr, Lf) => true,                                                      // WB3
-        (Cr | Lf | Newline, _) | (_, Cr | Lf | Newline) => false,              // WB3a, WB3b
-        (WSegSpace, WSegSpace) => true,                                        // WB3d
-        (Letter, Letter) => true,                                              // WB5
-        (Letter, mid) if is_mid_letter(mid) => next.is_some_and(is_letter),    // WB6
-        (mid, Letter) if is_mid_letter(mid) => earlier.is_some_and(is_letter), // WB7
-        (Numeric, Numeric) | (Letter, Numeric) | (Numeric, Letter) => true,    // WB8–WB10
-        (mid, Numeric) if is_mid_num(mid) => earlier == Some(Numeric),         // WB11
-        (Numeric, mid) if is_mid_num(mid) => next == Some(Numeric),            // WB12
-        (Letter | Numeric | ExtendNumLet, ExtendNumLet) => true,               // WB13a
-        (ExtendNumLet, Letter | Numeric) => true,                              // WB13b
-        _ => false,                                                            // WB999
+/// The class and UTF-8 width of the character at `offset`, or `None` when the fast path
+/// does not know it.
+#[inline(always)]
+fn decode(text: &str, offset: usize) -> Option<(Class, usize)> {
+    match text.as_bytes()[offset] {
+        byte @ 0..0x80 => ASCII[byte as usize].map(|c| (c, 1)),
+        _ => {
+            let c = text[offset..]
+                .chars()
+                .next()
+                .expect("offset is a char boundary");
+            class(c).map(|found| (found, c.len_utf8()))
+        }
     }
 }
 
 /// The UAX#29 word segments of `text` with their byte offsets, as
 /// `UnicodeSegmentation::split_word_bound_indices` gives them.
 pub fn word_bounds(text: &str) -> Vec<(usize, &str)> {
-    let mut offsets = Vec::with_capacity(text.len() + 1);
-    let mut classes = Vec::with_capacity(text.len());
+    latin_word_bounds(text).unwrap_or_else(|| text.split_word_bound_indices().collect())
+}
+
+/// [`word_bounds`] in one pass over the characters, or `None` at the first character
+/// whose class the fast path does not know.
+///
+/// With the classes of [`class`], a segment is one of: a word (letters, digits and
+/// connectors, with the mid-word punctuation WB6, WB7, WB11 and WB12 allow), a run of
+/// spaces (WB3d), CR LF (WB3), or a single character (WB999). Scanning those shapes
+/// gives the segments the rules give pair by pair.
+fn latin_word_bounds(text: &str) -> Option<Vec<(usize, &str)>> {
     let bytes = text.as_bytes();
+    let mut segments = Vec::with_capacity(text.len() / 3 + 1);
     let mut offset = 0;
     while offset < bytes.len() {
-        let (found, width) = match bytes[offset] {
-            byte @ 0..0x80 => (ASCII[byte as usize], 1),
-            _ => {
-                let c = text[offset..]
-                    .chars()
-                    .next()
-                    .expect("offset is a char boundary");
-                (class(c), c.len_utf8())
-            }
-        };
-        let Some(found) = found else {
-            return text.split_word_bound_indices().collect();
-        };
-        offsets.push(offset);
-        classes.push(found);
+        let start = offset;
+        let (class, width) = decode(text, offset)?;
         offset += width;
+        match class {
+            Class::Letter | Class::Numeric | Class::ExtendNumLet => {
+                offset = word_end(text, class, offset)?;
+            }
+            Class::WSegSpace => {
+                while bytes.get(offset) == Some(&b' ') {
+                    offset += 1;
+                }
+            }
+            Class::Cr if bytes.get(offset) == Some(&b'\n') => offset += 1,
+            _ => {}
+        }
+        segments.push((start, &text[start..offset]));
     }
-    offsets.push(text.len());
-    let mut segments = Vec::with_capacity(text.len() / 3 + 1);
-    let mut start = 0;
-    for i in 1..classes.len() {
-        if !joined(&classes, i) {
-            segments.push((offsets[start], &text[offsets[start]..offsets[i]]));
-            start = i;
+    Some(segments)
+}
+
+/// The end of the word whose last character so far has class `last` and ends at
+/// `offset`.
+fn word_end(text: &str, mut last: Class, mut offset: usize) -> Option<usize> {
+    use Class::*;
+    let bytes = text.as_bytes();
+    loop {
+        // ASCII letters and digits join a word whatever it ends with (WB5, WB8–WB10,
+        // WB13b): the common case, without decoding.
+        while let Some(&byte) = bytes.get(offset)
+            && byte.is_ascii_alphanumeric()
+        {
+            last = if byte.is_ascii_digit() {
+                Numeric
+            } else {
+                Letter
+            };
+            offset += 1;
+        }
+        if offset >= bytes.len() {
+            return Some(offset);
+        }
+        let (here, width) = decode(text, offset)?;
+        match (last, here) {
+            (Letter | Numeric | ExtendNumLet, Letter | Numeric | ExtendNumLet) => {
+                last = here;
+                offset += width;
+            }
+            (Letter, mid) | (Numeric, mid) if is_mid_letter(mid) || is_mid_num(mid) => {
+                // WB6/WB7: letter, mid, letter; WB11/WB12: digit, mid, digit.
+                let wanted = last;
+                let fits = if wanted == Letter {
+                    is_mid_letter(mid)
+                } else {
+                    is_mid_num(mid)
+                };
+                let after = offset + width;
+                if !fits || after >= bytes.len() {
+                    return Some(offset);
+                }
+                let (next, next_width) = decode(text, after)?;
+                if next != wanted {
+                    return Some(offset);
+                }
+                offset = after + next_width;
+            }
+            _ => return Some(offset),
         }
     }
-    if !classes.is_empty() {
-        segments.push((offsets[start], &text[offsets[start]..]));
-    }
-    segments
 }
 
 #[cfg(test)]

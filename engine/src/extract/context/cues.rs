@@ -457,7 +457,69 @@ const NEITHER_FORWARD: &[&str] = &[
     "nous travaillons",
 ];
 
-/// A phrase found in a run of tokens: its first and last token and its payload.
+/// A word of the analysed text as the phrase sets see it: its token and the id of its
+/// folded form among the words of every phrase ([`OTHER`] for any other word).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Word {
+    pub token: u32,
+    pub id: u16,
+}
+
+/// The id of a word that no phrase holds.
+pub(super) const OTHER: u16 = 0;
+
+/// Every word of every heading, line cue, requirement cue and requirement word, each
+/// with an id, so that a text's words are looked up once and phrases compare ids.
+#[derive(Debug)]
+pub(super) struct Vocabulary {
+    ids: FxHashMap<&'static str, u16>,
+    /// By id, whether the word is one of [`REQUIREMENT_WORDS`].
+    requirement: Vec<bool>,
+}
+
+impl Vocabulary {
+    fn new() -> Vocabulary {
+        let phrases = HEADINGS
+            .iter()
+            .map(|h| h.0)
+            .chain(LINE_CUES.iter().map(|c| c.0))
+            .chain(CUE_LISTS.iter().flat_map(|l| l.0.iter().copied()))
+            .chain(REQUIREMENT_WORDS.iter().copied());
+        let mut ids: FxHashMap<&'static str, u16> = FxHashMap::default();
+        for word in phrases.flat_map(|p| p.split(' ')) {
+            let next = ids.len() as u16 + 1;
+            ids.entry(word).or_insert(next);
+        }
+        let mut requirement = vec![false; ids.len() + 1];
+        for word in REQUIREMENT_WORDS {
+            requirement[ids[word] as usize] = true;
+        }
+        Vocabulary { ids, requirement }
+    }
+
+    /// The words of `tokens`, breaks left out.
+    pub fn words(&self, tokens: &[Token]) -> Vec<Word> {
+        tokens
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.kind == TokenKind::Word)
+            .map(|(i, t)| Word {
+                token: i as u32,
+                id: self.ids.get(t.norm.as_str()).copied().unwrap_or(OTHER),
+            })
+            .collect()
+    }
+
+    /// True when the word is one that names a requirement ("maîtrise", "profil").
+    pub fn is_requirement(&self, word: Word) -> bool {
+        self.requirement[word.id as usize]
+    }
+}
+
+/// The words of every phrase, with their ids.
+pub(super) static VOCABULARY: LazyLock<Vocabulary> = LazyLock::new(Vocabulary::new);
+
+/// A phrase found in a run of words: its first and last token and its payload.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct Hit<T> {
     pub first: usize,
@@ -465,44 +527,42 @@ pub(super) struct Hit<T> {
     pub payload: T,
 }
 
-/// A set of phrases indexed by their first word.
+/// A set of phrases indexed by the id of their first word.
 #[derive(Debug)]
 pub(super) struct PhraseSet<T: 'static> {
-    by_first: FxHashMap<&'static str, Vec<(Vec<&'static str>, T)>>,
+    by_first: Vec<Vec<(Vec<u16>, T)>>,
 }
 
 impl<T: Copy> PhraseSet<T> {
     fn new(phrases: impl IntoIterator<Item = (&'static str, T)>) -> PhraseSet<T> {
-        let mut by_first: FxHashMap<&'static str, Vec<(Vec<&'static str>, T)>> =
-            FxHashMap::default();
+        let vocabulary = &*VOCABULARY;
+        let mut by_first: Vec<Vec<(Vec<u16>, T)>> =
+            (0..=vocabulary.ids.len()).map(|_| Vec::new()).collect();
         for (phrase, payload) in phrases {
-            let words: Vec<&'static str> = phrase.split(' ').collect();
-            by_first.entry(words[0]).or_default().push((words, payload));
+            let words: Vec<u16> = phrase.split(' ').map(|w| vocabulary.ids[w]).collect();
+            by_first[words[0] as usize].push((words, payload));
         }
         // Longest phrases first, so that the first hit at a position is the longest.
-        for candidates in by_first.values_mut() {
+        for candidates in &mut by_first {
             candidates.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
         }
         PhraseSet { by_first }
     }
 
-    /// Every phrase found in a run of tokens, by position, longest first at each one.
-    pub fn find(&self, tokens: &[Token], range: std::ops::Range<usize>) -> Vec<Hit<T>> {
-        let words: Vec<(usize, &str)> = range
-            .filter(|&i| tokens[i].kind == TokenKind::Word)
-            .map(|i| (i, tokens[i].norm.as_str()))
-            .collect();
+    /// Every phrase found in a run of words, by position, longest first at each one.
+    pub fn find(&self, words: &[Word]) -> Vec<Hit<T>> {
         let mut found = Vec::new();
-        for (start, (index, word)) in words.iter().enumerate() {
-            let Some(candidates) = self.by_first.get(word) else {
+        for (start, word) in words.iter().enumerate() {
+            let candidates = &self.by_first[word.id as usize];
+            if candidates.is_empty() {
                 continue;
-            };
+            }
             let rest = &words[start..];
             for (parts, payload) in candidates {
-                if rest.len() >= parts.len() && rest.iter().zip(parts).all(|((_, w), p)| w == p) {
+                if rest.len() >= parts.len() && rest.iter().zip(parts).all(|(w, &p)| w.id == p) {
                     found.push(Hit {
-                        first: *index,
-                        last: rest[parts.len() - 1].0,
+                        first: word.token as usize,
+                        last: rest[parts.len() - 1].token as usize,
                         payload: *payload,
                     });
                 }
@@ -513,9 +573,9 @@ impl<T: Copy> PhraseSet<T> {
 
     /// The longest phrase found at each position, by position, leaving out those inside
     /// a longer one ("êtes" in "vous êtes chargé").
-    pub fn find_longest(&self, tokens: &[Token], range: std::ops::Range<usize>) -> Vec<Hit<T>> {
+    pub fn find_longest(&self, words: &[Word]) -> Vec<Hit<T>> {
         let mut kept: Vec<Hit<T>> = Vec::new();
-        for hit in self.find(tokens, range) {
+        for hit in self.find(words) {
             if kept.last().is_some_and(|k| hit.first <= k.last) {
                 continue;
             }
@@ -531,16 +591,18 @@ pub(super) static HEADING_SET: LazyLock<PhraseSet<(Section, Heading)>> =
 pub(super) static LINE_CUE_SET: LazyLock<PhraseSet<Section>> =
     LazyLock::new(|| PhraseSet::new(LINE_CUES.iter().copied()));
 
+/// The requirement cues, with what they say and which skills they govern.
+const CUE_LISTS: [(&[&str], Reading, Reach); 5] = [
+    (REQUIRED_BOTH, Reading::Required, Reach::Both),
+    (REQUIRED_FORWARD, Reading::Required, Reach::Forward),
+    (WISHED_FORWARD, Reading::Wished, Reach::Forward),
+    (WISHED_BOTH, Reading::Wished, Reach::Both),
+    (NEITHER_FORWARD, Reading::Neither, Reach::Forward),
+];
+
 pub(super) static CUE_SET: LazyLock<PhraseSet<(Reading, Reach)>> =
     LazyLock::new(|| {
-        let lists: [(&[&'static str], Reading, Reach); 5] = [
-            (REQUIRED_BOTH, Reading::Required, Reach::Both),
-            (REQUIRED_FORWARD, Reading::Required, Reach::Forward),
-            (WISHED_FORWARD, Reading::Wished, Reach::Forward),
-            (WISHED_BOTH, Reading::Wished, Reach::Both),
-            (NEITHER_FORWARD, Reading::Neither, Reach::Forward),
-        ];
-        PhraseSet::new(lists.into_iter().flat_map(|(phrases, reading, reach)| {
+        PhraseSet::new(CUE_LISTS.iter().flat_map(|&(phrases, reading, reach)| {
             phrases.iter().map(move |p| (*p, (reading, reach)))
         }))
     });

@@ -11,7 +11,7 @@ mod cues;
 use rustc_hash::FxHashMap;
 
 use crate::text::{Boundary, Token, TokenKind};
-use cues::{CUE_SET, HEADING_SET, Heading, LINE_CUE_SET, REQUIREMENT_WORDS, Reach, Reading};
+use cues::{CUE_SET, HEADING_SET, Heading, LINE_CUE_SET, Reach, Reading, VOCABULARY, Word};
 
 /// The kind of section a stretch of text belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,11 +70,11 @@ struct Cue {
     next_both: usize,
 }
 
-/// The cues of one sentence, by position, with their running flags.
-fn sentence_cues(tokens: &[Token], range: std::ops::Range<usize>) -> Vec<Cue> {
+/// The cues of one sentence, given by its words, by position, with their running flags.
+fn sentence_cues(words: &[Word]) -> Vec<Cue> {
     let mut hedged = false;
     let mut found: Vec<Cue> = CUE_SET
-        .find_longest(tokens, range)
+        .find_longest(words)
         .into_iter()
         .map(|hit| {
             let (reading, reach) = hit.payload;
@@ -116,6 +116,12 @@ impl Context {
         let mut section = vec![Section::Requirements; tokens.len()];
         let mut sentence = vec![0u32; tokens.len()];
         let mut clause = vec![0u32; tokens.len()];
+        // Every word is looked up once; sentences and lines are runs of this list.
+        let words = VOCABULARY.words(tokens);
+        // Words before the token at `index`, and before the current sentence and line.
+        let mut word_cursor = 0;
+        let mut sentence_words = 0;
+        let mut line_words = 0;
         // Company, benefits or legal, or `Requirements` for the job's text; within
         // the job's text, which part of it.
         let mut current = Section::Requirements;
@@ -128,7 +134,10 @@ impl Context {
         for index in 0..=tokens.len() {
             let boundary = match tokens.get(index).map(|t| t.kind) {
                 Some(TokenKind::Break(boundary)) => Some(boundary),
-                Some(TokenKind::Word) => None,
+                Some(TokenKind::Word) => {
+                    word_cursor += 1;
+                    None
+                }
                 None => Some(Boundary::Line),
             };
             if let Some(slot) = clause.get_mut(index) {
@@ -138,7 +147,7 @@ impl Context {
                 clause_index += 1;
             }
             if boundary >= Some(Boundary::Sentence) {
-                let found = sentence_cues(tokens, sentence_start..index);
+                let found = sentence_cues(&words[sentence_words..word_cursor]);
                 if !found.is_empty() {
                     cues.insert(sentence_index, found);
                 }
@@ -147,14 +156,12 @@ impl Context {
                 }
                 sentence_index += 1;
                 sentence_start = index + 1;
+                sentence_words = word_cursor;
             }
             if boundary == Some(Boundary::Line) {
                 let line = line_start..index;
-                let words = line
-                    .clone()
-                    .filter(|&i| tokens[i].kind == TokenKind::Word)
-                    .count();
-                let line_section = match heading(tokens, &line, words) {
+                let line_words_of = &words[line_words..word_cursor];
+                let line_section = match heading(tokens, &line, line_words_of) {
                     Some(found) if found.is_job() => {
                         current = Section::Requirements;
                         part = found;
@@ -166,13 +173,11 @@ impl Context {
                     }
                     None => {
                         let cue = LINE_CUE_SET
-                            .find(tokens, line.clone())
+                            .find(line_words_of)
                             .first()
                             .map(|hit| hit.payload);
-                        let has_requirement = || {
-                            line.clone()
-                                .any(|i| REQUIREMENT_WORDS.contains(&tokens[i].norm.as_str()))
-                        };
+                        let has_requirement =
+                            || line_words_of.iter().any(|&w| VOCABULARY.is_requirement(w));
                         let own = match cue {
                             Some(found) if !has_requirement() => found,
                             _ => current,
@@ -185,7 +190,7 @@ impl Context {
                         // "Vous maîtrisez les langages suivants :" heads the list below.
                         if current == Section::Requirements
                             && ends_with_colon(text, tokens, index)
-                            && let Some(led) = lead(tokens, &line)
+                            && let Some(led) = lead(line_words_of)
                         {
                             part = led;
                         }
@@ -196,6 +201,7 @@ impl Context {
                     *slot = line_section;
                 }
                 line_start = index + 1;
+                line_words = word_cursor;
             }
         }
         Context {
@@ -276,10 +282,12 @@ impl Context {
 
 /// The section a line opens when it starts with a heading: a heading of the job's text
 /// may also open a long line when punctuation follows it ("Profil recherché : …").
-fn heading(tokens: &[Token], line: &std::ops::Range<usize>, words: usize) -> Option<Section> {
-    let first_word = line.clone().find(|&i| tokens[i].kind == TokenKind::Word)?;
+fn heading(tokens: &[Token], line: &std::ops::Range<usize>, words: &[Word]) -> Option<Section> {
+    let first_word = words.first()?.token as usize;
     // The longest heading has six words: a few more tokens are enough.
-    let hits = HEADING_SET.find(tokens, first_word..line.end.min(first_word + 16));
+    let near = words.partition_point(|w| (w.token as usize) < first_word + 16);
+    let hits = HEADING_SET.find(&words[..near]);
+    let words = words.len();
     hits.iter()
         .take_while(|hit| hit.first == first_word)
         .find(|hit| {
@@ -308,10 +316,10 @@ fn ends_with_colon(text: &str, tokens: &[Token], index: usize) -> bool {
 /// What a line ending with a colon announces for the lines below it, from its last
 /// cue: a plus when it hedges, the profile when it asks something of the candidate,
 /// the job's missions when it describes the job; `None` without a cue.
-fn lead(tokens: &[Token], line: &std::ops::Range<usize>) -> Option<Section> {
+fn lead(words: &[Word]) -> Option<Section> {
     // The cue nearest the colon says it: "votre rôle sera essentiel … Vous serez
     // chargé de :" announces missions.
-    let last = CUE_SET.find_longest(tokens, line.clone()).last()?.payload.0;
+    let last = CUE_SET.find_longest(words).last()?.payload.0;
     Some(match last {
         Reading::Wished => Section::Wished,
         Reading::Required => Section::Profile,
