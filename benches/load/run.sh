@@ -12,7 +12,9 @@
 # drift on a noisy machine), `POST /api/v1/recommendations` (ten profiles in rotation),
 # `POST /api/v1/extract` (a 2 KB posting) and `GET /api/v1/territories/region/84/needs`.
 # It prints requests/s, p50, p99 and errors per route and each route's ratio to the
-# ceiling (the mean of its two runs).
+# ceiling (the mean of its two runs); the server's CPU time per answer (/proc); and,
+# from the server's /metrics over the same run, the mean time of an answer's engine call
+# and of its writing as JSON, and their ratio.
 # `--soak MINUTES` instead runs recommendations for MINUTES while sampling the server's
 # resident memory (VmRSS) every 10 s, then reports errors and memory over the run.
 # wrk is installed with apt-get when missing. Raw wrk outputs, server logs and the RSS
@@ -177,36 +179,80 @@ check_ok recommendations "$api/api/v1/recommendations" recommendations.lua
 check_ok extract "$api/api/v1/extract" extract.lua
 check_ok territory-needs "$api/api/v1/territories/region/84/needs" get.lua
 
+# Route fields: name, label, wrk script, URL, the route template passerelle's /metrics
+# files it under ("-" for the ceiling).
 routes=(
-    "ceiling|GET /json (ceiling, before)|get.lua|$ceiling/json"
-    "recommendations|POST /api/v1/recommendations|recommendations.lua|$api/api/v1/recommendations"
-    "extract|POST /api/v1/extract|extract.lua|$api/api/v1/extract"
-    "territory-needs|GET /api/v1/territories/region/84/needs|get.lua|$api/api/v1/territories/region/84/needs"
-    "ceiling-after|GET /json (ceiling, after)|get.lua|$ceiling/json"
+    "ceiling|GET /json (ceiling, before)|get.lua|$ceiling/json|-"
+    "recommendations|POST /api/v1/recommendations|recommendations.lua|$api/api/v1/recommendations|/api/v1/recommendations"
+    "extract|POST /api/v1/extract|extract.lua|$api/api/v1/extract|/api/v1/extract"
+    "territory-needs|GET /api/v1/territories/region/84/needs|get.lua|$api/api/v1/territories/region/84/needs|/api/v1/territories/{level}/{code}/needs"
+    "ceiling-after|GET /json (ceiling, after)|get.lua|$ceiling/json|-"
 )
+
+# CPU seconds (user + system) the process has used so far.
+cpu_seconds() {
+    awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$1/stat"
+}
+
+# The sum of a passerelle metric for one route template, 0 when absent.
+metric() {
+    awk -v key="$2{route=\"$3\"}" '$1 == key { print $2; found = 1 } END { if (!found) print 0 }' "$1"
+}
+
 results="$out/results.tsv"
 : >"$results"
 for route in "${routes[@]}"; do
-    IFS='|' read -r name label script url <<<"$route"
+    IFS='|' read -r name label script url template <<<"$route"
     echo "load: $label: ${warmup} s warm-up, ${duration} s measured"
     wrk_run "$name-warmup" "$warmup" "$script" "$url" >/dev/null
-    printf '%s\t%s\n' "$label" "$(wrk_run "$name" "$duration" "$script" "$url")" >>"$results"
+    pid="$passerelle_pid"
+    [[ "$template" == - ]] && pid="$ceiling_pid"
+    curl -s "$api/metrics" >"$out/$name-metrics-before.txt"
+    cpu_before="$(cpu_seconds "$pid")"
+    result="$(wrk_run "$name" "$duration" "$script" "$url")"
+    cpu_after="$(cpu_seconds "$pid")"
+    curl -s "$api/metrics" >"$out/$name-metrics-after.txt"
+    # Engine and serialisation seconds, and the answers they were timed on, over the run.
+    timing="- - - -"
+    if [[ "$template" != - ]]; then
+        timing=""
+        for series in passerelle_answer_compute_seconds_total passerelle_answers_computed_total \
+            passerelle_answer_serialise_seconds_total passerelle_answers_serialised_total; do
+            before="$(metric "$out/$name-metrics-before.txt" "$series" "$template")"
+            after="$(metric "$out/$name-metrics-after.txt" "$series" "$template")"
+            timing+="$(awk -v a="$after" -v b="$before" 'BEGIN { printf "%.6f ", a - b }')"
+        done
+    fi
+    printf '%s\t%s\t%s\t%s\n' "$label" "$result" \
+        "$(awk -v a="$cpu_after" -v b="$cpu_before" 'BEGIN { printf "%.2f", a - b }')" \
+        "$timing" >>"$results"
 done
 
 echo
 echo "$connections connections, $threads wrk threads, ${duration} s per route; load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
-echo "| route | req/s | p50 ms | p99 ms | non-2xx | socket errors | vs ceiling |"
-echo "|---|---:|---:|---:|---:|---:|---:|"
+echo "| route | req/s | p50 ms | p99 ms | non-2xx | socket errors | vs ceiling | server CPU µs/answer | engine µs | JSON µs | (engine + JSON) / JSON |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 awk -F'\t' '{
         split($2, f, " ")
         label[NR] = $1; rps[NR] = f[1] / (f[2] / 1e6); p50[NR] = f[3] / 1000; p99[NR] = f[4] / 1000
         status[NR] = f[8]; socket[NR] = f[5] + f[6] + f[7] + f[9]
+        cpu[NR] = 1e6 * $3 / f[1]
+        split($4, t, " ")
+        engine[NR] = t[2] > 0 ? 1e6 * t[1] / t[2] : -1
+        json[NR] = t[4] > 0 ? 1e6 * t[3] / t[4] : -1
         if ($1 ~ /ceiling/) { ceiling += rps[NR]; runs++ }
     }
     END {
         ceiling /= runs
-        for (i = 1; i <= NR; i++)
-            printf "| %s | %.0f | %.2f | %.2f | %d | %d | %.1f %% |\n",
-                label[i], rps[i], p50[i], p99[i], status[i], socket[i], 100 * rps[i] / ceiling
+        for (i = 1; i <= NR; i++) {
+            timed = engine[i] >= 0 && json[i] > 0
+            printf "| %s | %.0f | %.2f | %.2f | %d | %d | %.1f %% | %.0f | %s | %s | %s |\n",
+                label[i], rps[i], p50[i], p99[i], status[i], socket[i], 100 * rps[i] / ceiling, cpu[i],
+                timed ? sprintf("%.1f", engine[i]) : "-", timed ? sprintf("%.1f", json[i]) : "-",
+                timed ? sprintf("%.2f", (engine[i] + json[i]) / json[i]) : "-"
+        }
     }' "$results"
+echo
+echo "server CPU: user + system time of the serving process over the run, per answer (the kernel's loopback TCP work included; wrk runs beside it)."
+echo "engine / JSON: the CPU time of the engine call (freeing its result included) and of the writing of the answer as JSON, on the thread that made it, per answer (/metrics)."

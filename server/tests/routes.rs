@@ -218,6 +218,43 @@ async fn metrics() {
     assert!(text.contains("passerelle_model_age_seconds"));
 }
 
+/// The value of the metric `name` for `route` in a Prometheus text exposition.
+fn metric(text: &str, name: &str, route: &str) -> f64 {
+    let prefix = format!("{name}{{route=\"{route}\"}} ");
+    text.lines()
+        .find_map(|line| line.strip_prefix(&prefix))
+        .unwrap_or_else(|| panic!("{name} for {route} in /metrics"))
+        .parse()
+        .unwrap()
+}
+
+#[tokio::test]
+async fn metrics_time_the_work_and_the_writing_of_answers() {
+    recommendations().await;
+    get("/api/v1/territories/region/84/needs")
+        .await
+        .ok("territory needs");
+    get("/api/v1/trainings?limit=1").await.ok("trainings");
+    let text = String::from_utf8(get("/metrics").await.ok("metrics").body).unwrap();
+    let ranked = "/api/v1/recommendations";
+    assert!(metric(&text, "passerelle_answers_serialised_total", ranked) >= 1.0);
+    assert!(metric(&text, "passerelle_answers_computed_total", ranked) >= 1.0);
+    assert!(metric(&text, "passerelle_answer_serialise_seconds_total", ranked) > 0.0);
+    assert!(metric(&text, "passerelle_answer_compute_seconds_total", ranked) > 0.0);
+    let needs = "/api/v1/territories/{level}/{code}/needs";
+    assert!(metric(&text, "passerelle_answer_serialise_seconds_total", needs) > 0.0);
+    assert!(metric(&text, "passerelle_answer_compute_seconds_total", needs) > 0.0);
+    // A handler that builds its answer before writing it has only the writing timed.
+    let trainings = "/api/v1/trainings";
+    assert!(metric(&text, "passerelle_answers_serialised_total", trainings) >= 1.0);
+    assert!(
+        !text.contains(&format!(
+            "passerelle_answers_computed_total{{route=\"{trainings}\"}}"
+        )),
+        "no engine time is claimed for a route that does not time it"
+    );
+}
+
 #[tokio::test]
 async fn web_app_docs_and_openapi() {
     let index = get("/").await.ok("web");

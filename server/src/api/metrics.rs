@@ -7,9 +7,11 @@ use axum::extract::{MatchedPath, Request, State};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use prometheus::{
-    Encoder, Gauge, HistogramOpts, HistogramVec, IntCounterVec, IntGauge, Opts, Registry,
+    CounterVec, Encoder, Gauge, HistogramOpts, HistogramVec, IntCounterVec, IntGauge, Opts,
+    Registry,
 };
 
+use super::AnswerCost;
 use super::state::{AppState, RefreshStatus};
 
 /// The registry and its instruments.
@@ -18,6 +20,13 @@ pub struct Metrics {
     registry: Registry,
     requests: IntCounterVec,
     latency: HistogramVec,
+    /// JSON answers written, and the seconds spent writing them; answers whose engine
+    /// call was timed, and its seconds. With the process's CPU time, what an answer
+    /// costs beside writing it.
+    serialised: IntCounterVec,
+    serialise_seconds: CounterVec,
+    computed: IntCounterVec,
+    compute_seconds: CounterVec,
     model_version: IntGauge,
     model_age: IntGauge,
     refreshes: IntCounterVec,
@@ -43,6 +52,38 @@ impl Metrics {
                 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 10.0,
             ]),
             &["route", "method"],
+        )
+        .expect("valid metric");
+        let serialised = IntCounterVec::new(
+            Opts::new(
+                "passerelle_answers_serialised_total",
+                "JSON answers written, each timed",
+            ),
+            &["route"],
+        )
+        .expect("valid metric");
+        let computed = IntCounterVec::new(
+            Opts::new(
+                "passerelle_answers_computed_total",
+                "JSON answers whose engine call was timed",
+            ),
+            &["route"],
+        )
+        .expect("valid metric");
+        let compute_seconds = CounterVec::new(
+            Opts::new(
+                "passerelle_answer_compute_seconds_total",
+                "Seconds spent in the timed engine calls",
+            ),
+            &["route"],
+        )
+        .expect("valid metric");
+        let serialise_seconds = CounterVec::new(
+            Opts::new(
+                "passerelle_answer_serialise_seconds_total",
+                "Seconds spent writing answers as JSON",
+            ),
+            &["route"],
         )
         .expect("valid metric");
         let model_version = IntGauge::new(
@@ -82,6 +123,10 @@ impl Metrics {
         for collector in [
             Box::new(requests.clone()) as Box<dyn prometheus::core::Collector>,
             Box::new(latency.clone()),
+            Box::new(serialised.clone()),
+            Box::new(serialise_seconds.clone()),
+            Box::new(computed.clone()),
+            Box::new(compute_seconds.clone()),
             Box::new(model_version.clone()),
             Box::new(model_age.clone()),
             Box::new(refreshes.clone()),
@@ -95,6 +140,10 @@ impl Metrics {
             registry,
             requests,
             latency,
+            serialised,
+            serialise_seconds,
+            computed,
+            compute_seconds,
             model_version,
             model_age,
             refreshes,
@@ -131,6 +180,19 @@ impl Metrics {
             .observe(seconds);
     }
 
+    fn observe_cost(&self, route: &str, cost: AnswerCost) {
+        self.serialised.with_label_values(&[route]).inc();
+        self.serialise_seconds
+            .with_label_values(&[route])
+            .inc_by(cost.serialise.as_secs_f64());
+        if let Some(compute) = cost.compute {
+            self.computed.with_label_values(&[route]).inc();
+            self.compute_seconds
+                .with_label_values(&[route])
+                .inc_by(compute.as_secs_f64());
+        }
+    }
+
     /// The text exposition of every metric.
     pub fn render(&self, version: u64, built_at: &str) -> String {
         self.model_version.set(version as i64);
@@ -164,6 +226,9 @@ pub async fn record(State(state): State<AppState>, request: Request, next: Next)
     let method = method_label(request.method());
     let started = Instant::now();
     let response = next.run(request).await;
+    if let Some(&cost) = response.extensions().get::<AnswerCost>() {
+        state.metrics.observe_cost(&route, cost);
+    }
     state.metrics.observe(
         &route,
         method,

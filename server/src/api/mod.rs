@@ -25,6 +25,8 @@ mod web;
 
 use std::time::Duration;
 
+use cpu_time::ThreadTime;
+
 use axum::Router;
 use axum::error_handling::HandleErrorLayer;
 use axum::extract::{DefaultBodyLimit, State};
@@ -287,10 +289,19 @@ where
     T: serde::Serialize,
 {
     let answer = move || {
+        let started = ThreadTime::now();
         let value = work()?;
+        let computed = ThreadTime::now();
         let mut bytes = Vec::with_capacity(JSON_CAPACITY);
         crate::json::to_writer(&mut bytes, &value).map_err(ApiError::internal)?;
-        Ok(JsonBytes(bytes))
+        let serialised = ThreadTime::now();
+        // Freeing the result is part of the work, not of the serialisation.
+        drop(value);
+        let cost = AnswerCost {
+            compute: Some(computed.duration_since(started) + serialised.elapsed()),
+            serialise: serialised.duration_since(computed),
+        };
+        Ok(JsonBytes(bytes, Some(cost)))
     };
     if inline {
         answer()
@@ -302,20 +313,36 @@ where
 /// Room reserved for a serialised answer: rankings take a few dozen KiB.
 const JSON_CAPACITY: usize = 16 << 10;
 
+/// What an answer cost the thread that made it, in CPU time of that thread (a thread
+/// preempted under load is not charged for the wait): the engine call (and freeing its
+/// result), and writing the result as JSON. Attached to the response for
+/// [`metrics::record`], which adds it to `/metrics` under the route.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct AnswerCost {
+    /// The engine call, when it ran inside the timed answer (not when the handler made
+    /// the value before it was written).
+    pub compute: Option<Duration>,
+    pub serialise: Duration,
+}
+
 /// A JSON document already serialised, answered with `content-type: application/json`
-/// as `axum::Json` would.
-struct JsonBytes(Vec<u8>);
+/// as `axum::Json` would, with what it cost when known.
+struct JsonBytes(Vec<u8>, Option<AnswerCost>);
 
 impl IntoResponse for JsonBytes {
     fn into_response(self) -> axum::response::Response {
-        (
+        let mut response = (
             [(
                 axum::http::header::CONTENT_TYPE,
                 axum::http::HeaderValue::from_static("application/json"),
             )],
             self.0,
         )
-            .into_response()
+            .into_response();
+        if let Some(cost) = self.1 {
+            response.extensions_mut().insert(cost);
+        }
+        response
     }
 }
 
@@ -325,8 +352,15 @@ pub struct Json<T>(pub T);
 
 impl<T: serde::Serialize> IntoResponse for Json<T> {
     fn into_response(self) -> axum::response::Response {
+        let started = ThreadTime::now();
         match crate::json::to_vec(&self.0) {
-            Ok(bytes) => JsonBytes(bytes).into_response(),
+            Ok(bytes) => {
+                let cost = AnswerCost {
+                    compute: None,
+                    serialise: started.elapsed(),
+                };
+                JsonBytes(bytes, Some(cost)).into_response()
+            }
             Err(error) => ApiError::internal(error).into_response(),
         }
     }

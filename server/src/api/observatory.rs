@@ -241,25 +241,28 @@ fn territory_of(level: &str, code: &str) -> Result<TerritoryId, ApiError> {
 pub async fn territory_needs(
     State(state): State<AppState>,
     ApiPath((level, code)): ApiPath<(String, String)>,
-) -> Result<Json<TerritoryNeedsAnswer>, ApiError> {
+) -> Result<impl IntoResponse, ApiError> {
     let territory = territory_of(&level, &code)?;
     let snapshot = state.current();
-    let report = snapshot
-        .ranker
-        .territory_report(&territory, &state.today())?;
-    let needs = report.needs.as_ref();
-    Ok(Json(TerritoryNeedsAnswer {
-        clusters: Sorted::of(&needs.map(|n| &n.clusters))?,
-        model_version: snapshot.model_version(),
-        offers: needs.map_or(0, |n| n.offers),
-        publics: Sorted::of(&report.publics.publics)?,
-        seats: report.publics.seats,
-        skills: Sorted::of(&needs.map(|n| &n.skills))?,
-        skills_suppressed: needs.map_or(0, |n| n.skills_suppressed),
-        territory: Sorted::of(&report.territory)?,
-        // `UncoveredNeed` declares its fields in alphabetical order.
-        uncovered: report.uncovered,
-    }))
+    let today = state.today();
+    // A report is computed from the seats open on the day: a few hundred µs at most.
+    super::engine_json(true, move || {
+        let report = snapshot.ranker.territory_report(&territory, &today)?;
+        let needs = report.needs.as_ref();
+        Ok(TerritoryNeedsAnswer {
+            clusters: Sorted::of(&needs.map(|n| &n.clusters))?,
+            model_version: snapshot.model_version(),
+            offers: needs.map_or(0, |n| n.offers),
+            publics: Sorted::of(&report.publics.publics)?,
+            seats: report.publics.seats,
+            skills: Sorted::of(&needs.map(|n| &n.skills))?,
+            skills_suppressed: needs.map_or(0, |n| n.skills_suppressed),
+            territory: Sorted::of(&report.territory)?,
+            // `UncoveredNeed` declares its fields in alphabetical order.
+            uncovered: report.uncovered,
+        })
+    })
+    .await
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
