@@ -47,6 +47,7 @@ impl Ranker {
             .map(|g| (taxonomy.skill_index(&g.0.id), &g.0.id))
             .collect();
         let gap_total: f32 = gap.iter().map(|g| g.2).sum();
+        let mut gap_scan = GapScan::new(&gap_keys, gap.iter().map(|g| g.2).collect());
         let start_from = match &learner.available_from {
             Some(date) => parse_date("available_from", date)?.max(today_date),
             None => today_date,
@@ -65,7 +66,7 @@ impl Ranker {
             let (distance_km, next) = match self.filter(
                 entry,
                 &learner,
-                &gap_keys,
+                &mut gap_scan,
                 today_date,
                 start_from,
                 learner_point,
@@ -79,13 +80,10 @@ impl Ranker {
                     continue;
                 }
             };
+            // The filter scanned this entry's curriculum when the learner has a target,
+            // the only case with a gap.
             let gap_coverage = if gap_total > 0.0 {
-                gap.iter()
-                    .zip(&gap_keys)
-                    .filter(|(_, key)| entry.teaches(key))
-                    .map(|(g, _)| g.2)
-                    .sum::<f32>()
-                    / gap_total
+                gap_scan.taught_weight() / gap_total
             } else {
                 0.0
             };
@@ -315,7 +313,7 @@ impl Ranker {
         &self,
         entry: &'a Entry,
         learner: &Learner,
-        gap: &[GapKey],
+        gap: &mut GapScan,
         today: Date,
         start_from: Date,
         learner_point: Option<(f64, f64)>,
@@ -386,7 +384,7 @@ impl Ranker {
         // With a target, a training that teaches none of the gap and does not lead to
         // the target métier is not relevant.
         if let Some(target) = &learner.target {
-            let teaches_gap = gap.iter().any(|key| entry.teaches(key));
+            let teaches_gap = gap.scan(entry);
             let leads_to_target = target
                 .rome
                 .is_some_and(|code| training.rome.contains(&code));
@@ -395,5 +393,83 @@ impl Ranker {
             }
         }
         Ok((distance_km, (start, session)))
+    }
+}
+
+/// Which gap skills a curriculum teaches, found from the curriculum's side: its skills
+/// looked up among the gap's, rather than each gap skill searched in every curriculum.
+struct GapScan<'a> {
+    /// Gap position of each gap skill with a taxonomy position.
+    positions: FxHashMap<u32, usize>,
+    /// The same taxonomy positions as a bit set, tested before the map: most curriculum
+    /// skills are not in the gap.
+    indices: Vec<u64>,
+    /// Gap skills without one, with their gap position, compared by id.
+    by_id: Vec<(usize, &'a SkillId)>,
+    /// Gap weights, in gap order.
+    weights: Vec<f32>,
+    /// The gap positions the last scanned curriculum teaches.
+    taught: Vec<u64>,
+}
+
+impl<'a> GapScan<'a> {
+    fn new(keys: &[GapKey<'a>], weights: Vec<f32>) -> GapScan<'a> {
+        let mut positions = FxHashMap::default();
+        let mut by_id = Vec::new();
+        for (position, &(index, id)) in keys.iter().enumerate() {
+            match index {
+                Some(index) => {
+                    positions.insert(index, position);
+                }
+                None => by_id.push((position, id)),
+            }
+        }
+        let mut indices = vec![0u64; positions.keys().max().map_or(0, |&m| m as usize / 64 + 1)];
+        for &index in positions.keys() {
+            indices[index as usize / 64] |= 1 << (index % 64);
+        }
+        GapScan {
+            positions,
+            indices,
+            by_id,
+            taught: vec![0; keys.len().div_ceil(64)],
+            weights,
+        }
+    }
+
+    /// Scans `entry`'s curriculum; true when it teaches a gap skill.
+    fn scan(&mut self, entry: &Entry) -> bool {
+        self.taught.fill(0);
+        let mut any = false;
+        let mut mark = |position: usize| {
+            self.taught[position / 64] |= 1 << (position % 64);
+            any = true;
+        };
+        for &index in &entry.skill_indices {
+            let in_gap = self
+                .indices
+                .get(index as usize / 64)
+                .is_some_and(|word| word & (1 << (index % 64)) != 0);
+            if in_gap && let Some(&position) = self.positions.get(&index) {
+                mark(position);
+            }
+        }
+        for &(position, id) in &self.by_id {
+            if entry.teaches(&(None, id)) {
+                mark(position);
+            }
+        }
+        any
+    }
+
+    /// The weight of the gap skills the last scanned curriculum teaches, summed in gap
+    /// order (the order of a float sum shows in its last bits).
+    fn taught_weight(&self) -> f32 {
+        self.weights
+            .iter()
+            .enumerate()
+            .filter(|(position, _)| self.taught[position / 64] & (1 << (position % 64)) != 0)
+            .map(|(_, weight)| weight)
+            .sum()
     }
 }
