@@ -1,18 +1,19 @@
-//! Multi-word matching of every surface form of a taxonomy over analysed text, with one
-//! Aho-Corasick automaton, leftmost-longest.
+//! Multi-word matching of every surface form of a taxonomy over analysed text,
+//! leftmost-longest, with a trie of the forms' term ids.
 //!
 //! Texts and surface forms are analysed by `text::analyze`; stop words are transparent
 //! ("gestion de projet" matches "gestion des projets") and clause breaks stop a match.
-//! Each content term is mapped to an id and encoded on two bytes (three for a
-//! vocabulary over 16,382 terms) whose first byte alone has its high bit set, so a
-//! pattern can only match on token boundaries.
+//! Each content term is mapped to an id; a text becomes the ids of its content terms
+//! (unknown terms and clause breaks have ids no form holds), and the trie is walked from
+//! each position: the longest form starting at the leftmost position wins, and the
+//! search goes on after it, as a leftmost-longest Aho-Corasick automaton would report.
+//! Over term ids rather than bytes, a step is one array read at the root and a search in
+//! a node's few children below it.
 
 use std::collections::HashMap;
 
 use compact_str::CompactString;
 use rustc_hash::FxHashMap;
-
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use crate::taxonomy::Taxonomy;
 use crate::text::{self, Token, TokenKind};
@@ -51,27 +52,31 @@ pub struct RawMatch {
     pub contextual: bool,
 }
 
-/// The compiled automaton of a taxonomy's surface forms.
+/// No node: the slot of a root term id no form starts with.
+const NO_NODE: u32 = u32::MAX;
+/// No form ends at a node.
+const NO_PATTERN: u32 = u32::MAX;
+
+/// A node of the trie: its children are `edges[first..first + count]`, sorted by term id.
+#[derive(Debug, Clone, Copy)]
+struct Node {
+    first: u32,
+    count: u32,
+    /// The form (index in `patterns`) whose last term leads here, or [`NO_PATTERN`].
+    pattern: u32,
+}
+
+/// The compiled trie of a taxonomy's surface forms.
 #[derive(Debug, Clone)]
 pub struct SkillMatcher {
     /// Content terms, inline up to 24 bytes: a lookup reads no second allocation.
     vocabulary: FxHashMap<CompactString, u32>,
-    automaton: AhoCorasick,
+    /// By term id, the node a form starting with that term reaches, or [`NO_NODE`].
+    roots: Vec<u32>,
+    nodes: Vec<Node>,
+    /// Children of every node, as (term id, node), each node's run sorted by term id.
+    edges: Vec<(u32, u32)>,
     patterns: Vec<Vec<Candidate>>,
-    /// Bytes per encoded term: 2, or 3 for a vocabulary over 16,382 terms.
-    width: usize,
-}
-
-/// Ids below this fit on two bytes.
-const TWO_BYTE_IDS: usize = 1 << 14;
-
-/// Appends `id` on `width` bytes (2 or 3), seven bits a byte, the first one marked.
-fn encode(id: u32, width: usize, out: &mut Vec<u8>) {
-    let bits = 7 * (width as u32 - 1);
-    out.push(0x80 | ((id >> bits) & 0x7f) as u8);
-    for shift in (0..bits).step_by(7).rev() {
-        out.push(((id >> shift) & 0x7f) as u8);
-    }
 }
 
 impl SkillMatcher {
@@ -133,28 +138,81 @@ impl SkillMatcher {
         for list in &mut patterns {
             list.sort_by_key(|c| c.exact.is_none());
         }
-        let width = if vocabulary.len() + 2 <= TWO_BYTE_IDS {
-            2
-        } else {
-            3
-        };
-        let encoded_patterns = id_patterns.iter().map(|ids| {
-            let mut bytes = Vec::with_capacity(ids.len() * width);
+        // The trie: node 0 is the root; each form's terms lead from it to the node
+        // where the form ends (forms are distinct, so one form ends at a node at most).
+        let mut children: FxHashMap<(u32, u32), u32> = FxHashMap::default();
+        let mut ends: Vec<u32> = vec![NO_PATTERN];
+        for (pattern, ids) in id_patterns.iter().enumerate() {
+            let mut node = 0u32;
             for &id in ids {
-                encode(id, width, &mut bytes);
+                node = *children.entry((node, id)).or_insert_with(|| {
+                    ends.push(NO_PATTERN);
+                    (ends.len() - 1) as u32
+                });
             }
-            bytes
-        });
-        let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(encoded_patterns)
-            .expect("patterns are small byte strings");
+            ends[node as usize] = pattern as u32;
+        }
+        let mut links: Vec<(u32, u32, u32)> = children
+            .into_iter()
+            .map(|((parent, id), child)| (parent, id, child))
+            .collect();
+        links.sort_unstable();
+        let mut nodes: Vec<Node> = ends
+            .iter()
+            .map(|&pattern| Node {
+                first: 0,
+                count: 0,
+                pattern,
+            })
+            .collect();
+        let mut roots = vec![NO_NODE; vocabulary.len() + 2];
+        for (at, &(parent, id, child)) in links.iter().enumerate() {
+            let node = &mut nodes[parent as usize];
+            if node.count == 0 {
+                node.first = at as u32;
+            }
+            node.count += 1;
+            if parent == 0 {
+                roots[id as usize] = child;
+            }
+        }
+        let edges = links
+            .into_iter()
+            .map(|(_, id, child)| (id, child))
+            .collect();
         SkillMatcher {
             vocabulary,
-            automaton,
+            roots,
+            nodes,
+            edges,
             patterns,
-            width,
         }
+    }
+
+    /// The longest form starting at `ids[start]`: the index of its last term and the
+    /// form, if any.
+    fn longest_at(&self, ids: &[u32], start: usize) -> Option<(usize, u32)> {
+        let mut node = *self.roots.get(ids[start] as usize)?;
+        let mut best = None;
+        let mut at = start;
+        while node != NO_NODE {
+            let Node {
+                first,
+                count,
+                pattern,
+            } = self.nodes[node as usize];
+            if pattern != NO_PATTERN {
+                best = Some((at, pattern));
+            }
+            at += 1;
+            let Some(&next) = ids.get(at) else { break };
+            let edges = &self.edges[first as usize..(first + count) as usize];
+            node = match edges.binary_search_by_key(&next, |&(id, _)| id) {
+                Ok(found) => edges[found].1,
+                Err(_) => NO_NODE,
+            };
+        }
+        best
     }
 
     /// Number of distinct surface patterns compiled.
@@ -164,8 +222,8 @@ impl SkillMatcher {
 
     /// Finds every occurrence of every surface form in an analysed text.
     pub fn find(&self, text: &str, tokens: &[Token]) -> Vec<RawMatch> {
-        let mut encoded = Vec::with_capacity(tokens.len() * self.width);
-        // Position (in tokens of `encoded`) → index in `tokens`.
+        let mut ids = Vec::with_capacity(tokens.len());
+        // Position in `ids` → index in `tokens`.
         let mut positions: Vec<usize> = Vec::with_capacity(tokens.len());
         for (index, token) in tokens.iter().enumerate() {
             let id = match token.kind {
@@ -177,15 +235,18 @@ impl SkillMatcher {
                     .copied()
                     .unwrap_or(UNKNOWN),
             };
-            encode(id, self.width, &mut encoded);
+            ids.push(id);
             positions.push(index);
         }
         let mut matches = Vec::new();
-        for found in self.automaton.find_iter(&encoded) {
-            let first = found.start() / self.width;
-            let last = found.end() / self.width - 1;
+        let mut first = 0;
+        while first < ids.len() {
+            let Some((last, pattern)) = self.longest_at(&ids, first) else {
+                first += 1;
+                continue;
+            };
             let (first_token, last_token) = (positions[first], positions[last]);
-            let candidates = &self.patterns[found.pattern().as_usize()];
+            let candidates = &self.patterns[pattern as usize];
             let chosen = candidates.iter().find(|c| match &c.exact {
                 None => true,
                 Some(exact) => positions[first..=last]
@@ -205,6 +266,8 @@ impl SkillMatcher {
                     contextual: candidate.contextual,
                 });
             }
+            // A form whose spelling the text does not keep still takes its terms.
+            first = last + 1;
         }
         matches
     }
@@ -347,50 +410,6 @@ mod tests {
         );
         check("on y go", &[]);
         check("c'est", &[]);
-    }
-
-    #[test]
-    fn a_vocabulary_over_two_bytes_takes_three() {
-        let mut taxonomy = taxonomy();
-        // Letters only: digits would not make distinct terms of one word.
-        let word = |mut n: usize| {
-            let mut out = String::from("zq");
-            for _ in 0..4 {
-                out.push((b'a' + (n % 26) as u8) as char);
-                n /= 26;
-            }
-            out
-        };
-        for n in 0..TWO_BYTE_IDS {
-            taxonomy
-                .add_skill(Skill {
-                    id: SkillId::passerelle(&format!("w{n}")),
-                    label: word(n),
-                    kind: SkillKind::Knowledge,
-                    family: None,
-                    surfaces: vec![Surface {
-                        text: word(n),
-                        case_sensitive: false,
-                        contextual: false,
-                    }],
-                    links: vec![],
-                    related: vec![],
-                })
-                .unwrap();
-        }
-        let matcher = SkillMatcher::new(&taxonomy);
-        assert_eq!(matcher.width, 3);
-        let text = format!("Gestion de projet, {} et Java", word(TWO_BYTE_IDS - 1));
-        let found: Vec<&str> = matcher
-            .find(&text, &text::analyze(&text))
-            .iter()
-            .map(|m| &text[m.start..m.end])
-            .collect();
-        assert_eq!(
-            found,
-            ["Gestion de projet", word(TWO_BYTE_IDS - 1).as_str(), "Java"]
-        );
-        assert_eq!(SkillMatcher::new(&self::taxonomy()).width, 2);
     }
 
     #[test]
