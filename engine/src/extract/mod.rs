@@ -481,7 +481,7 @@ impl Extractor {
                 &own_context
             }
         };
-        let mut seen: HashMap<u32, u32> = HashMap::new();
+        let mut seen: FxHashMap<u32, u32> = FxHashMap::default();
         for qualified in &found {
             *seen.entry(qualified.raw.skill).or_insert(0) += 1;
         }

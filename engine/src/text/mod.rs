@@ -200,6 +200,11 @@ fn stem_once(norm: &str) -> String {
 
 /// Analyses a text into tokens with their byte spans in `text`.
 pub fn analyze(text: &str) -> Vec<Token> {
+    // The thread's word cache, borrowed once for the whole text.
+    WORD_CACHE.with(|cache| analyze_with(text, &mut cache.borrow_mut()))
+}
+
+fn analyze_with(text: &str, cache: &mut WordCache) -> Vec<Token> {
     let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 6 + 1);
     let segments = segment::word_bounds(text);
     let mut index = 0;
@@ -208,7 +213,7 @@ pub fn analyze(text: &str) -> Vec<Token> {
         index += 1;
         let first = segment.chars().next().unwrap_or(' ');
         if first.is_alphanumeric() {
-            push_word(&mut tokens, text, offset, segment);
+            push_word(&mut tokens, cache, text, offset, segment);
             continue;
         }
         if first.is_whitespace() {
@@ -370,31 +375,34 @@ pub(crate) fn with_scratch_cache<R>(build: impl FnOnce() -> R) -> R {
 }
 
 /// The folded form, stem and stop flag of one word, through the thread's cache.
-fn normalise_word(surface: &str) -> (CompactString, CompactString, bool) {
-    WORD_CACHE.with(|cache| {
-        let mut cache = cache.borrow_mut();
-        if let Some(found) = cache.get(surface) {
-            return found.clone();
-        }
-        let norm = CompactString::from(fold(surface));
-        let stop = is_stop_word(&norm);
-        let term = if stop {
-            norm.clone()
-        } else {
-            CompactString::from(stem(&norm))
-        };
-        if cache.len() >= WORD_CACHE_LIMIT {
-            cache.clear();
-        }
-        cache.insert(surface.into(), (norm.clone(), term.clone(), stop));
-        (norm, term, stop)
-    })
+fn normalise_word(cache: &mut WordCache, surface: &str) -> (CompactString, CompactString, bool) {
+    if let Some(found) = cache.get(surface) {
+        return found.clone();
+    }
+    let norm = CompactString::from(fold(surface));
+    let stop = is_stop_word(&norm);
+    let term = if stop {
+        norm.clone()
+    } else {
+        CompactString::from(stem(&norm))
+    };
+    if cache.len() >= WORD_CACHE_LIMIT {
+        cache.clear();
+    }
+    cache.insert(surface.into(), (norm.clone(), term.clone(), stop));
+    (norm, term, stop)
 }
 
 /// Splits a UAX#29 word into the tokens French writing packs into it:
 /// elisions ("l'équipe"), inclusive suffixes ("développeur·se", "salarié.e.s"),
 /// and colons ("Compétences:Java").
-fn push_word(tokens: &mut Vec<Token>, text: &str, offset: usize, segment: &str) {
+fn push_word(
+    tokens: &mut Vec<Token>,
+    cache: &mut WordCache,
+    text: &str,
+    offset: usize,
+    segment: &str,
+) {
     // Most words hold none of the marks below (apostrophes, colon, dots; the lead bytes
     // of ’, ·, •, the soft hyphen, the narrow no-break space, zero-width and fullwidth
     // characters): one scan of their bytes spares the searches.
@@ -403,7 +411,7 @@ fn push_word(tokens: &mut Vec<Token>, text: &str, offset: usize, segment: &str) 
         .any(|b| matches!(b, b'\'' | b':' | b'.' | 0xC2 | 0xE2 | 0xEF))
     {
         if !segment.is_empty() {
-            push_term(tokens, text, offset, offset + segment.len());
+            push_term(tokens, cache, text, offset, offset + segment.len());
         }
         return;
     }
@@ -411,8 +419,8 @@ fn push_word(tokens: &mut Vec<Token>, text: &str, offset: usize, segment: &str) 
     // (it is ExtendNumLet, like `_`); in French it separates them.
     if let Some(position) = segment.find('\u{202F}') {
         let after = position + '\u{202F}'.len_utf8();
-        push_word(tokens, text, offset, &segment[..position]);
-        push_word(tokens, text, offset + after, &segment[after..]);
+        push_word(tokens, cache, text, offset, &segment[..position]);
+        push_word(tokens, cache, text, offset + after, &segment[after..]);
         return;
     }
     // Invisible marks at either end of a word stay out of its span.
@@ -422,7 +430,7 @@ fn push_word(tokens: &mut Vec<Token>, text: &str, offset: usize, segment: &str) 
     }
     if inner.len() != segment.len() {
         let lead = segment.len() - segment.trim_start_matches(is_invisible).len();
-        push_word(tokens, text, offset + lead, inner);
+        push_word(tokens, cache, text, offset + lead, inner);
         return;
     }
     let mut start = offset;
@@ -442,14 +450,20 @@ fn push_word(tokens: &mut Vec<Token>, text: &str, offset: usize, segment: &str) 
     }
     // A colon inside a word ("Compétences:Java") separates two words.
     if let Some(position) = word.find(':') {
-        push_word(tokens, text, start, &word[..position]);
+        push_word(tokens, cache, text, start, &word[..position]);
         push_break(
             tokens,
             start + position,
             start + position + 1,
             Boundary::Clause,
         );
-        push_word(tokens, text, start + position + 1, &word[position + 1..]);
+        push_word(
+            tokens,
+            cache,
+            text,
+            start + position + 1,
+            &word[position + 1..],
+        );
         return;
     }
     // Inclusive writing: "développeur·se", "développeur.euse", "salarié.e.s".
@@ -464,12 +478,12 @@ fn push_word(tokens: &mut Vec<Token>, text: &str, offset: usize, segment: &str) 
             end = start + position;
         }
     }
-    push_term(tokens, text, start, end);
+    push_term(tokens, cache, text, start, end);
 }
 
 /// Pushes `text[start..end]` as one word token.
-fn push_term(tokens: &mut Vec<Token>, text: &str, start: usize, end: usize) {
-    let (norm, term, stop) = normalise_word(&text[start..end]);
+fn push_term(tokens: &mut Vec<Token>, cache: &mut WordCache, text: &str, start: usize, end: usize) {
+    let (norm, term, stop) = normalise_word(cache, &text[start..end]);
     tokens.push(Token {
         start,
         end,
