@@ -85,10 +85,10 @@ pub use rank::{
     LearnerLocation, LearnerProfile, LearnerSummary, MapFeature, MapFeatures, MapIndicator,
     MapProperties, MapQuery, MissingSkill, NearCluster, NextSession, PublicSeats, PublicSupply,
     RankParams, RankWeights, Ranker, Recommendation, Recommendations, RelatedSkillRef,
-    ResolvedLocation, ResolvedTarget, ScoreDetails, SimilarTraining, Situation, SkillMatch,
-    SkillRef, Supply, Target, TargetOccupation, TargetSummary, TerritoryRanking, TerritoryRef,
-    TerritoryReport, TerritoryTraining, TerritoryWide, TitleMatch, TrainingMatch, UncoveredNeed,
-    ValidRankParams, is_open_to,
+    ResolvedLocation, ResolvedTarget, ScoreDetails, SimilarTraining, Situation, SkillList,
+    SkillMatch, SkillRef, Supply, Target, TargetOccupation, TargetSummary, TerritoryRanking,
+    TerritoryRef, TerritoryReport, TerritoryTraining, TerritoryWide, TitleMatch, TrainingMatch,
+    UncoveredNeed, ValidRankParams, is_open_to,
 };
 pub use refresh::{CorpusUpdate, VersionInput, update_corpus};
 pub use taxonomy::{

@@ -174,6 +174,40 @@ pub struct NextSession {
     pub seats_left: Option<u32>,
 }
 
+/// Some skills of a list every recommendation of a ranking shares (the learner's gap):
+/// the list is shared, each recommendation keeps the positions it takes, and it is
+/// written as the skills themselves. Ten recommendations of a fifty-skill gap copy no
+/// skill and touch no reference count.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SkillList {
+    all: Arc<[SkillRef]>,
+    taken: Vec<u32>,
+}
+
+impl SkillList {
+    /// The skills, in the shared list's order.
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = &SkillRef> + '_ {
+        self.taken.iter().map(|&at| &self.all[at as usize])
+    }
+
+    pub fn len(&self) -> usize {
+        self.taken.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.taken.is_empty()
+    }
+}
+
+impl Serialize for SkillList {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> std::result::Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.iter())
+    }
+}
+
 /// One recommended training.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -186,8 +220,10 @@ pub struct Recommendation {
     pub modality: Modality,
     pub score: f32,
     pub details: ScoreDetails,
-    pub skills_gained: Vec<SkillRef>,
-    pub skills_missing: Vec<SkillRef>,
+    #[cfg_attr(feature = "openapi", schema(value_type = Vec<SkillRef>))]
+    pub skills_gained: SkillList,
+    #[cfg_attr(feature = "openapi", schema(value_type = Vec<SkillRef>))]
+    pub skills_missing: SkillList,
     pub distance_km: Option<f64>,
     pub next_session: Option<NextSession>,
     pub certification: Option<Certification>,

@@ -8,8 +8,8 @@ impl Ranker {
     pub(super) fn reasons(
         &self,
         entry: &Entry,
-        gained: &[SkillRef],
-        missing: &[SkillRef],
+        gained: &SkillList,
+        missing: &SkillList,
         gap_len: usize,
         distance_km: Option<f64>,
         next: &(Date, NextSession),
@@ -205,7 +205,7 @@ pub(super) fn format_km(km: f64) -> String {
 }
 
 /// The first labels of a list, and how many more.
-fn list_labels(skills: &[SkillRef], at_most: usize) -> String {
+fn list_labels(skills: &SkillList, at_most: usize) -> String {
     let mut labels: Vec<&str> = skills.iter().take(at_most).map(|s| &*s.label).collect();
     let more = skills.len().saturating_sub(at_most);
     let more_text = format!("et {more} autre{}", if more > 1 { "s" } else { "" });

@@ -177,21 +177,30 @@ impl Ranker {
             })
             .collect();
         ranked.truncate(learner.limit);
+        let gap_skills: Arc<[SkillRef]> = gap.iter().map(|g| g.0.clone()).collect();
         let ranked: Vec<Recommendation> = ranked
             .into_iter()
             .zip(remote_wins)
             .map(|(scored, remote_wins)| {
                 let entry = scored.entry;
                 let training = entry.training.as_ref();
-                let mut skills_gained = Vec::new();
-                let mut skills_missing = Vec::new();
-                for (g, key) in gap.iter().zip(&gap_keys) {
+                let mut gained = Vec::new();
+                let mut missing = Vec::new();
+                for (at, key) in gap_keys.iter().enumerate() {
                     if entry.teaches(key) {
-                        skills_gained.push(g.0.clone());
+                        gained.push(at as u32);
                     } else {
-                        skills_missing.push(g.0.clone());
+                        missing.push(at as u32);
                     }
                 }
+                let skills_gained = SkillList {
+                    all: gap_skills.clone(),
+                    taken: gained,
+                };
+                let skills_missing = SkillList {
+                    all: gap_skills.clone(),
+                    taken: missing,
+                };
                 let (start, session) = scored.next;
                 let next = (
                     start,
