@@ -8,6 +8,7 @@
 
 mod certifications;
 mod clusters;
+mod labels;
 mod mobility;
 mod required;
 mod spans;
@@ -25,12 +26,12 @@ pub use certifications::{
     CertificationsReport, ListedCounts, ListedScores, evaluate_certifications,
 };
 pub use clusters::{ClusterAgreement, ClustersReport, evaluate_clusters};
+pub use labels::LabelPart;
 pub use mobility::{
     MobilityReport, MobilityScores, evaluate_mobility, mobility_pairs, sample_pairs,
 };
 pub use required::{
-    LabelPart, RequiredLabel, RequiredReport, RequiredScores, evaluate_required,
-    parse_required_labels,
+    RequiredLabel, RequiredReport, RequiredScores, evaluate_required, parse_required_labels,
 };
 pub use spans::{
     KindRecall, SpanKind, SpanLabel, SpanReport, SpanScores, evaluate_spans, parse_span_labels,
@@ -311,19 +312,6 @@ pub fn evaluate_classification(
         digital_offers: totals[3],
         digital_accuracy_at_1: ratio(totals[4], totals[3]),
         digital_accuracy_at_3: ratio(totals[5], totals[3]),
-    }
-}
-
-/// Asserts that `parse` refuses each of `lines`, read alone from a file `x`, with an
-/// error naming its line.
-#[cfg(test)]
-fn assert_lines_refused<T: std::fmt::Debug>(
-    parse: impl Fn(&std::path::Path, &str) -> crate::Result<Vec<T>>,
-    lines: &[&str],
-) {
-    for line in lines {
-        let error = parse(std::path::Path::new("x"), line).unwrap_err();
-        assert!(error.to_string().starts_with("x: line 1:"), "{error}");
     }
 }
 

@@ -12,20 +12,11 @@ use std::path::Path;
 use rayon::prelude::*;
 use serde::Serialize;
 
+use super::labels::{LabelPart, parse_lines, postings_by_id};
+use crate::Result;
 use crate::engine::Engine;
 use crate::extract::Field;
 use crate::model::JobPosting;
-use crate::{Error, Result};
-
-/// Which part of the labelled set a label belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum LabelPart {
-    /// Looked at while the cues were written.
-    Tune,
-    /// Labelled before tuning and kept out of sight while tuning.
-    Check,
-}
 
 /// One hand-labelled mention.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,64 +39,31 @@ pub struct RequiredLabel {
 /// true|false|null}`. Blank lines and lines starting with `#` are skipped; `source`
 /// names the file in errors.
 pub fn parse_required_labels(source: &Path, text: &str) -> Result<Vec<RequiredLabel>> {
-    let mut labels = Vec::new();
-    for (index, line) in text.lines().enumerate() {
-        let line_number = index as u64 + 1;
-        let line = line.trim();
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let fail = |message: String| Error::Format {
-            path: source.to_path_buf(),
-            line: line_number,
-            message,
-        };
-        let value: serde_json::Value =
-            serde_json::from_str(line).map_err(|e| fail(format!("not JSON: {e}")))?;
-        let text_of = |key: &str| {
-            value
-                .get(key)
-                .and_then(|v| v.as_str())
-                .map(str::to_string)
-                .ok_or_else(|| fail(format!("missing string {key:?}")))
-        };
-        let offset = |key: &str| {
-            value
-                .get(key)
-                .and_then(|v| v.as_u64())
-                .and_then(|v| usize::try_from(v).ok())
-                .ok_or_else(|| fail(format!("missing byte offset {key:?}")))
-        };
-        let part = match text_of("part")?.as_str() {
-            "tune" => LabelPart::Tune,
-            "check" => LabelPart::Check,
-            other => return Err(fail(format!("part {other:?}: expected tune or check"))),
-        };
-        let field = match value.get("field").and_then(|v| v.as_str()) {
+    parse_lines(source, text, |line| {
+        let part = line.part()?;
+        let field = match line.value.get("field").and_then(|v| v.as_str()) {
             None | Some("text") => Field::Text,
             Some("title") => Field::Title,
-            Some(other) => return Err(fail(format!("field {other:?}: expected text or title"))),
+            Some(other) => {
+                return Err(line.fail(format!("field {other:?}: expected text or title")));
+            }
         };
-        let required = match value.get("required") {
+        let required = match line.value.get("required") {
             Some(serde_json::Value::Bool(b)) => Some(*b),
             Some(serde_json::Value::Null) => None,
-            _ => return Err(fail("\"required\" must be true, false or null".to_string())),
+            _ => return Err(line.fail("\"required\" must be true, false or null".to_string())),
         };
-        let (start, end) = (offset("start")?, offset("end")?);
-        if start >= end {
-            return Err(fail(format!("empty span {start}..{end}")));
-        }
-        labels.push(RequiredLabel {
-            offer: text_of("offer")?,
+        let (start, end) = line.span()?;
+        Ok(RequiredLabel {
+            offer: line.text("offer")?.to_string(),
             part,
             field,
             start,
             end,
-            skill: text_of("skill")?,
+            skill: line.text("skill")?.to_string(),
             required,
-        });
-    }
-    Ok(labels)
+        })
+    })
 }
 
 /// Agreement on one set of labels.
@@ -165,18 +123,10 @@ pub fn evaluate_required(
     postings: &[JobPosting],
     labels: &[RequiredLabel],
 ) -> Result<RequiredReport> {
-    let by_id: HashMap<&str, &JobPosting> = postings.iter().map(|p| (p.id.as_str(), p)).collect();
     let mut offers: Vec<&str> = labels.iter().map(|l| l.offer.as_str()).collect();
     offers.sort_unstable();
     offers.dedup();
-    for offer in &offers {
-        if !by_id.contains_key(offer) {
-            return Err(Error::NotFound {
-                kind: crate::error::NotFoundKind::Offer,
-                value: (*offer).to_string(),
-            });
-        }
-    }
+    let by_id = postings_by_id(postings, offers.iter().copied())?;
     // (field, start, end, skill) → predicted `required`, per offer.
     type Found = HashMap<(u8, usize, usize, String), Option<bool>>;
     let extracted: HashMap<&str, Found> = offers
@@ -238,7 +188,7 @@ mod tests {
         assert_eq!(labels[1].part, LabelPart::Check);
         assert_eq!(labels[1].field, Field::Title);
         assert_eq!(labels[1].required, Some(true));
-        super::super::assert_lines_refused(
+        super::super::labels::assert_lines_refused(
             parse_required_labels,
             &[
                 "{\"offer\":\"1\",\"part\":\"tune\",\"start\":0,\"end\":4,\"skill\":\"s\"}",

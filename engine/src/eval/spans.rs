@@ -17,7 +17,7 @@ use std::path::Path;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::LabelPart;
+use super::labels::{LabelPart, parse_lines, postings_by_id};
 use crate::engine::Engine;
 use crate::extract::Field;
 use crate::model::JobPosting;
@@ -80,66 +80,33 @@ pub struct SpanLabel {
 /// without any span. Blank lines and lines starting with `#` are skipped; `source`
 /// names the file in errors.
 pub fn parse_span_labels(source: &Path, text: &str) -> Result<Vec<SpanLabel>> {
-    let mut labels = Vec::new();
-    for (index, line) in text.lines().enumerate() {
-        let line = line.trim();
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let fail = |message: String| Error::Format {
-            path: source.to_path_buf(),
-            line: index as u64 + 1,
-            message,
-        };
-        let value: serde_json::Value =
-            serde_json::from_str(line).map_err(|e| fail(format!("not JSON: {e}")))?;
-        let text_of = |key: &str| {
-            value
-                .get(key)
-                .and_then(|v| v.as_str())
-                .ok_or_else(|| fail(format!("missing string {key:?}")))
-        };
-        let offset = |key: &str| {
-            value
-                .get(key)
-                .and_then(|v| v.as_u64())
-                .and_then(|v| usize::try_from(v).ok())
-                .ok_or_else(|| fail(format!("missing byte offset {key:?}")))
-        };
-        let part = match text_of("part")? {
-            "tune" => LabelPart::Tune,
-            "check" => LabelPart::Check,
-            other => return Err(fail(format!("part {other:?}: expected tune or check"))),
-        };
-        let field = match value.get("field") {
+    parse_lines(source, text, |line| {
+        let part = line.part()?;
+        let field = match line.value.get("field") {
             Some(serde_json::Value::Null) => None,
             Some(serde_json::Value::String(f)) if f == "text" => Some(Field::Text),
             Some(serde_json::Value::String(f)) if f == "title" => Some(Field::Title),
-            _ => return Err(fail("\"field\" must be \"text\", \"title\" or null".into())),
+            _ => return Err(line.fail("\"field\" must be \"text\", \"title\" or null".into())),
         };
         let span = match field {
             None => None,
             Some(field) => {
-                let (start, end) = (offset("start")?, offset("end")?);
-                if start >= end {
-                    return Err(fail(format!("empty span {start}..{end}")));
-                }
-                let kind = text_of("kind")?;
+                let (start, end) = line.span()?;
+                let kind = line.text("kind")?;
                 let kind = SpanKind::parse(kind).ok_or_else(|| {
-                    fail(format!(
+                    line.fail(format!(
                         "kind {kind:?}: expected technical, method, domain, savoir_etre or certification"
                     ))
                 })?;
                 Some((field, start, end, kind))
             }
         };
-        labels.push(SpanLabel {
-            offer: text_of("offer")?.to_string(),
+        Ok(SpanLabel {
+            offer: line.text("offer")?.to_string(),
             part,
             span,
-        });
-    }
-    Ok(labels)
+        })
+    })
 }
 
 /// Recall of one kind of labelled span.
@@ -297,7 +264,6 @@ pub fn evaluate_spans(
     labels: &[SpanLabel],
     min_score: f32,
 ) -> Result<SpanReport> {
-    let by_id: HashMap<&str, &JobPosting> = postings.iter().map(|p| (p.id.as_str(), p)).collect();
     // Offer → (part, labelled spans), in the labels' order of first appearance.
     let mut offers: Vec<LabelledOffer<'_>> = Vec::new();
     let mut position: HashMap<&str, usize> = HashMap::new();
@@ -317,14 +283,7 @@ pub fn evaluate_spans(
             entry.2.push(((field, start, end), kind));
         }
     }
-    for (offer, _, _) in &offers {
-        if !by_id.contains_key(offer) {
-            return Err(Error::NotFound {
-                kind: crate::error::NotFoundKind::Offer,
-                value: (*offer).to_string(),
-            });
-        }
-    }
+    let by_id = postings_by_id(postings, offers.iter().map(|(offer, _, _)| *offer))?;
     let scored: Vec<(LabelPart, bool, Counts)> = offers
         .par_iter()
         .map(|(offer, part, labelled)| {
@@ -374,7 +333,7 @@ mod tests {
         assert_eq!(labels[0].span, Some((Field::Text, 0, 4, SpanKind::Method)));
         assert_eq!(labels[1].part, LabelPart::Check);
         assert_eq!(labels[1].span, None);
-        super::super::assert_lines_refused(
+        super::super::labels::assert_lines_refused(
             parse_span_labels,
             &[
                 "{\"offer\":\"1\",\"part\":\"tune\",\"field\":\"text\",\"start\":0,\"end\":4}",
