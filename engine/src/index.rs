@@ -569,29 +569,33 @@ mod tests {
         }
     }
 
+    /// Two postings: a web developer's `a` (région 84, 2025-11-13) and a network
+    /// technician's `b` (région 11, 2025-10-01).
+    fn two_offers() -> [IndexDocument; 2] {
+        [
+            document(
+                "a",
+                "Développeuse web",
+                "Vous développerez des applications web en Java.",
+                "84",
+                "69",
+                "2025-11-13",
+            ),
+            document(
+                "b",
+                "Technicien réseaux",
+                "Câblage et réseaux locaux.",
+                "11",
+                "75",
+                "2025-10-01",
+            ),
+        ]
+    }
+
     #[test]
     fn upsert_replaces_and_search_filters() {
         let mut index = DocumentIndex::in_memory().unwrap();
-        index
-            .upsert(&[
-                document(
-                    "a",
-                    "Développeuse web",
-                    "Vous développerez des applications web en Java.",
-                    "84",
-                    "69",
-                    "2025-11-13",
-                ),
-                document(
-                    "b",
-                    "Technicien réseaux",
-                    "Câblage et réseaux locaux.",
-                    "11",
-                    "75",
-                    "2025-10-01",
-                ),
-            ])
-            .unwrap();
+        index.upsert(&two_offers()).unwrap();
         // The same offer again is replaced, not added.
         index
             .upsert(&[document(
@@ -670,24 +674,8 @@ mod tests {
 
     #[test]
     fn an_index_of_the_first_schema_is_read_and_searched_alike() {
-        let documents = [
-            document(
-                "a",
-                "Développeuse web",
-                "Vous développerez des applications web en Java.",
-                "84",
-                "69",
-                "2025-11-13",
-            ),
-            document(
-                "b",
-                "Technicien réseaux",
-                "Câblage et réseaux locaux, un peu de Java.",
-                "11",
-                "75",
-                "2025-10-01",
-            ),
-        ];
+        let mut documents = two_offers();
+        documents[1].text = "Câblage et réseaux locaux, un peu de Java.".into();
         let old = scratch("first-schema");
         Index::create_in_dir(&old, schema_of(1)).unwrap();
         let mut index = DocumentIndex::open_or_create(&old).unwrap();
