@@ -417,7 +417,7 @@ pub enum Public {
 }
 
 impl Public {
-    /// Every public, in catalogue order.
+    /// Every public, in catalogue order: the priority publics first.
     pub const ALL: [Public; 9] = [
         Public::DemandeursEmploi,
         Public::Jeunes,
@@ -430,16 +430,9 @@ impl Public {
         Public::ToutPublic,
     ];
 
-    /// The priority publics of the GEN label (people far from employment).
-    pub const PRIORITY: [Public; 7] = [
-        Public::DemandeursEmploi,
-        Public::Jeunes,
-        Public::Femmes,
-        Public::Qpv,
-        Public::Zrr,
-        Public::PeuQualifies,
-        Public::Rqth,
-    ];
+    /// The priority publics of the GEN label (people far from employment): the first
+    /// seven of the catalogue order.
+    pub const PRIORITY: [Public; 7] = *Public::ALL.first_chunk().unwrap();
 
     /// The code of the catalogue format, e.g. `demandeurs_emploi`.
     pub fn code(self) -> &'static str {
