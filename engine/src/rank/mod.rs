@@ -15,6 +15,7 @@ mod coverage;
 mod demand;
 mod eligibility;
 mod exclusion;
+mod factors;
 mod label;
 mod lookup;
 mod map;
@@ -51,12 +52,13 @@ pub use coverage::{
 pub use demand::TargetOccupation;
 pub use eligibility::{PublicSeats, PublicSupply, is_open_to};
 pub use exclusion::Exclusion;
+pub use factors::{RankWeights, ScoreDetails};
 pub use label::{LabelCriterion, LabelReadiness};
 pub use lookup::{RelatedSkillRef, SkillMatch, TitleMatch, TrainingMatch};
 pub use map::{
     IndicatorMap, IndicatorValue, MapFeature, MapFeatures, MapIndicator, MapProperties, MapQuery,
 };
-pub use params::{RankParams, RankWeights, ValidRankParams};
+pub use params::{RankParams, ValidRankParams};
 pub use profile::{
     CvSkill, Learner, LearnerLocation, LearnerProfile, ResolvedLocation, ResolvedTarget, Situation,
     SkillRef, Target,
@@ -121,48 +123,6 @@ pub struct Ranker {
     /// Skill → highest regional share, to normalise regional demand.
     demand_max: FxHashMap<SkillId, f32>,
     targets: Arc<profile::TargetCache>,
-}
-
-/// One factor of a score, each in [0, 1].
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct ScoreDetails {
-    /// Share of the learner's gap (weighted by demand) that the training teaches.
-    pub gap_coverage: f32,
-    /// 1 when the training prepares for the target métier (its ROME codes), 0.5 for a
-    /// métier of the same domain, else 0 (and 0.5 without a target métier).
-    pub target_fit: f32,
-    /// How well the training's exit level suits the learner's level.
-    pub level_fit: f32,
-    /// Nearness: 1 at the learner's place, 0.5 at the edge of their radius; a remote
-    /// training counts as one at half the radius (0.75).
-    pub distance: f32,
-    /// How soon the next open session starts.
-    pub next_session: f32,
-    /// Demand for the gap skills in the training's région, against the best région.
-    pub demand: f32,
-    /// The training's modality in the learner's order of preference: 1 for the first
-    /// listed, 0.4 for the second, 0.1 for the third (1 without an order).
-    pub modality_fit: f32,
-    /// 1 when the learner is in a priority public the training aims at, 0 when not, 0.5
-    /// when the profile gives no situation.
-    pub public_fit: f32,
-}
-
-impl ScoreDetails {
-    /// The factors in the order of [`RankWeights`]' fields.
-    pub(crate) fn factors(&self) -> [f32; 8] {
-        [
-            self.gap_coverage,
-            self.target_fit,
-            self.level_fit,
-            self.distance,
-            self.next_session,
-            self.demand,
-            self.modality_fit,
-            self.public_fit,
-        ]
-    }
 }
 
 /// The next session a learner can join.

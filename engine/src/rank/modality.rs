@@ -9,6 +9,7 @@
 
 use crate::model::Modality;
 
+use super::factors::FACTORS;
 use super::{RankWeights, ScoreDetails};
 
 /// Distance factor of a remote training: that of an in-person training at half the
@@ -57,7 +58,7 @@ pub(super) fn modality_fit(preferences: &[Modality], modality: Modality) -> f32 
 
 /// What a factor's advantage says when a remote training ranks above the best onsite
 /// one, in the order of [`ScoreDetails::factors`]; distance and public say nothing.
-const WHY_REMOTE_WINS: [Option<&str>; 8] = [
+const WHY_REMOTE_WINS: [Option<&str>; FACTORS] = [
     Some("elle apporte davantage des compétences à acquérir"),
     Some("elle prépare plus directement au métier visé"),
     Some("son niveau de sortie convient mieux"),

@@ -5,49 +5,8 @@ use std::ops::Deref;
 
 use serde::{Deserialize, Serialize};
 
+use super::factors::{FACTORS, RankWeights};
 use crate::{Error, Result};
-
-/// Weights of the score factors (any non-negative values; they are normalised).
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RankWeights {
-    /// Of [`ScoreDetails::gap_coverage`](super::ScoreDetails::gap_coverage).
-    pub gap_coverage: f32,
-    /// Of the fit to the target métier.
-    pub target_fit: f32,
-    /// Of the fit of the exit level.
-    pub level_fit: f32,
-    /// Of nearness.
-    pub distance: f32,
-    /// Of how soon the next session starts.
-    pub next_session: f32,
-    /// Of the demand for the gap skills in the training's région.
-    pub demand: f32,
-    /// Of the learner's order of modalities.
-    pub modality_fit: f32,
-    /// The learner is in a priority public the training aims at.
-    #[serde(default = "default_public_fit_weight")]
-    pub public_fit: f32,
-}
-
-fn default_public_fit_weight() -> f32 {
-    RankWeights::default().public_fit
-}
-
-impl Default for RankWeights {
-    fn default() -> RankWeights {
-        RankWeights {
-            gap_coverage: 0.4,
-            target_fit: 0.1,
-            level_fit: 0.1,
-            distance: 0.15,
-            next_session: 0.1,
-            demand: 0.15,
-            modality_fit: 0.1,
-            public_fit: 0.1,
-        }
-    }
-}
 
 /// Tunables of the rankings.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -85,22 +44,8 @@ impl Default for RankParams {
 }
 
 impl RankWeights {
-    /// The weights by their field name, in declaration order.
-    fn named(&self) -> [(&'static str, f32); 8] {
-        [
-            ("weights.gap_coverage", self.gap_coverage),
-            ("weights.target_fit", self.target_fit),
-            ("weights.level_fit", self.level_fit),
-            ("weights.distance", self.distance),
-            ("weights.next_session", self.next_session),
-            ("weights.demand", self.demand),
-            ("weights.modality_fit", self.modality_fit),
-            ("weights.public_fit", self.public_fit),
-        ]
-    }
-
     /// The weights in declaration order, as [`ScoreDetails::factors`] gives the factors.
-    pub(crate) fn values(&self) -> [f32; 8] {
+    pub(crate) fn values(&self) -> [f32; FACTORS] {
         self.named().map(|(_, weight)| weight)
     }
 
@@ -113,7 +58,7 @@ impl RankWeights {
     }
 
     /// The weighted sum of `factors`; a score is this over [`Self::total`].
-    pub(crate) fn weighted(&self, factors: [f32; 8]) -> f32 {
+    pub(crate) fn weighted(&self, factors: [f32; FACTORS]) -> f32 {
         self.values()
             .iter()
             .zip(factors)
