@@ -367,18 +367,24 @@ mod tests {
         }
     }
 
-    #[test]
-    fn finds_well_separated_groups() {
-        let data = groups(8, 500);
-        let fit = fit(data.view(), settings(8));
-        for group in 0..8 {
-            let labels: std::collections::HashSet<usize> = fit.assignments
-                [group * 500..(group + 1) * 500]
+    /// Asserts that each of the `groups` runs of `per` rows (as [`groups`] makes them)
+    /// is in one cluster.
+    fn assert_groups_whole(assignments: &[usize], groups: usize, per: usize) {
+        for group in 0..groups {
+            let labels: std::collections::HashSet<usize> = assignments
+                [group * per..(group + 1) * per]
                 .iter()
                 .copied()
                 .collect();
             assert_eq!(labels.len(), 1, "group {group} split: {labels:?}");
         }
+    }
+
+    #[test]
+    fn finds_well_separated_groups() {
+        let data = groups(8, 500);
+        let fit = fit(data.view(), settings(8));
+        assert_groups_whole(&fit.assignments, 8, 500);
         let distinct: std::collections::HashSet<usize> = fit.assignments.iter().copied().collect();
         assert_eq!(distinct.len(), 8);
         assert!(
@@ -435,14 +441,7 @@ mod tests {
         let data = groups(10, 2500);
         assert!(data.nrows() >= SAMPLED_FROM);
         let fit = fit(data.view(), settings(10));
-        for group in 0..10 {
-            let labels: std::collections::HashSet<usize> = fit.assignments
-                [group * 2500..(group + 1) * 2500]
-                .iter()
-                .copied()
-                .collect();
-            assert_eq!(labels.len(), 1, "group {group} split: {labels:?}");
-        }
+        assert_groups_whole(&fit.assignments, 10, 2500);
         assert_eq!(fit.assignments.len(), data.nrows());
     }
 

@@ -433,15 +433,18 @@ mod tests {
         assert_eq!(reading(text, "Java"), None);
     }
 
+    /// The section of the token that starts the first `needle` of `text`.
+    fn section_at(text: &str, needle: &str) -> Section {
+        let tokens = analyze(text);
+        let context = Context::new(text, &tokens);
+        let start = text.find(needle).unwrap();
+        context.section(tokens.iter().position(|t| t.start == start).unwrap())
+    }
+
     #[test]
     fn sections_follow_headings_and_boilerplate() {
         let text = "Qui sommes-nous ?\nUne ESN lyonnaise.\nVotre profil\nJava et SQL.\nAvantages :\nTickets restaurant, mutuelle.\n";
-        let tokens = analyze(text);
-        let context = Context::new(text, &tokens);
-        let at = |needle: &str| {
-            let start = text.find(needle).unwrap();
-            context.section(tokens.iter().position(|t| t.start == start).unwrap())
-        };
+        let at = |needle: &str| section_at(text, needle);
         assert_eq!(at("Une"), Section::Company);
         assert_eq!(at("Java"), Section::Profile);
         assert_eq!(at("Tickets"), Section::Benefits);
@@ -450,12 +453,7 @@ mod tests {
     #[test]
     fn legal_lines_weigh_less_even_under_requirements() {
         let text = "Missions\nDévelopper en Java.\nNous étudions toutes les candidatures dans le respect de l'égalité des chances.\n";
-        let tokens = analyze(text);
-        let context = Context::new(text, &tokens);
-        let at = |needle: &str| {
-            let start = text.find(needle).unwrap();
-            context.section(tokens.iter().position(|t| t.start == start).unwrap())
-        };
+        let at = |needle: &str| section_at(text, needle);
         assert_eq!(at("égalité"), Section::Legal);
         assert_eq!(at("Java"), Section::Missions);
         assert_eq!(at("Java").weight(), Section::Requirements.weight());
