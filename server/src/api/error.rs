@@ -200,18 +200,33 @@ impl IntoResponse for ApiError {
     }
 }
 
-/// A JSON body parsed with the path of the field at fault on error.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct ApiJson<T>(pub T);
+/// Declares an extractor of the API: a wrapper `$name<T>(pub T)` of what `T` is read
+/// from, implementing `$trait` by `$body`, whose rejection is an [`ApiError`].
+macro_rules! api_extractor {
+    (
+        $(#[$meta:meta])*
+        $name:ident: $trait:ident::$method:ident($input:ident: $input_type:ty, $state:ident)
+        $body:block
+    ) => {
+        $(#[$meta])*
+        pub struct $name<T>(pub T);
 
-impl<S, T> FromRequest<S> for ApiJson<T>
-where
-    S: Send + Sync,
-    T: DeserializeOwned,
-{
-    type Rejection = ApiError;
+        impl<S, T> $trait<S> for $name<T>
+        where
+            S: Send + Sync,
+            T: DeserializeOwned + Send,
+        {
+            type Rejection = ApiError;
 
-    async fn from_request(request: Request, state: &S) -> Result<Self, ApiError> {
+            async fn $method($input: $input_type, $state: &S) -> Result<Self, ApiError> $body
+        }
+    };
+}
+
+api_extractor! {
+    /// A JSON body parsed with the path of the field at fault on error.
+    #[derive(Debug, Clone, Copy, Default)]
+    ApiJson: FromRequest::from_request(request: Request, state) {
         let json_type = request
             .headers()
             .get(axum::http::header::CONTENT_TYPE)
@@ -468,18 +483,10 @@ fn expected_in_french(expected: &str) -> &'static str {
     }
 }
 
-/// Query parameters, with the same error format.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct ApiQuery<T>(pub T);
-
-impl<S, T> FromRequestParts<S> for ApiQuery<T>
-where
-    S: Send + Sync,
-    T: DeserializeOwned,
-{
-    type Rejection = ApiError;
-
-    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
+api_extractor! {
+    /// Query parameters, with the same error format.
+    #[derive(Debug, Clone, Copy, Default)]
+    ApiQuery: FromRequestParts::from_request_parts(parts: &mut Parts, state) {
         axum::extract::Query::<T>::from_request_parts(parts, state)
             .await
             .map(|q| ApiQuery(q.0))
@@ -495,18 +502,10 @@ where
     }
 }
 
-/// `axum::extract::Path` with its rejections (a segment that is not UTF-8 once
-/// percent-decoded, say) answered as the API's JSON errors.
-pub struct ApiPath<T>(pub T);
-
-impl<S, T> FromRequestParts<S> for ApiPath<T>
-where
-    S: Send + Sync,
-    T: DeserializeOwned + Send,
-{
-    type Rejection = ApiError;
-
-    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
+api_extractor! {
+    /// `axum::extract::Path` with its rejections (a segment that is not UTF-8 once
+    /// percent-decoded, say) answered as the API's JSON errors.
+    ApiPath: FromRequestParts::from_request_parts(parts: &mut Parts, state) {
         axum::extract::Path::<T>::from_request_parts(parts, state)
             .await
             .map(|p| ApiPath(p.0))
