@@ -8,6 +8,47 @@ function truncate(text, max) {
   return value.length > max ? `${value.slice(0, max - 1).trimEnd()}…` : value;
 }
 
+/** True for a number that can be drawn. */
+function isKnown(value) {
+  return typeof value === 'number' && Number.isFinite(value);
+}
+
+/** The `<svg>` of a chart, labelled by its caption. */
+function chartSvg({ width, height, captionId, className = '' }, ...children) {
+  return s('svg', {
+    class: ['chart-svg', className],
+    viewBox: `0 0 ${width} ${height}`,
+    width: '100%',
+    // Drawn at its natural size when there is room, so that the text stays at 12 px.
+    style: { maxWidth: `${width}px` },
+    role: 'img',
+    'aria-labelledby': captionId,
+    preserveAspectRatio: 'xMinYMin meet',
+  }, ...children);
+}
+
+/**
+ * The data of a chart as a table in a `<details>`: `rows` are `[{ label, value }]`, a value
+ * that is not a number is written `missing`.
+ */
+function dataTable(rows, { labelHeader, valueHeader, format, missing }) {
+  return h('details', { class: 'chart-data' },
+    h('summary', {}, 'Voir les données du graphique'),
+    h('table', {},
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, labelHeader), h('th', { scope: 'col' }, valueHeader))),
+      h('tbody', {}, rows.map((row) => h('tr', {},
+        h('th', { scope: 'row' }, row.label),
+        h('td', {}, typeof row.value === 'number' ? format(row.value) : missing))))));
+}
+
+/** A chart's `<figure>`: its caption, its drawing and its data table. */
+function chartFigure({ caption, captionId, className = '' }, svg, table) {
+  return h('figure', { class: ['chart', className] },
+    h('figcaption', { id: captionId }, caption),
+    svg,
+    table);
+}
+
 /**
  * A horizontal bar chart in a `<figure>`, with a caption and the same data as a table
  * for screen readers and copy-paste.
@@ -22,7 +63,7 @@ export function barChart({ caption, items, format = formatInteger, valueHeader =
   const barHeight = 16;
   const top = 4;
   const valueWidth = 64;
-  const numbers = items.map((item) => item.value).filter((v) => typeof v === 'number' && Number.isFinite(v));
+  const numbers = items.map((item) => item.value).filter(isKnown);
   const min = Math.min(0, ...numbers);
   const max = Math.max(0, ...numbers);
   const span = max - min || 1;
@@ -37,7 +78,7 @@ export function barChart({ caption, items, format = formatInteger, valueHeader =
   const rows = items.map((item, i) => {
     const y = top + i * rowHeight;
     const value = item.value;
-    const known = typeof value === 'number' && Number.isFinite(value);
+    const known = isKnown(value);
     const barX = known ? Math.min(zero, x(value)) : zero;
     const barW = known ? Math.max(Math.abs(x(value) - zero), value === 0 ? 0 : 1) : 0;
     const tone = known && value < 0 ? 'negative' : 'positive';
@@ -49,31 +90,11 @@ export function barChart({ caption, items, format = formatInteger, valueHeader =
       s('text', { x: textX, y: y + barHeight - 3, class: 'chart-value', 'text-anchor': known && value < 0 ? 'end' : 'start' }, known ? format(value) : 'n.d.'));
   });
 
-  const svg = s('svg', {
-    class: 'chart-svg',
-    viewBox: `0 0 ${width} ${height}`,
-    width: '100%',
-    // Drawn at its natural size when there is room, so that the text stays at 12 px.
-    style: { maxWidth: `${width}px` },
-    role: 'img',
-    'aria-labelledby': captionId,
-    preserveAspectRatio: 'xMinYMin meet',
-  },
-  min < 0 ? s('line', { x1: zero, x2: zero, y1: 0, y2: height, class: 'chart-axis' }) : null,
-  rows);
-
-  const table = h('details', { class: 'chart-data' },
-    h('summary', {}, 'Voir les données du graphique'),
-    h('table', {},
-      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Libellé'), h('th', { scope: 'col' }, valueHeader))),
-      h('tbody', {}, items.map((item) => h('tr', {},
-        h('th', { scope: 'row' }, item.label),
-        h('td', {}, typeof item.value === 'number' ? format(item.value) : 'non disponible'))))));
-
-  return h('figure', { class: ['chart', className] },
-    h('figcaption', { id: captionId }, caption),
-    svg,
-    table);
+  const svg = chartSvg({ width, height, captionId },
+    min < 0 ? s('line', { x1: zero, x2: zero, y1: 0, y2: height, class: 'chart-axis' }) : null,
+    rows);
+  const table = dataTable(items, { labelHeader: 'Libellé', valueHeader, format, missing: 'non disponible' });
+  return chartFigure({ caption, captionId, className }, svg, table);
 }
 
 /**
@@ -82,7 +103,7 @@ export function barChart({ caption, items, format = formatInteger, valueHeader =
  */
 export function scoreBars(entries) {
   return h('dl', { class: 'score-bars' }, entries.map(({ label, value }) => {
-    const known = typeof value === 'number' && Number.isFinite(value);
+    const known = isKnown(value);
     const clamped = known ? Math.max(0, Math.min(1, value)) : 0;
     return h('div', { class: 'score-bar' },
       h('dt', {}, label),
@@ -104,7 +125,7 @@ export function lineChart({ caption, points, format = formatInteger, valueHeader
   const right = 12;
   const top = 12;
   const bottom = 28;
-  const known = points.map((p) => p.value).filter((v) => typeof v === 'number' && Number.isFinite(v));
+  const known = points.map((p) => p.value).filter(isKnown);
   const max = Math.max(1, ...known);
   const plotW = width - left - right;
   const plotH = height - top - bottom;
@@ -115,7 +136,7 @@ export function lineChart({ caption, points, format = formatInteger, valueHeader
   const segments = [];
   let current = [];
   points.forEach((p, i) => {
-    if (typeof p.value === 'number' && Number.isFinite(p.value)) {
+    if (isKnown(p.value)) {
       current.push(`${x(i).toFixed(1)},${y(p.value).toFixed(1)}`);
     } else if (current.length) {
       segments.push(current);
@@ -125,33 +146,16 @@ export function lineChart({ caption, points, format = formatInteger, valueHeader
   if (current.length) segments.push(current);
   const first = points[0]?.label ?? '';
   const last = points[points.length - 1]?.label ?? '';
-  const svg = s('svg', {
-    class: 'chart-svg line-chart',
-    viewBox: `0 0 ${width} ${height}`,
-    width: '100%',
-    style: { maxWidth: `${width}px` },
-    role: 'img',
-    'aria-labelledby': captionId,
-    preserveAspectRatio: 'xMinYMin meet',
-  },
-  s('line', { x1: left, x2: left + plotW, y1: top + plotH, y2: top + plotH, class: 'chart-axis' }),
-  s('text', { x: left - 6, y: top + 4, class: 'chart-value', 'text-anchor': 'end' }, format(max)),
-  s('text', { x: left - 6, y: top + plotH, class: 'chart-value', 'text-anchor': 'end' }, format(0)),
-  s('text', { x: left, y: height - 8, class: 'chart-label', 'text-anchor': 'start' }, first),
-  points.length > 1 ? s('text', { x: left + plotW, y: height - 8, class: 'chart-label', 'text-anchor': 'end' }, last) : null,
-  segments.map((seg) => s('polyline', { points: seg.join(' '), class: 'line' })),
-  points.map((p, i) => (typeof p.value === 'number' && Number.isFinite(p.value)
-    ? s('circle', { cx: x(i), cy: y(p.value), r: 3, class: 'line-point' }, s('title', {}, `${p.label} : ${format(p.value)}`))
-    : null)));
-  const table = h('details', { class: 'chart-data' },
-    h('summary', {}, 'Voir les données du graphique'),
-    h('table', {},
-      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Version'), h('th', { scope: 'col' }, valueHeader))),
-      h('tbody', {}, points.map((p) => h('tr', {},
-        h('th', { scope: 'row' }, p.label),
-        h('td', {}, typeof p.value === 'number' ? format(p.value) : 'non disponible (secret statistique)'))))));
-  return h('figure', { class: 'chart' },
-    h('figcaption', { id: captionId }, caption),
-    svg,
-    table);
+  const svg = chartSvg({ width, height, captionId, className: 'line-chart' },
+    s('line', { x1: left, x2: left + plotW, y1: top + plotH, y2: top + plotH, class: 'chart-axis' }),
+    s('text', { x: left - 6, y: top + 4, class: 'chart-value', 'text-anchor': 'end' }, format(max)),
+    s('text', { x: left - 6, y: top + plotH, class: 'chart-value', 'text-anchor': 'end' }, format(0)),
+    s('text', { x: left, y: height - 8, class: 'chart-label', 'text-anchor': 'start' }, first),
+    points.length > 1 ? s('text', { x: left + plotW, y: height - 8, class: 'chart-label', 'text-anchor': 'end' }, last) : null,
+    segments.map((seg) => s('polyline', { points: seg.join(' '), class: 'line' })),
+    points.map((p, i) => (isKnown(p.value)
+      ? s('circle', { cx: x(i), cy: y(p.value), r: 3, class: 'line-point' }, s('title', {}, `${p.label} : ${format(p.value)}`))
+      : null)));
+  const table = dataTable(points, { labelHeader: 'Version', valueHeader, format, missing: 'non disponible (secret statistique)' });
+  return chartFigure({ caption, captionId }, svg, table);
 }
