@@ -359,16 +359,24 @@ impl DocumentIndex {
         // only costs a delete that finds nothing).
         let was_empty = self.is_empty();
         let mut seen: FxHashSet<u64> = FxHashSet::default();
-        for document in documents {
-            let document = document.borrow();
-            let fresh = seen.insert(rustc_hash::FxBuildHasher.hash_one(document.id.as_str()));
-            if !was_empty || !fresh {
-                writer.delete_term(Term::from_field_text(f.id, &document.id));
+        let mut write = || -> tantivy::Result<()> {
+            for document in documents {
+                let document = document.borrow();
+                let fresh = seen.insert(rustc_hash::FxBuildHasher.hash_one(document.id.as_str()));
+                if !was_empty || !fresh {
+                    writer.delete_term(Term::from_field_text(f.id, &document.id));
+                }
+                writer.add_document(f.document(document))?;
             }
-            writer.add_document(f.document(document))?;
-        }
-        writer.commit()?;
-        writer.wait_merging_threads()?;
+            writer.commit()?;
+            Ok(())
+        };
+        let written = write();
+        // Failed or not, the writer's threads are waited for: a caller that removes the
+        // folder after an error (a full disk) must find nobody still writing in it.
+        let stopped = writer.wait_merging_threads();
+        written?;
+        stopped?;
         self.reader.reload()?;
         Ok(())
     }

@@ -369,9 +369,7 @@ impl Drop for StagedVersion {
     /// A version abandoned before publication (a failed build, a full disk) leaves no
     /// staging folder behind; once published, the staging path no longer exists.
     fn drop(&mut self) {
-        if self.path.exists() {
-            let _ = std::fs::remove_dir_all(&self.path);
-        }
+        remove_abandoned(&self.path);
     }
 }
 
@@ -400,8 +398,8 @@ impl StagedVersion {
     ) -> Result<u64> {
         let result = self.write_and_switch(folder, model, learned, report);
         if result.is_err() {
-            let _ = std::fs::remove_dir_all(&self.path);
-            let _ = std::fs::remove_dir_all(folder.version_path(self.number));
+            remove_abandoned(&self.path);
+            remove_abandoned(&folder.version_path(self.number));
         }
         result?;
         folder.prune(keep.max(1));
@@ -448,6 +446,19 @@ impl StagedVersion {
             version_name(self.number).as_bytes(),
         )?;
         sync_dir(&folder.root)
+    }
+}
+
+/// Removes a version folder that will not be published. A removal that fails (a file
+/// created in the folder while it was emptied, a busy file system) is tried again a few
+/// times; whatever remains is removed by the next [`BuildFolder::begin`].
+fn remove_abandoned(path: &Path) {
+    for attempt in 0..20u64 {
+        match std::fs::remove_dir_all(path) {
+            Ok(()) => return,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return,
+            Err(_) => std::thread::sleep(std::time::Duration::from_millis(10 * (attempt + 1))),
+        }
     }
 }
 
@@ -515,5 +526,39 @@ mod tests {
         assert_eq!(parse_version_name("v1"), None);
         assert_eq!(parse_version_name(".staging-v000001"), None);
         assert_eq!(parse_version_name("vabcdef"), None);
+    }
+
+    /// An abandoned version is removed even while a late writer (an index thread that
+    /// has not yet seen the build fail) keeps adding files to it.
+    #[test]
+    fn an_abandoned_version_is_removed_while_a_writer_still_adds_files() {
+        let root = std::env::temp_dir().join(format!("passerelle-abandon-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        let folder = BuildFolder::open(&root).unwrap();
+        for _ in 0..5 {
+            let staged = folder.begin().unwrap();
+            let index = staged.index_dir();
+            std::fs::create_dir_all(&index).unwrap();
+            let writer = std::thread::spawn(move || {
+                let mut written = 0u32;
+                // Until the folder is gone (a file cannot be created in it any more),
+                // for half a second at most (a late writer stops soon).
+                let deadline = std::time::Instant::now() + std::time::Duration::from_millis(500);
+                while std::time::Instant::now() < deadline
+                    && std::fs::write(index.join(format!(".tmp{}", written % 1000)), b"x").is_ok()
+                {
+                    written += 1;
+                }
+                written
+            });
+            while !staged.index_dir().join(".tmp100").exists() {
+                std::thread::yield_now();
+            }
+            let staging = staged.path.clone();
+            drop(staged);
+            assert!(writer.join().unwrap() > 100);
+            assert!(!staging.exists(), "{} left behind", staging.display());
+        }
+        std::fs::remove_dir_all(&root).unwrap();
     }
 }
