@@ -359,7 +359,7 @@ impl DocumentIndex {
         // only costs a delete that finds nothing).
         let was_empty = self.is_empty();
         let mut seen: FxHashSet<u64> = FxHashSet::default();
-        let mut write = || -> tantivy::Result<()> {
+        let write = || -> tantivy::Result<()> {
             for document in documents {
                 let document = document.borrow();
                 let fresh = seen.insert(rustc_hash::FxBuildHasher.hash_one(document.id.as_str()));
