@@ -47,7 +47,12 @@ fi
 # run on the same machine state; it also exports the labels and corpus the peers read.
 # SKIP_RUST=1 reuses the last export.
 if [[ "${SKIP_RUST:-0}" != 1 || ! -s "$root/target/bench-data/labels.txt" ]]; then
+    cargo bench -p passerelle-benches --bench extract --no-run
+    echo "run_peers: load average $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores, before the Rust bench"
     cargo bench -p passerelle-benches --bench extract
 fi
 
-exec "$vpy" "$root/benches/peers.py" --data "$root/target/bench-data" "$@"
+echo "run_peers: load average $(cut -d' ' -f1-3 /proc/loadavg), before the Python peers"
+"$vpy" "$root/benches/peers.py" --data "$root/target/bench-data" "$@"
+echo "run_peers: load average $(cut -d' ' -f1-3 /proc/loadavg), at the end"
+
