@@ -358,6 +358,13 @@ impl Session {
     pub fn is_full(&self) -> bool {
         matches!((self.seats, self.seats_taken), (Some(seats), Some(taken)) if taken >= seats)
     }
+
+    /// Seats still open (0 when the seats are not stated).
+    pub fn seats_left(&self) -> u32 {
+        self.seats
+            .unwrap_or(0)
+            .saturating_sub(self.seats_taken.unwrap_or(0))
+    }
 }
 
 /// The GEN label of a training: granted for three years.

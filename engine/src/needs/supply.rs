@@ -106,11 +106,7 @@ pub fn open_seats(sessions: &[Session], from: Option<Date>) -> u32 {
             Some(from) => start_of(s).is_some_and(|start| start >= from),
             None => true,
         })
-        .map(|s| {
-            s.seats
-                .unwrap_or(0)
-                .saturating_sub(s.seats_taken.unwrap_or(0))
-        })
+        .map(Session::seats_left)
         .sum()
 }
 

@@ -228,8 +228,26 @@ type GapKey<'a> = (Option<u32>, &'a SkillId);
 
 impl Entry {
     /// Open seats of the sessions starting on or after `today`.
+    /// Seats open in the sessions starting on or after `today` (the same count as
+    /// [`crate::needs::open_seats`], from the start dates read when the entry was made).
     fn open_seats(&self, today: Date) -> u32 {
-        crate::needs::open_seats(&self.training.sessions, Some(today))
+        self.session_starts
+            .iter()
+            .filter(|(start, _)| *start >= today)
+            .map(|&(_, index)| self.training.sessions[index].seats_left())
+            .sum()
+    }
+
+    /// Whether the GEN label had expired by `today`.
+    fn label_expired(&self, today: Date) -> bool {
+        self.label_expires.is_some_and(|expires| expires < today)
+    }
+
+    /// Whether a session starting on or after `today` still has a seat.
+    fn has_open_session(&self, today: Date) -> bool {
+        self.session_starts
+            .iter()
+            .any(|&(start, index)| start >= today && !self.training.sessions[index].is_full())
     }
 
     /// Whether the curriculum teaches a gap skill: by taxonomy position, else by id.

@@ -328,7 +328,7 @@ impl Ranker {
         learner_point: Option<(f64, f64)>,
     ) -> std::result::Result<(Option<f64>, (Date, &'a Session)), Exclusion> {
         let training = entry.training.as_ref();
-        if entry.label_expires.is_some_and(|expires| expires < today) {
+        if entry.label_expired(today) {
             return Err(Exclusion::LabelExpired);
         }
         if let Some(reason) = eligibility::exclusion(training, learner) {

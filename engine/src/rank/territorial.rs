@@ -164,14 +164,7 @@ impl Ranker {
             if !(local || include_remote && remote) {
                 continue;
             }
-            let expired = training
-                .label
-                .as_ref()
-                .is_some_and(|l| parse_date("", &l.expires).is_ok_and(|e| e < today));
-            let open = training.sessions.iter().any(|s| {
-                !s.is_full() && parse_date("", &s.start).is_ok_and(|start| start >= today)
-            });
-            if expired || !open {
+            if entry.label_expired(today) || !entry.has_open_session(today) {
                 continue;
             }
             let mut covers = Vec::new();
