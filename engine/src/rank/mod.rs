@@ -150,10 +150,12 @@ impl SkillList {
         self.taken.iter().map(|&at| &self.all[at as usize])
     }
 
+    /// How many skills the list takes.
     pub fn len(&self) -> usize {
         self.taken.len()
     }
 
+    /// Whether it takes none.
     pub fn is_empty(&self) -> bool {
         self.taken.is_empty()
     }
@@ -227,7 +229,6 @@ pub struct TargetSummary {
 type GapKey<'a> = (Option<u32>, &'a SkillId);
 
 impl Entry {
-    /// Open seats of the sessions starting on or after `today`.
     /// Seats open in the sessions starting on or after `today` (the same count as
     /// [`crate::needs::open_seats`], from the start dates read when the entry was made).
     fn open_seats(&self, today: Date) -> u32 {
