@@ -57,19 +57,28 @@ pub fn is_open_to(training: &Training, situation: &Situation) -> bool {
 pub fn shared_priority_publics(training: &Training, situation: &Situation) -> Vec<Public> {
     Public::PRIORITY
         .into_iter()
-        .filter(|&public| {
-            situation.is_in(public)
-                && (training.publics.contains(&public) || training.reserved_to.contains(&public))
-        })
+        .filter(|&public| shares(training, situation, public))
         .collect()
+}
+
+/// Whether the learner is in `public` and the training aims at it or is reserved to it.
+fn shares(training: &Training, situation: &Situation, public: Public) -> bool {
+    situation.is_in(public)
+        && (training.publics.contains(&public) || training.reserved_to.contains(&public))
 }
 
 /// The `public_fit` factor, in [0, 1].
 pub(super) fn public_fit(training: &Training, situation: Option<&Situation>) -> f32 {
     match situation {
         None => 0.5,
-        Some(situation) if shared_priority_publics(training, situation).is_empty() => 0.0,
-        Some(_) => 1.0,
+        Some(situation)
+            if Public::PRIORITY
+                .into_iter()
+                .any(|public| shares(training, situation, public)) =>
+        {
+            1.0
+        }
+        Some(_) => 0.0,
     }
 }
 

@@ -200,28 +200,28 @@ pub struct Situation {
 }
 
 impl Situation {
-    /// The publics of trainings the learner belongs to (always `tout_public`).
+    /// The publics of trainings the learner belongs to (always `tout_public`), in
+    /// catalogue order.
     pub fn publics(&self) -> Vec<Public> {
-        [
-            (self.job_seeker, Public::DemandeursEmploi),
-            (self.young, Public::Jeunes),
-            (self.woman, Public::Femmes),
-            (self.qpv, Public::Qpv),
-            (self.zrr, Public::Zrr),
-            (self.low_qualified, Public::PeuQualifies),
-            (self.rqth, Public::Rqth),
-            (self.employed, Public::Salaries),
-            (true, Public::ToutPublic),
-        ]
-        .into_iter()
-        .filter(|&(is, _)| is)
-        .map(|(_, public)| public)
-        .collect()
+        Public::ALL
+            .into_iter()
+            .filter(|&public| self.is_in(public))
+            .collect()
     }
 
     /// Whether the learner belongs to a public.
     pub fn is_in(&self, public: Public) -> bool {
-        self.publics().contains(&public)
+        match public {
+            Public::DemandeursEmploi => self.job_seeker,
+            Public::Jeunes => self.young,
+            Public::Femmes => self.woman,
+            Public::Qpv => self.qpv,
+            Public::Zrr => self.zrr,
+            Public::PeuQualifies => self.low_qualified,
+            Public::Rqth => self.rqth,
+            Public::Salaries => self.employed,
+            Public::ToutPublic => true,
+        }
     }
 }
 

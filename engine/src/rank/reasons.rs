@@ -1,46 +1,66 @@
 //! The French wording of a ranking: each recommendation's reasons, the notice of an
 //! empty list, dates, distances and lists as an adviser reads them.
 
+use std::fmt::Write as _;
+
+use super::recommend::{Gap, RegionDemand};
 use super::*;
 
 impl Ranker {
+    /// One listed training's reasons. `gap` is the learner's gap (its transversal flags
+    /// are read); `demand` is what the ranking computed for the région whose demand the
+    /// training was scored on.
     #[allow(clippy::too_many_arguments)]
     pub(super) fn reasons(
         &self,
         entry: &Entry,
         gained: &SkillList,
         missing: &SkillList,
-        gap_len: usize,
+        gap: &[Gap],
         distance_km: Option<f64>,
         next: &(Date, NextSession),
-        demand_region: Option<&TerritoryId>,
+        demand: Option<&RegionDemand>,
         learner: &Learner,
     ) -> Vec<String> {
         let training = entry.training.as_ref();
-        let mut reasons = Vec::new();
+        let gap_len = gap.len();
+        let mut reasons = Vec::with_capacity(8);
         if let Some(target) = &learner.target
             && target
                 .rome
                 .is_some_and(|code| training.rome.contains(&code))
         {
-            reasons.push(format!("Prépare au métier visé : {}.", target.label));
+            reasons.push(line(|out| {
+                write!(out, "Prépare au métier visé : {}.", target.label)
+            }));
         }
         if gap_len > 0 {
             if gained.is_empty() {
-                reasons.push(format!(
-                    "Prépare au métier visé sans couvrir les compétences manquantes repérées \
-                     ({gap_len})."
-                ));
+                reasons.push(line(|out| {
+                    write!(
+                        out,
+                        "Prépare au métier visé sans couvrir les compétences manquantes \
+                         repérées ({gap_len})."
+                    )
+                }));
             } else {
-                reasons.push(format!(
-                    "Apporte {} des {} compétences à acquérir : {}.",
-                    gained.len(),
-                    gap_len,
-                    list_labels(gained, 6)
-                ));
+                reasons.push(line(|out| {
+                    write!(
+                        out,
+                        "Apporte {} des {} compétences à acquérir : ",
+                        gained.len(),
+                        gap_len
+                    )?;
+                    write_labels(out, gained, 6)?;
+                    out.write_char('.')
+                }));
             }
             if !missing.is_empty() {
-                reasons.push(format!("Restent à acquérir : {}.", list_labels(missing, 6)));
+                reasons.push(line(|out| {
+                    out.push_str("Restent à acquérir : ");
+                    write_labels(out, missing, 6)?;
+                    out.write_char('.')
+                }));
             }
         }
         reasons.extend(eligibility::reasons(training, learner));
@@ -59,60 +79,67 @@ impl Ranker {
                 } else {
                     "sur site"
                 };
-                reasons.push(format!("À {} km ({place}), {kind}.", format_km(d)));
+                reasons.push(line(|out| {
+                    out.push_str("À ");
+                    write_km(out, d)?;
+                    write!(out, " km ({place}), {kind}.")
+                }));
             }
             (_, None) => {
                 if let Some(city) = &training.location.city {
-                    reasons.push(format!("Lieu de formation : {city}."));
+                    reasons.push(line(|out| write!(out, "Lieu de formation : {city}.")));
                 }
             }
         }
-        let seats = next
-            .1
-            .seats_left
-            .map(|n| {
-                if n == 1 {
-                    ", 1 place restante".to_string()
-                } else {
-                    format!(", {n} places restantes")
-                }
-            })
-            .unwrap_or_default();
-        reasons.push(format!(
-            "Prochaine session le {}{seats}.",
-            french_date(next.0)
-        ));
-        if let Some(region) = demand_region
-            && let Some(needs) = self.model.needs(region)
-            && needs.offers > 0
+        reasons.push(line(|out| {
+            out.push_str("Prochaine session le ");
+            write_french_date(out, next.0)?;
+            match next.1.seats_left {
+                Some(1) => out.push_str(", 1 place restante"),
+                Some(n) => write!(out, ", {n} places restantes")?,
+                None => {}
+            }
+            out.write_char('.')
+        }));
+        if let Some(demand) = demand
+            && let Some(needs) = demand.needs
         {
-            let best = gained
-                .iter()
-                .filter(|s| !self.is_transversal(&s.id))
-                .map(|s| (s, self.skill_demand(&s.id, region)))
+            let best = (gained.taken.iter())
+                .map(|&at| at as usize)
+                .filter(|&at| !gap[at].transversal)
+                .map(|at| (&gap[at].skill, demand.shares[at]))
                 .filter(|(_, share)| *share > 0.0)
                 .max_by(|a, b| a.1.total_cmp(&b.1));
-            match best {
-                Some((skill, share)) => reasons.push(format!(
-                    "Demande en {} : {} offres analysées, {} demandé dans {} % d'entre elles.",
-                    needs.name,
-                    needs.offers,
-                    skill.label,
-                    (share * 100.0).round()
-                )),
-                None => reasons.push(format!(
-                    "Demande en {} : {} offres analysées.",
+            reasons.push(line(|out| {
+                write!(
+                    out,
+                    "Demande en {} : {} offres analysées",
                     needs.name, needs.offers
-                )),
-            }
+                )?;
+                if let Some((skill, share)) = best {
+                    write!(
+                        out,
+                        ", {} demandé dans {} % d'entre elles",
+                        skill.label,
+                        (share * 100.0).round()
+                    )?;
+                }
+                out.write_char('.')
+            }));
         }
         if let (Some(level), Some(exit)) = (learner.level, training.exit_level) {
             if exit > level {
-                reasons.push(format!("Mène au niveau {exit} (niveau actuel {level})."));
+                reasons.push(line(|out| {
+                    write!(out, "Mène au niveau {exit} (niveau actuel {level}).")
+                }));
             } else {
-                reasons.push(format!(
-                    "Certification de niveau {exit}, sans élévation de niveau (niveau actuel {level})."
-                ));
+                reasons.push(line(|out| {
+                    write!(
+                        out,
+                        "Certification de niveau {exit}, sans élévation de niveau \
+                         (niveau actuel {level})."
+                    )
+                }));
             }
         }
         reasons
@@ -181,15 +208,23 @@ const MONTHS: [&str; 12] = [
     "décembre",
 ];
 
+/// One reason, written in place: no intermediate strings.
+fn line(write: impl FnOnce(&mut String) -> std::fmt::Result) -> String {
+    let mut text = String::with_capacity(128);
+    write(&mut text).expect("writing to a String cannot fail");
+    text
+}
+
 /// `2027-01-04` → "4 janvier 2027".
-fn french_date(date: Date) -> String {
-    let day = if date.day() == 1 {
-        "1er".to_string()
+fn write_french_date(out: &mut String, date: Date) -> std::fmt::Result {
+    if date.day() == 1 {
+        out.push_str("1er");
     } else {
-        date.day().to_string()
-    };
-    format!(
-        "{day} {} {}",
+        write!(out, "{}", date.day())?;
+    }
+    write!(
+        out,
+        " {} {}",
         MONTHS[(date.month() - 1) as usize],
         date.year()
     )
@@ -197,20 +232,36 @@ fn french_date(date: Date) -> String {
 
 /// Kilometres written the French way: one decimal under 10 km.
 pub(super) fn format_km(km: f64) -> String {
+    let mut out = String::with_capacity(8);
+    write_km(&mut out, km).expect("writing to a String cannot fail");
+    out
+}
+
+/// [`format_km`], written at the end of `out`.
+fn write_km(out: &mut String, km: f64) -> std::fmt::Result {
     if km < 10.0 {
-        format!("{:.1}", km).replace('.', ",")
+        let at = out.len();
+        write!(out, "{km:.1}")?;
+        if let Some(dot) = out[at..].find('.') {
+            out.replace_range(at + dot..at + dot + 1, ",");
+        }
+        Ok(())
     } else {
-        format!("{:.0}", km)
+        write!(out, "{km:.0}")
     }
 }
 
 /// The first labels of a list, and how many more.
-fn list_labels(skills: &SkillList, at_most: usize) -> String {
-    let mut labels: Vec<&str> = skills.iter().take(at_most).map(|s| &*s.label).collect();
-    let more = skills.len().saturating_sub(at_most);
-    let more_text = format!("et {more} autre{}", if more > 1 { "s" } else { "" });
-    if more > 0 {
-        labels.push(&more_text);
+fn write_labels(out: &mut String, skills: &SkillList, at_most: usize) -> std::fmt::Result {
+    for (at, skill) in skills.iter().take(at_most).enumerate() {
+        if at > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(&skill.label);
     }
-    labels.join(", ")
+    let more = skills.len().saturating_sub(at_most);
+    if more > 0 {
+        write!(out, ", et {more} autre{}", if more > 1 { "s" } else { "" })?;
+    }
+    Ok(())
 }

@@ -3,6 +3,7 @@
 
 use super::reasons::empty_notice;
 use super::*;
+use crate::needs::TerritoryNeeds;
 
 impl Ranker {
     /// Ranks the catalogue for a learner, as of `today` (ISO date).
@@ -20,7 +21,7 @@ impl Ranker {
                 level: TerritoryLevel::Region,
                 code,
             });
-        let mut gap: Vec<(SkillRef, f32, f32)> = learner
+        let mut gap: Vec<Gap> = learner
             .target
             .iter()
             .flat_map(|t| t.skills.iter())
@@ -31,23 +32,34 @@ impl Ranker {
                     .map_or(0.0, |r| self.skill_demand(&s.id, r));
                 // Savoir-être are asked everywhere and seldom taught by name: they
                 // count, but less than technical skills.
-                let kind = if self.is_transversal(&s.id) {
+                let transversal = self.is_transversal(&s.id);
+                let kind = if transversal {
                     self.params.transversal_factor
                 } else {
                     1.0
                 };
-                (s.clone(), *w, w * kind * (1.0 + local))
+                Gap {
+                    skill: s.clone(),
+                    weight: *w,
+                    priority: w * kind * (1.0 + local),
+                    transversal,
+                    demand_max: self.demand_max.get(&s.id).copied().unwrap_or(0.0),
+                }
             })
             .collect();
-        gap.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)));
+        gap.sort_by(|a, b| {
+            (b.priority)
+                .total_cmp(&a.priority)
+                .then(a.skill.cmp(&b.skill))
+        });
         // Gap skills by taxonomy position, tested against every eligible training.
         let taxonomy = self.extractor.taxonomy();
         let gap_keys: Vec<GapKey> = gap
             .iter()
-            .map(|g| (taxonomy.skill_index(&g.0.id), &g.0.id))
+            .map(|g| (taxonomy.skill_index(&g.skill.id), &g.skill.id))
             .collect();
-        let gap_total: f32 = gap.iter().map(|g| g.2).sum();
-        let mut gap_scan = GapScan::new(&gap_keys, gap.iter().map(|g| g.2).collect());
+        let gap_total: f32 = gap.iter().map(|g| g.priority).sum();
+        let mut gap_scan = GapScan::new(&gap_keys, gap.iter().map(|g| g.priority).collect());
         let start_from = match &learner.available_from {
             Some(date) => parse_date("available_from", date)?.max(today_date),
             None => today_date,
@@ -59,7 +71,7 @@ impl Ranker {
         // the map once at the end.
         let mut excluded_counts: Vec<(Exclusion, usize)> = Vec::new();
         let mut ranked: Vec<Scored> = Vec::new();
-        let mut demand_by_region: FxHashMap<&str, f32> = FxHashMap::default();
+        let mut demand_by_region: FxHashMap<&str, RegionDemand> = FxHashMap::default();
         let learner_point = learner.location.as_ref().map(|l| (l.lat, l.lon));
         for entry in &self.entries {
             let training = entry.training.as_ref();
@@ -111,9 +123,11 @@ impl Ranker {
             };
             // The same few régions come back for every training: compute each once.
             let demand = match demand_region {
-                Some(region) => *demand_by_region
-                    .entry(region.code.as_str())
-                    .or_insert_with(|| self.gap_demand(&gap, region)),
+                Some(region) => {
+                    (demand_by_region.entry(region.code.as_str()))
+                        .or_insert_with(|| self.region_demand(&gap, region))
+                        .demand
+                }
                 None => 0.0,
             };
             let public_fit = eligibility::public_fit(training, learner.situation.as_ref());
@@ -152,10 +166,12 @@ impl Ranker {
             .map(|(reason, count)| (reason.code().to_string(), count))
             .collect();
         // Reasons are written for the listed trainings only.
-        ranked.sort_by(|a, b| {
-            b.score
-                .total_cmp(&a.score)
-                .then(a.entry.training.id.cmp(&b.entry.training.id))
+        // Unstable, made total by the entry's place in the catalogue: the order a stable
+        // sort gives, without its buffer.
+        ranked.sort_unstable_by(|a, b| {
+            (b.score.total_cmp(&a.score))
+                .then_with(|| a.entry.training.id.cmp(&b.entry.training.id))
+                .then_with(|| std::ptr::from_ref(a.entry).cmp(&std::ptr::from_ref(b.entry)))
         });
         // A remote training listed above an in-person one within reach says why.
         let remote_wins: Vec<Option<String>> = (0..ranked.len().min(learner.limit))
@@ -177,7 +193,7 @@ impl Ranker {
             })
             .collect();
         ranked.truncate(learner.limit);
-        let gap_skills: Arc<[SkillRef]> = gap.iter().map(|g| g.0.clone()).collect();
+        let gap_skills: Arc<[SkillRef]> = gap.iter().map(|g| g.skill.clone()).collect();
         let ranked: Vec<Recommendation> = ranked
             .into_iter()
             .zip(remote_wins)
@@ -216,10 +232,10 @@ impl Ranker {
                     entry,
                     &skills_gained,
                     &skills_missing,
-                    gap.len(),
+                    &gap,
                     scored.distance_km,
                     &next,
-                    scored.demand_region,
+                    (scored.demand_region).and_then(|r| demand_by_region.get(r.code.as_str())),
                     &learner,
                 );
                 if let Some(why) = remote_wins {
@@ -286,7 +302,7 @@ impl Ranker {
             );
         }
         let summary = LearnerSummary {
-            gap: gap.iter().map(|g| g.0.clone()).collect(),
+            gap: gap_skills.to_vec(),
             target: learner.target.as_ref().map(|t| TargetSummary {
                 label: t.label.clone(),
                 rome: t.rome.map(|r| r.to_string()),
@@ -305,15 +321,23 @@ impl Ranker {
         })
     }
 
-    /// Demand for the gap skills in a région against the best région for each skill.
-    fn gap_demand(&self, gap: &[(SkillRef, f32, f32)], region: &TerritoryId) -> f32 {
+    /// What the ranking reads about a région: each gap skill's share of its offers, and
+    /// the demand for the gap there against the best région for each skill.
+    fn region_demand<'a>(&'a self, gap: &[Gap], region: &TerritoryId) -> RegionDemand<'a> {
+        let shares: Vec<f32> = (gap.iter())
+            .map(|g| self.skill_demand(&g.skill.id, region))
+            .collect();
         let mut here = 0.0;
         let mut best = 0.0;
-        for (skill, weight, _) in gap {
-            here += weight * self.skill_demand(&skill.id, region);
-            best += weight * self.demand_max.get(&skill.id).copied().unwrap_or(0.0);
+        for (g, share) in gap.iter().zip(&shares) {
+            here += g.weight * share;
+            best += g.weight * g.demand_max;
         }
-        if best > 0.0 { here / best } else { 0.0 }
+        RegionDemand {
+            demand: if best > 0.0 { here / best } else { 0.0 },
+            shares,
+            needs: self.model.needs(region).filter(|needs| needs.offers > 0),
+        }
     }
 
     /// The hard filters; `Ok` carries the distance to the training, when both places are
@@ -403,6 +427,30 @@ impl Ranker {
         }
         Ok((distance_km, (start, session)))
     }
+}
+
+/// A target skill the learner does not hold.
+pub(super) struct Gap {
+    pub skill: SkillRef,
+    /// Its weight in the target métier's profile.
+    pub weight: f32,
+    /// The weight the ranking gives it: the métier's, lowered for savoir-être and raised
+    /// by the demand of the learner's région.
+    pub priority: f32,
+    pub transversal: bool,
+    /// Its highest share of a région's offers.
+    pub demand_max: f32,
+}
+
+/// What a ranking reads about one région, computed the first time a training is scored
+/// on its demand.
+pub(super) struct RegionDemand<'a> {
+    /// The région's demand for the gap against the best région's, from 0 to 1.
+    pub demand: f32,
+    /// The share of the région's offers asking for each gap skill, in gap order.
+    pub shares: Vec<f32>,
+    /// The région's needs, when offers were analysed there.
+    pub needs: Option<&'a TerritoryNeeds>,
 }
 
 /// Which gap skills a curriculum teaches, found from the curriculum's side: its skills
