@@ -1,6 +1,6 @@
 //! Profiles and CVs never reach the logs: one test in its own binary, so the capturing
 //! subscriber can be the process's global one and sees what every thread logs, the
-//! async workers and the blocking pool where CVs are ranked alike.
+//! async workers (short CVs) and the blocking pool (long ones) alike.
 
 #[path = "common/router.rs"]
 mod router;
@@ -55,6 +55,8 @@ async fn profiles_never_reach_the_logs() {
         json!({"skills": ["HTML", marker], "cv_text": format!("Je suis {marker}, développeuse Python."), "target": {"rome": "M1805"}}),
         json!({"cv_text": format!("{marker} : cinq ans de Python et de SQL."), "target": {"rome": "M1805"}}),
         json!({"cv_text": marker, "target": {"appellation": marker}}),
+        // Over a kilobyte: ranked on the blocking pool.
+        json!({"cv_text": format!("{marker} : Python et SQL. ").repeat(60), "target": {"rome": "M1805"}}),
         json!({"skills": ["HTML"], "location": {"postcode": marker}}),
     ] {
         let answer = post_json("/api/v1/recommendations", body.to_string()).await;

@@ -30,6 +30,9 @@ const INLINE_MAX_TRAININGS: usize = 500;
 /// Most skills a profile ranked on the async worker may name (each name that is not a
 /// label is extracted).
 const INLINE_MAX_NAMED_SKILLS: usize = 30;
+/// Longest CV ranked on the async worker: a few lines of experience are extracted in
+/// tens of microseconds, less than a trip through the blocking pool costs under load.
+const INLINE_MAX_CV_BYTES: usize = 1024;
 
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -135,14 +138,11 @@ pub async fn recommendations(
 ) -> Result<JsonBytes, ApiError> {
     let snapshot = state.current();
     let today = state.today();
-    // Ranking a small catalogue for a profile without a CV and with a few named skills
-    // takes about 100 µs (at most ~300 µs for 500 trainings); CVs are extracted and
-    // large catalogues ranked on the blocking pool.
+    // Ranking a small catalogue for a profile with a few named skills and at most a
+    // short CV takes about 100 µs (at most ~300 µs for 500 trainings); longer CVs are
+    // extracted and large catalogues ranked on the blocking pool.
     let inline = snapshot.ranker.len() <= INLINE_MAX_TRAININGS
-        && profile
-            .cv_text
-            .as_deref()
-            .is_none_or(|cv| cv.trim().is_empty())
+        && (profile.cv_text.as_deref()).is_none_or(|cv| cv.len() <= INLINE_MAX_CV_BYTES)
         && profile.skills.len()
             + (profile.target.as_ref())
                 .and_then(|t| t.skills.as_ref())
