@@ -578,10 +578,21 @@ pub fn departement_of_postcode(postcode: &str) -> Option<String> {
 
 /// Great-circle distance in kilometres between two (lat, lon) points.
 pub fn haversine_km(a: (f64, f64), b: (f64, f64)) -> f64 {
+    haversine_km_cos(a, cos_latitude(a), b, cos_latitude(b))
+}
+
+/// The cosine of a point's latitude, as [`haversine_km_cos`] takes it.
+pub(crate) fn cos_latitude(point: (f64, f64)) -> f64 {
+    point.0.to_radians().cos()
+}
+
+/// [`haversine_km`] with the cosines of both latitudes already computed (the same
+/// result): a ranking measures from one learner to every training, each placed once.
+pub(crate) fn haversine_km_cos(a: (f64, f64), cos_a: f64, b: (f64, f64), cos_b: f64) -> f64 {
     let (lat1, lon1) = (a.0.to_radians(), a.1.to_radians());
     let (lat2, lon2) = (b.0.to_radians(), b.1.to_radians());
-    let h = ((lat2 - lat1) / 2.0).sin().powi(2)
-        + lat1.cos() * lat2.cos() * ((lon2 - lon1) / 2.0).sin().powi(2);
+    let h =
+        ((lat2 - lat1) / 2.0).sin().powi(2) + cos_a * cos_b * ((lon2 - lon1) / 2.0).sin().powi(2);
     2.0 * 6371.0 * h.sqrt().asin()
 }
 

@@ -40,7 +40,8 @@ use crate::index::DocumentIndex;
 use crate::model::{Certification, Funding, Modality, Public, Session, SkillId, Training};
 use crate::needs::NeedsModel;
 use crate::territory::{
-    Geography, Placement, TerritoryId, TerritoryLevel, haversine_km, latitude_gap_km,
+    Geography, Placement, TerritoryId, TerritoryLevel, cos_latitude, haversine_km_cos,
+    latitude_gap_km,
 };
 use crate::text::fold;
 use crate::{Error, Result};
@@ -84,6 +85,8 @@ struct Entry {
     /// The région of the placement, as the territory its demand is read in.
     region: Option<TerritoryId>,
     point: Option<(f64, f64)>,
+    /// The cosine of the point's latitude, for the distances of every ranking.
+    cos_lat: f64,
     /// Needs (cluster id, similarity) the curriculum answers, most similar first.
     needs: Vec<(String, f32)>,
     /// Title, provider and city folded, for look-ups.
@@ -268,6 +271,8 @@ struct Scored<'a> {
     distance_km: Option<f64>,
     next: (Date, &'a Session),
     demand_region: Option<&'a TerritoryId>,
+    /// The gap positions below 64 that the curriculum teaches, as the filter found them.
+    taught: u64,
 }
 
 /// Trainings for a learner, and how many were excluded by each hard filter.
@@ -494,6 +499,7 @@ fn prepare(
         placement,
         region,
         point,
+        cos_lat: point.map_or(1.0, cos_latitude),
         needs,
         haystack,
         label_expires,

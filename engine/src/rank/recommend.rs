@@ -72,7 +72,8 @@ impl Ranker {
         let mut excluded_counts: Vec<(Exclusion, usize)> = Vec::new();
         let mut ranked: Vec<Scored> = Vec::new();
         let mut demand_by_region: FxHashMap<&str, RegionDemand> = FxHashMap::default();
-        let learner_point = learner.location.as_ref().map(|l| (l.lat, l.lon));
+        let learner_point =
+            (learner.location.as_ref()).map(|l| ((l.lat, l.lon), cos_latitude((l.lat, l.lon))));
         for entry in &self.entries {
             let training = entry.training.as_ref();
             let (distance_km, next) = match self.filter(
@@ -159,6 +160,7 @@ impl Ranker {
                 distance_km,
                 next,
                 demand_region,
+                taught: gap_scan.taught.first().copied().unwrap_or(0),
             });
         }
         let excluded: BTreeMap<String, usize> = excluded_counts
@@ -202,8 +204,15 @@ impl Ranker {
                 let training = entry.training.as_ref();
                 let mut gained = Vec::new();
                 let mut missing = Vec::new();
+                // Up to 64 gap skills, the filter's scan already tells which are taught.
+                let scanned = gap_keys.len() <= 64;
                 for (at, key) in gap_keys.iter().enumerate() {
-                    if entry.teaches(key) {
+                    let teaches = if scanned {
+                        scored.taught & (1 << at) != 0
+                    } else {
+                        entry.teaches(key)
+                    };
+                    if teaches {
                         gained.push(at as u32);
                     } else {
                         missing.push(at as u32);
@@ -349,7 +358,7 @@ impl Ranker {
         gap: &mut GapScan,
         today: Date,
         start_from: Date,
-        learner_point: Option<(f64, f64)>,
+        learner_point: Option<((f64, f64), f64)>,
     ) -> std::result::Result<(Option<f64>, (Date, &'a Session)), Exclusion> {
         let training = entry.training.as_ref();
         if entry.label_expired(today) {
@@ -373,7 +382,7 @@ impl Ranker {
         }
         let onsite = training.modality != Modality::Distanciel;
         let distance_km = match (learner_point, entry.point) {
-            (Some(from), Some(to)) => {
+            (Some((from, cos_from)), Some(to)) => {
                 // Most of the catalogue is out of a learner's radius: a latitude gap
                 // beyond it excludes a training without the trigonometry. Up to 5000 km
                 // only, far from the near-antipodal points where the exact formula can
@@ -384,7 +393,7 @@ impl Ranker {
                 {
                     return Err(Exclusion::TooFar);
                 }
-                Some(haversine_km(from, to))
+                Some(haversine_km_cos(from, cos_from, to, entry.cos_lat))
             }
             _ => None,
         };
