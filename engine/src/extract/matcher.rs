@@ -16,7 +16,7 @@ use compact_str::CompactString;
 use rustc_hash::FxHashMap;
 
 use crate::taxonomy::Taxonomy;
-use crate::text::{self, Token, TokenKind};
+use crate::text::{self, NO_TERM, Token, TokenKind, Vocabulary};
 
 /// Id of a content term the automaton does not know.
 const UNKNOWN: u32 = 0;
@@ -70,7 +70,7 @@ struct Node {
 #[derive(Debug, Clone)]
 pub struct SkillMatcher {
     /// Content terms, inline up to 24 bytes: a lookup reads no second allocation.
-    vocabulary: FxHashMap<CompactString, u32>,
+    vocabulary: Vocabulary,
     /// By term id, the node a form starting with that term reaches, or [`NO_NODE`].
     roots: Vec<u32>,
     nodes: Vec<Node>,
@@ -166,6 +166,7 @@ impl SkillMatcher {
             })
             .collect();
         let mut roots = vec![NO_NODE; vocabulary.len() + 2];
+        let vocabulary = Vocabulary::new(vocabulary);
         for (at, &(parent, id, child)) in links.iter().enumerate() {
             let node = &mut nodes[parent as usize];
             if node.count == 0 {
@@ -220,20 +221,39 @@ impl SkillMatcher {
         self.patterns.len()
     }
 
+    /// The terms the forms are made of, as [`text::analyze_with_ids`] takes them.
+    pub(crate) fn vocabulary(&self) -> &Vocabulary {
+        &self.vocabulary
+    }
+
     /// Finds every occurrence of every surface form in an analysed text.
+    #[cfg(test)]
     pub fn find(&self, text: &str, tokens: &[Token]) -> Vec<RawMatch> {
+        let ids: Vec<u32> = (tokens.iter())
+            .map(|token| match token.is_content() {
+                true => self.vocabulary.id(&token.term),
+                false => NO_TERM,
+            })
+            .collect();
+        self.find_with_ids(text, tokens, &ids)
+    }
+
+    /// [`SkillMatcher::find`] on a text analysed with this matcher's term ids.
+    pub(crate) fn find_with_ids(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        term_ids: &[u32],
+    ) -> Vec<RawMatch> {
         let mut ids = Vec::with_capacity(tokens.len());
         // Position in `ids` → index in `tokens`.
         let mut positions: Vec<usize> = Vec::with_capacity(tokens.len());
-        for (index, token) in tokens.iter().enumerate() {
+        for (index, (token, &id)) in tokens.iter().zip(term_ids).enumerate() {
             let id = match token.kind {
                 TokenKind::Break(_) => BREAK,
                 TokenKind::Word if token.stop => continue,
-                TokenKind::Word => self
-                    .vocabulary
-                    .get(token.term.as_str())
-                    .copied()
-                    .unwrap_or(UNKNOWN),
+                TokenKind::Word if id == NO_TERM => UNKNOWN,
+                TokenKind::Word => id,
             };
             ids.push(id);
             positions.push(index);

@@ -409,18 +409,15 @@ impl Extractor {
     }
 
     fn extract_inner(&self, title: &str, body: &str, known: Option<RomeCode>) -> Extraction {
-        let title_tokens = text::analyze(title);
-        let body_tokens = text::analyze(body);
+        let vocabulary = self.matcher.vocabulary();
+        let (title_tokens, title_ids) = text::analyze_with_ids(title, vocabulary);
+        let (body_tokens, body_ids) = text::analyze_with_ids(body, vocabulary);
         let mut skills = Vec::new();
         let body_context = Context::new(body, &body_tokens);
-        self.verbatim(Field::Title, title, &title_tokens, None, &mut skills);
-        self.verbatim(
-            Field::Text,
-            body,
-            &body_tokens,
-            Some(&body_context),
-            &mut skills,
-        );
+        let title_text = (title, &title_tokens[..], &title_ids[..]);
+        self.verbatim(Field::Title, title_text, None, &mut skills);
+        let body_text = (body, &body_tokens[..], &body_ids[..]);
+        self.verbatim(Field::Text, body_text, Some(&body_context), &mut skills);
 
         let occupations = self.classify(title, body);
         if let (Some(linker), Some((rome, _))) = (&self.linker, &self.occupations) {
@@ -460,15 +457,15 @@ impl Extractor {
         }
     }
 
+    /// The forms written in a text, analysed with the matcher's term ids.
     fn verbatim(
         &self,
         field: Field,
-        text: &str,
-        tokens: &[text::Token],
+        (text, tokens, ids): (&str, &[text::Token], &[u32]),
         context: Option<&Context>,
         out: &mut Vec<SkillMention>,
     ) {
-        let found = self.matcher.find(text, tokens);
+        let found = self.matcher.find_with_ids(text, tokens, ids);
         if found.is_empty() {
             return;
         }

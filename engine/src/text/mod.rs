@@ -8,6 +8,7 @@
 //! written, whatever folding happened on the way.
 
 use std::cell::RefCell;
+use std::sync::atomic::{AtomicU32, Ordering};
 
 use rustc_hash::FxHashMap;
 
@@ -201,11 +202,105 @@ fn stem_once(norm: &str) -> String {
 /// Analyses a text into tokens with their byte spans in `text`.
 pub fn analyze(text: &str) -> Vec<Token> {
     // The thread's word cache, borrowed once for the whole text.
-    WORD_CACHE.with(|cache| analyze_with(text, &mut cache.borrow_mut()))
+    WORD_CACHE.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        let mut out = Analysis::new(text, &mut cache, None);
+        analyze_into(text, &mut out);
+        out.tokens
+    })
 }
 
-fn analyze_with(text: &str, cache: &mut WordCache) -> Vec<Token> {
-    let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 6 + 1);
+/// [`analyze`], with each token's term id in `vocabulary` ([`NO_TERM`] for terms it
+/// lacks; breaks and stop words get [`NO_TERM`] too). The ids are remembered in the
+/// word cache beside the words' analyses: a word is looked up once, not once to be
+/// analysed and once more for its id.
+pub(crate) fn analyze_with_ids(text: &str, vocabulary: &Vocabulary) -> (Vec<Token>, Vec<u32>) {
+    WORD_CACHE.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        let mut out = Analysis::new(text, &mut cache, Some(vocabulary));
+        analyze_into(text, &mut out);
+        (out.tokens, out.ids)
+    })
+}
+
+/// The id [`analyze_with_ids`] gives a token whose term is not in the vocabulary.
+pub(crate) const NO_TERM: u32 = u32::MAX;
+
+/// Content terms numbered, as a skill matcher numbers the terms of its forms.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Vocabulary {
+    /// Tells this vocabulary's ids in the word cache from another's (never 0).
+    tag: u32,
+    ids: FxHashMap<CompactString, u32>,
+}
+
+impl Vocabulary {
+    pub fn new(ids: FxHashMap<CompactString, u32>) -> Vocabulary {
+        static NEXT_TAG: AtomicU32 = AtomicU32::new(1);
+        Vocabulary {
+            tag: NEXT_TAG.fetch_add(1, Ordering::Relaxed),
+            ids,
+        }
+    }
+
+    /// The id of a term, [`NO_TERM`] when it has none.
+    pub fn id(&self, term: &str) -> u32 {
+        self.ids.get(term).copied().unwrap_or(NO_TERM)
+    }
+}
+
+/// A text's analysis under way: its tokens, their term ids when a vocabulary is given,
+/// and the thread's word cache.
+struct Analysis<'a> {
+    tokens: Vec<Token>,
+    /// Parallel to `tokens`; empty without a vocabulary.
+    ids: Vec<u32>,
+    cache: &'a mut WordCache,
+    vocabulary: Option<&'a Vocabulary>,
+}
+
+impl<'a> Analysis<'a> {
+    fn new(
+        text: &str,
+        cache: &'a mut WordCache,
+        vocabulary: Option<&'a Vocabulary>,
+    ) -> Analysis<'a> {
+        let capacity = text.len() / 6 + 1;
+        Analysis {
+            tokens: Vec::with_capacity(capacity),
+            ids: Vec::with_capacity(if vocabulary.is_some() { capacity } else { 0 }),
+            cache,
+            vocabulary,
+        }
+    }
+
+    fn push(&mut self, token: Token, id: u32) {
+        self.tokens.push(token);
+        if self.vocabulary.is_some() {
+            self.ids.push(id);
+        }
+    }
+
+    /// The id of a token's term made here rather than through the cache.
+    fn id_of(&self, token: &Token) -> u32 {
+        match self.vocabulary {
+            Some(vocabulary) if token.is_content() => vocabulary.id(&token.term),
+            _ => NO_TERM,
+        }
+    }
+
+    /// After the last token changed: its id again.
+    fn renew_last_id(&mut self) {
+        if self.vocabulary.is_some()
+            && let Some(last) = self.tokens.last()
+        {
+            let id = self.id_of(last);
+            *self.ids.last_mut().expect("parallel to the tokens") = id;
+        }
+    }
+}
+
+fn analyze_into(text: &str, out: &mut Analysis) {
     let segments = segment::word_bounds(text);
     let mut index = 0;
     while index < segments.len() {
@@ -213,35 +308,36 @@ fn analyze_with(text: &str, cache: &mut WordCache) -> Vec<Token> {
         index += 1;
         let first = segment.chars().next().unwrap_or(' ');
         if first.is_alphanumeric() {
-            push_word(&mut tokens, cache, text, offset, segment);
+            push_word(out, text, offset, segment);
             continue;
         }
         if first.is_whitespace() {
             if segment.contains('\n') {
-                push_break(&mut tokens, offset, offset + segment.len(), Boundary::Line);
+                push_break(out, offset, offset + segment.len(), Boundary::Line);
             }
             continue;
         }
-        let previous_adjacent_word = tokens
-            .last()
-            .filter(|t| t.kind == TokenKind::Word && t.end == offset);
+        let previous_adjacent_word =
+            (out.tokens.last()).filter(|t| t.kind == TokenKind::Word && t.end == offset);
         match segment {
             // "C++", "Notepad++": the pluses join the word before them.
             "+" if previous_adjacent_word.is_some() && text[offset..].starts_with("++") => {
-                let last = tokens.last_mut().expect("checked above");
+                let last = out.tokens.last_mut().expect("checked above");
                 last.end = offset + 2;
                 last.norm.push_str("++");
                 last.term = last.norm.clone();
                 last.stop = false;
+                out.renew_last_id();
                 index += 1;
             }
             // "C#", "F#": a short word followed by a hash.
             "#" if previous_adjacent_word.is_some_and(|t| t.norm.len() <= 2) => {
-                let last = tokens.last_mut().expect("checked above");
+                let last = out.tokens.last_mut().expect("checked above");
                 last.end = offset + 1;
                 last.norm.push('#');
                 last.term = last.norm.clone();
                 last.stop = false;
+                out.renew_last_id();
             }
             // ".NET": a dot that starts a word, not one that ends a sentence.
             "." if previous_adjacent_word.is_none()
@@ -252,30 +348,33 @@ fn analyze_with(text: &str, cache: &mut WordCache) -> Vec<Token> {
                 let (next_offset, next) = segments[index];
                 index += 1;
                 let norm = CompactString::from(format!(".{}", fold(next)));
-                tokens.push(Token {
+                let token = Token {
                     start: offset,
                     end: next_offset + next.len(),
                     term: norm.clone(),
                     norm,
                     stop: false,
                     kind: TokenKind::Word,
-                });
+                };
+                let id = out.id_of(&token);
+                out.push(token, id);
             }
             // "CI/CD", "TCP/IP": known compounds stay one token; "Java/JEE" does not.
             "/" | "&" if previous_adjacent_word.is_some() => {
                 let joined = segments.get(index).filter(|(o, s)| {
                     *o == offset + 1 && is_word_segment(s) && {
-                        let last = tokens.last().expect("checked above");
+                        let last = out.tokens.last().expect("checked above");
                         let candidate = format!("{}{}{}", last.norm, segment, fold(s));
                         SLASH_COMPOUNDS.contains(&candidate.as_str())
                     }
                 });
                 if let Some(&(next_offset, next)) = joined {
-                    let last = tokens.last_mut().expect("checked above");
+                    let last = out.tokens.last_mut().expect("checked above");
                     last.end = next_offset + next.len();
                     last.norm = format!("{}{}{}", last.norm, segment, fold(next)).into();
                     last.term = last.norm.clone();
                     last.stop = is_stop_word(&last.norm);
+                    out.renew_last_id();
                     index += 1;
                 }
             }
@@ -285,12 +384,11 @@ fn analyze_with(text: &str, cache: &mut WordCache) -> Vec<Token> {
                 } else {
                     Boundary::Clause
                 };
-                push_break(&mut tokens, offset, offset + segment.len(), boundary);
+                push_break(out, offset, offset + segment.len(), boundary);
             }
             _ => {}
         }
     }
-    tokens
 }
 
 fn is_word_segment(segment: &str) -> bool {
@@ -334,27 +432,39 @@ fn is_break_punctuation(c: char) -> bool {
     )
 }
 
-fn push_break(tokens: &mut Vec<Token>, start: usize, end: usize, boundary: Boundary) {
-    if let Some(last) = tokens.last_mut()
+fn push_break(out: &mut Analysis, start: usize, end: usize, boundary: Boundary) {
+    if let Some(last) = out.tokens.last_mut()
         && let TokenKind::Break(previous) = last.kind
     {
         last.end = end;
         last.kind = TokenKind::Break(previous.max(boundary));
         return;
     }
-    tokens.push(Token {
+    let token = Token {
         start,
         end,
         norm: CompactString::default(),
         term: CompactString::default(),
         stop: true,
         kind: TokenKind::Break(boundary),
-    });
+    };
+    out.push(token, NO_TERM);
 }
 
 /// Words seen by this thread, with their folded form, stem and stop flag: folding and
 /// stemming are the costly part of analysis, and a text repeats its words.
-type WordCache = FxHashMap<CompactString, (CompactString, CompactString, bool)>;
+type WordCache = FxHashMap<CompactString, CachedWord>;
+
+/// A word's analysis, and its term id in the vocabulary last asked for it.
+#[derive(Debug, Clone)]
+struct CachedWord {
+    norm: CompactString,
+    term: CompactString,
+    stop: bool,
+    /// The [`Vocabulary`] `id` belongs to; 0 for none.
+    tag: u32,
+    id: u32,
+}
 
 thread_local! {
     static WORD_CACHE: RefCell<WordCache> = RefCell::new(FxHashMap::default());
@@ -374,10 +484,27 @@ pub(crate) fn with_scratch_cache<R>(build: impl FnOnce() -> R) -> R {
     result
 }
 
-/// The folded form, stem and stop flag of one word, through the thread's cache.
-fn normalise_word(cache: &mut WordCache, surface: &str) -> (CompactString, CompactString, bool) {
-    if let Some(found) = cache.get(surface) {
-        return found.clone();
+/// The folded form, stem and stop flag of one word, and its term id when a vocabulary
+/// is given, through the thread's cache.
+fn normalise_word(
+    cache: &mut WordCache,
+    vocabulary: Option<&Vocabulary>,
+    surface: &str,
+) -> (CompactString, CompactString, bool, u32) {
+    let id_in = |vocabulary: &Vocabulary, term: &str, stop: bool| {
+        if stop { NO_TERM } else { vocabulary.id(term) }
+    };
+    if let Some(found) = cache.get_mut(surface) {
+        let id = match vocabulary {
+            None => NO_TERM,
+            Some(vocabulary) if found.tag == vocabulary.tag => found.id,
+            Some(vocabulary) => {
+                found.id = id_in(vocabulary, &found.term, found.stop);
+                found.tag = vocabulary.tag;
+                found.id
+            }
+        };
+        return (found.norm.clone(), found.term.clone(), found.stop, id);
     }
     let norm = CompactString::from(fold(surface));
     let stop = is_stop_word(&norm);
@@ -386,23 +513,28 @@ fn normalise_word(cache: &mut WordCache, surface: &str) -> (CompactString, Compa
     } else {
         CompactString::from(stem(&norm))
     };
+    let (tag, id) = match vocabulary {
+        Some(vocabulary) => (vocabulary.tag, id_in(vocabulary, &term, stop)),
+        None => (0, NO_TERM),
+    };
     if cache.len() >= WORD_CACHE_LIMIT {
         cache.clear();
     }
-    cache.insert(surface.into(), (norm.clone(), term.clone(), stop));
-    (norm, term, stop)
+    let cached = CachedWord {
+        norm: norm.clone(),
+        term: term.clone(),
+        stop,
+        tag,
+        id,
+    };
+    cache.insert(surface.into(), cached);
+    (norm, term, stop, id)
 }
 
 /// Splits a UAX#29 word into the tokens French writing packs into it:
 /// elisions ("l'équipe"), inclusive suffixes ("développeur·se", "salarié.e.s"),
 /// and colons ("Compétences:Java").
-fn push_word(
-    tokens: &mut Vec<Token>,
-    cache: &mut WordCache,
-    text: &str,
-    offset: usize,
-    segment: &str,
-) {
+fn push_word(out: &mut Analysis, text: &str, offset: usize, segment: &str) {
     // Most words hold none of the marks below (apostrophes, colon, dots; the lead bytes
     // of ’, ·, •, the soft hyphen, the narrow no-break space, zero-width and fullwidth
     // characters): one scan of their bytes spares the searches.
@@ -411,7 +543,7 @@ fn push_word(
         .any(|b| matches!(b, b'\'' | b':' | b'.' | 0xC2 | 0xE2 | 0xEF))
     {
         if !segment.is_empty() {
-            push_term(tokens, cache, text, offset, offset + segment.len());
+            push_term(out, text, offset, offset + segment.len());
         }
         return;
     }
@@ -419,8 +551,8 @@ fn push_word(
     // (it is ExtendNumLet, like `_`); in French it separates them.
     if let Some(position) = segment.find('\u{202F}') {
         let after = position + '\u{202F}'.len_utf8();
-        push_word(tokens, cache, text, offset, &segment[..position]);
-        push_word(tokens, cache, text, offset + after, &segment[after..]);
+        push_word(out, text, offset, &segment[..position]);
+        push_word(out, text, offset + after, &segment[after..]);
         return;
     }
     // Invisible marks at either end of a word stay out of its span.
@@ -430,7 +562,7 @@ fn push_word(
     }
     if inner.len() != segment.len() {
         let lead = segment.len() - segment.trim_start_matches(is_invisible).len();
-        push_word(tokens, cache, text, offset + lead, inner);
+        push_word(out, text, offset + lead, inner);
         return;
     }
     let mut start = offset;
@@ -450,20 +582,14 @@ fn push_word(
     }
     // A colon inside a word ("Compétences:Java") separates two words.
     if let Some(position) = word.find(':') {
-        push_word(tokens, cache, text, start, &word[..position]);
+        push_word(out, text, start, &word[..position]);
         push_break(
-            tokens,
+            out,
             start + position,
             start + position + 1,
             Boundary::Clause,
         );
-        push_word(
-            tokens,
-            cache,
-            text,
-            start + position + 1,
-            &word[position + 1..],
-        );
+        push_word(out, text, start + position + 1, &word[position + 1..]);
         return;
     }
     // Inclusive writing: "développeur·se", "développeur.euse", "salarié.e.s".
@@ -478,20 +604,21 @@ fn push_word(
             end = start + position;
         }
     }
-    push_term(tokens, cache, text, start, end);
+    push_term(out, text, start, end);
 }
 
 /// Pushes `text[start..end]` as one word token.
-fn push_term(tokens: &mut Vec<Token>, cache: &mut WordCache, text: &str, start: usize, end: usize) {
-    let (norm, term, stop) = normalise_word(cache, &text[start..end]);
-    tokens.push(Token {
+fn push_term(out: &mut Analysis, text: &str, start: usize, end: usize) {
+    let (norm, term, stop, id) = normalise_word(out.cache, out.vocabulary, &text[start..end]);
+    let token = Token {
         start,
         end,
         norm,
         term,
         stop,
         kind: TokenKind::Word,
-    });
+    };
+    out.push(token, id);
 }
 
 /// The terms of a text's content words, in order (stop words and breaks removed).
@@ -576,6 +703,35 @@ pub fn tantivy_analyzer() -> tantivy::tokenizer::TextAnalyzer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn term_ids_are_those_of_the_vocabulary_asked_for() {
+        let text = "Développeur Java : C++, C# et .NET ; CI/CD. Java encore.";
+        let numbered = |terms: &[(&str, u32)]| {
+            Vocabulary::new(terms.iter().map(|&(t, id)| (t.into(), id)).collect())
+        };
+        let first = numbered(&[("developpeur", 2), ("java", 3), ("c++", 4), ("ci/cd", 5)]);
+        let second = numbered(&[("java", 7), ("c#", 8), (".net", 9)]);
+        // Each word is cached by the first pass; the later passes read the ids the
+        // cache remembers, for the vocabulary they ask for.
+        for vocabulary in [&first, &second, &first, &second] {
+            let (tokens, ids) = analyze_with_ids(text, vocabulary);
+            assert_eq!(tokens, analyze(text));
+            let expected: Vec<u32> = (tokens.iter())
+                .map(|t| match t.is_content() {
+                    true => vocabulary.id(&t.term),
+                    false => NO_TERM,
+                })
+                .collect();
+            assert_eq!(ids, expected);
+        }
+        let known = |vocabulary: &Vocabulary| -> Vec<u32> {
+            let (_, ids) = analyze_with_ids(text, vocabulary);
+            ids.into_iter().filter(|&id| id != NO_TERM).collect()
+        };
+        assert_eq!(known(&first), [2, 3, 4, 5, 3]);
+        assert_eq!(known(&second), [7, 8, 9, 7]);
+    }
 
     /// Renders the content tokens of `input` as `surface=term` pairs.
     fn check(input: &str, expect: &str) {
