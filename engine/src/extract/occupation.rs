@@ -8,7 +8,8 @@
 //!
 //! The two are mixed with fixed weights and turned into probabilities by a softmax.
 
-use std::collections::HashMap;
+// Fx: the maps are keyed by small ids and analysed terms, built and read per posting.
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::model::RomeCode;
 use crate::taxonomy::Taxonomy;
@@ -261,7 +262,7 @@ impl OccupationClassifier {
             return None;
         }
         // Title side: one document per appellation (and per métier label).
-        let mut title_terms: HashMap<String, u32> = HashMap::new();
+        let mut title_terms: HashMap<String, u32> = HashMap::default();
         let mut raw_appellations: Vec<(u32, Vec<u32>)> = Vec::new();
         for (index, occupation) in occupations.iter().enumerate() {
             let titles = std::iter::once(&occupation.label).chain(&occupation.appellations);
@@ -310,10 +311,10 @@ impl OccupationClassifier {
             .collect();
 
         // Body side: one profile per métier.
-        let mut body_terms: HashMap<String, u32> = HashMap::new();
+        let mut body_terms: HashMap<String, u32> = HashMap::default();
         let mut profiles: Vec<HashMap<u32, f32>> = Vec::with_capacity(occupations.len());
         for occupation in occupations {
-            let mut counts: HashMap<u32, f32> = HashMap::new();
+            let mut counts: HashMap<u32, f32> = HashMap::default();
             let mut add = |text: &str, weight: f32| {
                 for term in text::content_terms(text) {
                     let next = body_terms.len() as u32;
@@ -344,7 +345,7 @@ impl OccupationClassifier {
             .map(|&df| (n / df as f32).ln() + 0.1)
             .collect();
         let body_postings = weighted_postings(&profiles, &body_idf);
-        let mut domains: HashMap<&str, u32> = HashMap::new();
+        let mut domains: HashMap<&str, u32> = HashMap::default();
         let domain_of: Vec<u32> = occupations
             .iter()
             .map(|o| {
@@ -352,7 +353,7 @@ impl OccupationClassifier {
                 *domains.entry(o.code.domain()).or_insert(next)
             })
             .collect();
-        let mut domain_profiles: Vec<HashMap<u32, f32>> = vec![HashMap::new(); domains.len()];
+        let mut domain_profiles: Vec<HashMap<u32, f32>> = vec![HashMap::default(); domains.len()];
         for (profile, &domain) in profiles.iter().zip(&domain_of) {
             for (&t, &tf) in profile {
                 *domain_profiles[domain as usize].entry(t).or_insert(0.0) += tf;
@@ -507,14 +508,14 @@ impl OccupationClassifier {
         terms.sort_unstable();
         terms.dedup();
         let title_mass: f32 = terms.iter().map(|&t| self.title_idf[t as usize]).sum();
-        let mut shared: HashMap<u32, f32> = HashMap::new();
+        let mut shared: HashMap<u32, f32> = HashMap::default();
         for &t in &terms {
             for &a in &self.title_postings[t as usize] {
                 *shared.entry(a).or_insert(0.0) += self.title_idf[t as usize];
             }
         }
         let alpha = self.params.appellation_coverage;
-        let mut best: HashMap<u32, f32> = HashMap::new();
+        let mut best: HashMap<u32, f32> = HashMap::default();
         for (a, overlap) in shared {
             let appellation = &self.appellations[a as usize];
             let precision = overlap / appellation.mass;
@@ -530,10 +531,12 @@ impl OccupationClassifier {
 
     /// The text (title repeated) as a normalised TF-IDF vector.
     fn body_query(&self, title: &str, body: &str) -> Vec<(u32, f32)> {
-        let mut counts: HashMap<u32, f32> = HashMap::new();
+        let mut counts: HashMap<u32, f32> = HashMap::default();
         for (text, weight) in [(title, self.params.title_repeat), (body, 1.0)] {
-            for term in text::content_terms(text) {
-                if let Some(&id) = self.body_terms.get(&term) {
+            for token in text::analyze(text) {
+                if token.is_content()
+                    && let Some(&id) = self.body_terms.get(token.term.as_str())
+                {
                     *counts.entry(id).or_insert(0.0) += weight;
                 }
             }
@@ -559,7 +562,7 @@ fn round4(value: f32) -> f32 {
 
 /// Cosine of a normalised query against normalised profiles stored as postings.
 fn cosine(query: &[(u32, f32)], postings: &[Vec<(u32, f32)>]) -> HashMap<u32, f32> {
-    let mut scores: HashMap<u32, f32> = HashMap::new();
+    let mut scores: HashMap<u32, f32> = HashMap::default();
     for &(t, w) in query {
         for &(document, weight) in &postings[t as usize] {
             *scores.entry(document).or_insert(0.0) += w * weight;
@@ -612,6 +615,31 @@ fn split_gendered(title: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_posting_gets_the_same_scores_every_time() {
+        // Scores are sums over the posting's terms: summed in an order that changed from
+        // one map to the next, their last bits did too.
+        let taxonomy = crate::builtin_lexicon().expect("built-in lexicon");
+        let classifier = OccupationClassifier::new(&taxonomy, ClassifierParams::default())
+            .expect("the lexicon has métiers");
+        let title = "Développeur web full stack JavaScript / PHP";
+        let body = "Vous développez des applications web en JavaScript, PHP et SQL, \
+                    déployées sous Linux avec Docker ; tests, revue de code, API REST.";
+        let scores = |_| -> Vec<(String, u32, u32, u32)> {
+            (classifier.classify(title, body, 20).into_iter())
+                .map(|c| {
+                    let bits = (c.score.to_bits(), c.title_score.to_bits());
+                    (c.code.to_string(), bits.0, bits.1, c.text_score.to_bits())
+                })
+                .collect()
+        };
+        let first = scores(0);
+        assert!(first.len() >= 3, "{first:?}");
+        for round in 1..30 {
+            assert_eq!(scores(round), first, "round {round}");
+        }
+    }
 
     #[test]
     fn english_title_words_meet_french_appellations() {
