@@ -6,6 +6,7 @@
 //! - exigé / souhaité cues set `required`;
 //! - the ROME taxonomy finds ROME items through lexicon variants and classifies the
 //!   occupation;
+//! - an extraction's occupations are the classifier's for the same posting;
 //! - bad and huge input never panics.
 
 use passerelle_engine::{Engine, EngineConfig, Field, MentionSource, TaxonomySpec};
@@ -107,6 +108,43 @@ fn title_spans_refer_to_the_title() {
         .unwrap();
     assert_eq!(react.field, Field::Title);
     assert_eq!(&title[react.start.unwrap()..react.end.unwrap()], "React");
+}
+
+#[test]
+fn extraction_ranks_the_occupations_the_classifier_does() {
+    // The extractor hands its own analysis of the posting to the classifier.
+    let postings = [
+        (
+            "Développeur web (H/F)",
+            "Applications web en JavaScript, PHP et SQL. Git, Docker.",
+        ),
+        (
+            "",
+            "Administrateur systèmes et réseaux : Linux, Windows Server, VMware, TCP/IP.",
+        ),
+        (
+            "Data analyst - Alternance - Lyon",
+            "SQL, Python, Power BI ; tableaux de bord.",
+        ),
+        (
+            "Technicien support C++ / C#",
+            "Support utilisateurs, .NET, CI/CD, Office 365.",
+        ),
+        (
+            "Chef de projet | SI – Lyon",
+            "Pilotage, recette, méthodes agiles (Scrum).",
+        ),
+    ];
+    let engine = builtin();
+    for (title, text) in postings {
+        let extraction = engine.extract(title, text);
+        assert!(!extraction.occupations.is_empty(), "{title} {text}");
+        assert_eq!(
+            extraction.occupations,
+            engine.extractor().classify(title, text),
+            "{title} {text}"
+        );
+    }
 }
 
 #[test]

@@ -297,19 +297,36 @@ impl Extractor {
 
     /// Ranks occupations only (no skill extraction).
     pub fn classify(&self, title: &str, body: &str) -> Vec<OccupationCandidate> {
+        self.classify_analysed(title, body, None)
+    }
+
+    /// [`Extractor::classify`], with the title's and text's tokens when they are
+    /// already analysed.
+    fn classify_analysed(
+        &self,
+        title: &str,
+        body: &str,
+        analysed: Option<(&[text::Token], &[text::Token])>,
+    ) -> Vec<OccupationCandidate> {
         let Some((rome, classifier)) = &self.occupations else {
             return Vec::new();
         };
         let top = self.params.max_occupations;
+        let referential = |top: usize| match analysed {
+            Some((title_tokens, body_tokens)) => {
+                classifier.classify_analysed(title, title_tokens, body_tokens, top)
+            }
+            None => classifier.classify(title, body, top),
+        };
         let Some(learned) = &self.learned else {
-            return classifier.classify(title, body, top);
+            return referential(top);
         };
         let Posteriors {
             title: (titles, title_weight),
             text: (bodies, body_weight),
             softmax: (softmax, softmax_weight),
         } = learned.posteriors(title, body);
-        let referential = classifier.classify(title, body, top.max(50));
+        let referential = referential(top.max(50));
         // Offers coded with a parent fiche (M1805) teach its family, not the parent
         // alone: its learned share goes to the parent and its specialised fiches never
         // learned from, as the référentiel divides the family for this offer.
@@ -419,7 +436,7 @@ impl Extractor {
         let body_text = (body, &body_tokens[..], &body_ids[..]);
         self.verbatim(Field::Text, body_text, Some(&body_context), &mut skills);
 
-        let occupations = self.classify(title, body);
+        let occupations = self.classify_analysed(title, body, Some((&title_tokens, &body_tokens)));
         if let (Some(linker), Some((rome, _))) = (&self.linker, &self.occupations) {
             let certain;
             let linked = match known.and_then(|code| rome.occupation(&code)) {

@@ -13,7 +13,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use crate::model::RomeCode;
 use crate::taxonomy::Taxonomy;
-use crate::text;
+use crate::text::{self, Token};
 
 /// Title words that say nothing about the occupation.
 const TITLE_NOISE: &[&str] = &[
@@ -389,8 +389,20 @@ impl OccupationClassifier {
 
     /// Ranks métiers for a posting: `title` may be empty (then the text alone decides).
     pub fn classify(&self, title: &str, body: &str, top: usize) -> Vec<OccupationCandidate> {
+        self.classify_analysed(title, &text::analyze(title), &text::analyze(body), top)
+    }
+
+    /// [`OccupationClassifier::classify`] for a posting whose title and text are already
+    /// analysed (as the extractor has them).
+    pub(crate) fn classify_analysed(
+        &self,
+        title: &str,
+        title_tokens: &[Token],
+        body_tokens: &[Token],
+        top: usize,
+    ) -> Vec<OccupationCandidate> {
         let title_scores = self.title_scores(title);
-        let query = self.body_query(title, body);
+        let query = self.body_query(title_tokens, body_tokens);
         let body_scores = cosine(&query, &self.body_postings);
         let domain_scores = cosine(&query, &self.domain_postings);
         let p = &self.params;
@@ -530,10 +542,10 @@ impl OccupationClassifier {
     }
 
     /// The text (title repeated) as a normalised TF-IDF vector.
-    fn body_query(&self, title: &str, body: &str) -> Vec<(u32, f32)> {
+    fn body_query(&self, title: &[Token], body: &[Token]) -> Vec<(u32, f32)> {
         let mut counts: HashMap<u32, f32> = HashMap::default();
-        for (text, weight) in [(title, self.params.title_repeat), (body, 1.0)] {
-            for token in text::analyze(text) {
+        for (tokens, weight) in [(title, self.params.title_repeat), (body, 1.0)] {
+            for token in tokens {
                 if token.is_content()
                     && let Some(&id) = self.body_terms.get(token.term.as_str())
                 {
