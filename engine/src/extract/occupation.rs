@@ -403,12 +403,12 @@ impl OccupationClassifier {
     ) -> Vec<OccupationCandidate> {
         let title_scores = self.title_scores(title);
         let query = self.body_query(title_tokens, body_tokens);
-        let body_scores = cosine(&query, &self.body_postings);
-        let domain_scores = cosine(&query, &self.domain_postings);
+        let body_scores = cosine(&query, &self.body_postings, self.occupations.len());
+        let domain_scores = cosine(&query, &self.domain_postings, self.domain_count());
         let p = &self.params;
         let mut candidates: Vec<u32> = title_scores
             .keys()
-            .chain(body_scores.keys())
+            .chain(&body_scores.touched)
             .copied()
             .collect();
         candidates.sort_unstable();
@@ -417,11 +417,8 @@ impl OccupationClassifier {
             .into_iter()
             .map(|occupation| {
                 let t = title_scores.get(&occupation).copied().unwrap_or(0.0);
-                let b = body_scores.get(&occupation).copied().unwrap_or(0.0);
-                let d = domain_scores
-                    .get(&self.domain_of[occupation as usize])
-                    .copied()
-                    .unwrap_or(0.0);
+                let b = body_scores.values[occupation as usize];
+                let d = domain_scores.values[self.domain_of[occupation as usize] as usize];
                 let top_level = if self.parents[occupation as usize].is_none() {
                     p.top_level_bonus
                 } else {
@@ -451,7 +448,8 @@ impl OccupationClassifier {
         if mixed.is_empty() {
             return Vec::new();
         }
-        mixed.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        // A total order (métiers are distinct): unstable sorting gives the stable order.
+        mixed.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         let best = mixed[0].1;
         let normaliser: f32 = mixed
             .iter()
@@ -471,6 +469,11 @@ impl OccupationClassifier {
                 }
             })
             .collect()
+    }
+
+    /// How many domains the métiers fall in.
+    fn domain_count(&self) -> usize {
+        self.domain_of.iter().max().map_or(0, |&d| d as usize + 1)
     }
 
     /// The parent fiche of a specialised one (ROME 4.0's `code_rome_parent`, M1805 for
@@ -572,15 +575,31 @@ fn round4(value: f32) -> f32 {
     (value * 1e4).round() / 1e4
 }
 
-/// Cosine of a normalised query against normalised profiles stored as postings.
-fn cosine(query: &[(u32, f32)], postings: &[Vec<(u32, f32)>]) -> HashMap<u32, f32> {
-    let mut scores: HashMap<u32, f32> = HashMap::default();
+/// Cosine scores of documents: `values` by document (0 for those no query term is
+/// in), `touched` the documents some query term is in, in the order first met.
+struct Scores {
+    values: Vec<f32>,
+    touched: Vec<u32>,
+}
+
+/// Cosine of a normalised query against `documents` normalised profiles stored as
+/// postings, each document's terms summed in query order.
+fn cosine(query: &[(u32, f32)], postings: &[Vec<(u32, f32)>], documents: usize) -> Scores {
+    // Dense: a posting list of a common term names most métiers.
+    let mut values = vec![0.0f32; documents];
+    let mut seen = vec![false; documents];
+    let mut touched = Vec::new();
     for &(t, w) in query {
         for &(document, weight) in &postings[t as usize] {
-            *scores.entry(document).or_insert(0.0) += w * weight;
+            let at = document as usize;
+            if !seen[at] {
+                seen[at] = true;
+                touched.push(document);
+            }
+            values[at] += w * weight;
         }
     }
-    scores
+    Scores { values, touched }
 }
 
 /// Sublinear TF-IDF weights of term-count profiles, L2-normalised, as postings lists.
