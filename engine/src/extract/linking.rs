@@ -6,9 +6,9 @@
 //! the share of its label's IDF mass whose terms occur in one clause of the text; the
 //! span reported is the stretch of that clause that holds them.
 
-use std::collections::HashMap;
-
-use rustc_hash::FxHashSet;
+// Fx: keyed by ids and analysed terms, read for every posting; nothing here depends on
+// the order of a map.
+use rustc_hash::{FxHashMap as HashMap, FxHashSet};
 
 use super::learned::Learned;
 
@@ -99,7 +99,7 @@ pub struct Inferred {
 impl Linker {
     /// Indexes the labels of every skill of `taxonomy`.
     pub fn new(taxonomy: &Taxonomy, params: LinkingParams) -> Linker {
-        let mut terms: HashMap<String, u32> = HashMap::new();
+        let mut terms: HashMap<String, u32> = HashMap::default();
         let mut raw: Vec<Vec<u32>> = Vec::with_capacity(taxonomy.skills().len());
         for skill in taxonomy.skills() {
             let mut ids: Vec<u32> = text::content_terms(&skill.label)
@@ -155,7 +155,7 @@ impl Linker {
         let learned = learned.filter(|l| l.knows_ticks());
         // Clause of each content token, and the token indices of each term per clause.
         let mut clause = 0u32;
-        let mut occurrences: HashMap<u32, Vec<(u32, usize)>> = HashMap::new();
+        let mut occurrences: HashMap<u32, Vec<(u32, usize)>> = HashMap::default();
         for (index, token) in tokens.iter().enumerate() {
             match token.kind {
                 TokenKind::Break(_) => clause += 1,
@@ -168,7 +168,7 @@ impl Linker {
             }
         }
         let p = &self.params;
-        let mut best: HashMap<u32, Inferred> = HashMap::new();
+        let mut best: HashMap<u32, Inferred> = HashMap::default();
         for &(index, probability) in occupations {
             let occupation = &taxonomy.occupations()[index];
             // The référentiel's links, and what recruiters ticked beyond them.
@@ -245,7 +245,7 @@ impl Linker {
         occurrences: &HashMap<u32, Vec<(u32, usize)>>,
         tokens: &[Token],
     ) -> (f32, Option<(usize, usize)>) {
-        let mut per_clause: HashMap<u32, (f32, usize, usize)> = HashMap::new();
+        let mut per_clause: HashMap<u32, (f32, usize, usize)> = HashMap::default();
         for &id in ids {
             let Some(found) = occurrences.get(&id) else {
                 continue;
