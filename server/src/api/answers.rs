@@ -260,23 +260,117 @@ pub struct TerritoryNeedsAnswer {
     /// The needs with offers, supply and tension; null when the territory has no
     /// published indicators.
     #[schema(value_type = Option<Vec<Cell>>)]
-    pub clusters: Sorted,
+    pub clusters: SortedCells,
     pub model_version: String,
     pub offers: usize,
     /// Open seats for each priority public.
     #[schema(value_type = Vec<PublicSeats>)]
-    pub publics: Sorted,
+    pub publics: SortedPublics,
     /// Open seats of the territory's trainings.
     pub seats: u32,
     /// Published skill cells, most offers first; null as `clusters`.
     #[schema(value_type = Option<Vec<Cell>>)]
-    pub skills: Sorted,
+    pub skills: SortedCells,
     /// Skills whose cells are suppressed.
     pub skills_suppressed: usize,
     #[schema(value_type = TerritoryRef)]
-    pub territory: Sorted,
+    pub territory: SortedTerritory,
     /// Needs no training of the territory answers.
     pub uncovered: Vec<UncoveredNeed>,
+}
+
+// The territory needs answer is asked for on every map click: its cells are written as
+// `Sorted` would write them (keys in alphabetical order, floats widened to `f64` and
+// null when not finite), without building a `Value` tree first.
+
+/// Needs or skill cells, written as [`Sorted`] writes them.
+#[derive(Debug)]
+pub struct SortedCells(pub Option<Vec<Cell>>);
+
+/// Open seats per public, written as [`Sorted`] writes them.
+#[derive(Debug)]
+pub struct SortedPublics(pub Vec<PublicSeats>);
+
+/// A territory, written as [`Sorted`] writes it.
+#[derive(Debug)]
+pub struct SortedTerritory(pub TerritoryRef);
+
+/// A float as a `Value` holds it.
+fn widened(value: f32) -> Option<f64> {
+    Some(f64::from(value)).filter(|v| v.is_finite())
+}
+
+impl Serialize for SortedCells {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct CellKeys<'a> {
+            growth: Option<f64>,
+            id: &'a str,
+            label: &'a str,
+            offers: usize,
+            seats: u32,
+            share: Option<f64>,
+            suppressed: bool,
+            tension: Option<f64>,
+            trainings: usize,
+        }
+        let Some(cells) = &self.0 else {
+            return serializer.serialize_none();
+        };
+        serializer.collect_seq(cells.iter().map(|cell| CellKeys {
+            growth: cell.growth.and_then(widened),
+            id: &cell.id,
+            label: &cell.label,
+            offers: cell.offers,
+            seats: cell.seats,
+            share: widened(cell.share),
+            suppressed: cell.suppressed,
+            tension: cell.tension.and_then(widened),
+            trainings: cell.trainings,
+        }))
+    }
+}
+
+impl Serialize for SortedPublics {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct PublicKeys<'a> {
+            label: &'a str,
+            open_seats: u32,
+            priority_seats: u32,
+            public: passerelle_engine::Public,
+            reserved_seats: u32,
+            trainings: usize,
+        }
+        serializer.collect_seq(self.0.iter().map(|seats| PublicKeys {
+            label: seats.label,
+            open_seats: seats.open_seats,
+            priority_seats: seats.priority_seats,
+            public: seats.public,
+            reserved_seats: seats.reserved_seats,
+            trainings: seats.trainings,
+        }))
+    }
+}
+
+impl Serialize for SortedTerritory {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct TerritoryKeys<'a> {
+            code: &'a str,
+            id: &'a str,
+            level: passerelle_engine::TerritoryLevel,
+            name: &'a str,
+        }
+        let territory = &self.0;
+        TerritoryKeys {
+            code: &territory.code,
+            id: &territory.id,
+            level: territory.level,
+            name: &territory.name,
+        }
+        .serialize(serializer)
+    }
 }
 
 #[cfg(test)]
@@ -298,6 +392,66 @@ mod tests {
         assert_eq!(
             crate::json::to_vec(&sorted).unwrap(),
             br#"{"alpha":null,"zeta":1}"#
+        );
+    }
+
+    #[test]
+    fn the_territory_needs_parts_are_written_as_sorted_writes_them() {
+        use passerelle_engine::{Public, TerritoryLevel};
+        let cell = |id: &str, share: f32, growth: Option<f32>, tension: Option<f32>| Cell {
+            id: id.into(),
+            label: format!("Libellé « {id} »"),
+            offers: 17,
+            share,
+            suppressed: share == 0.0,
+            growth,
+            trainings: 3,
+            seats: 24,
+            tension,
+        };
+        let cells = vec![
+            cell("c1", 0.1, Some(-0.25), Some(0.68)),
+            cell("c2", 1.0 / 3.0, None, None),
+            cell("c3", 0.0, Some(f32::INFINITY), Some(f32::NAN)),
+        ];
+        let same = |typed: Vec<u8>, value: Sorted| {
+            let value = crate::json::to_vec(&value).unwrap();
+            assert_eq!(String::from_utf8(typed), String::from_utf8(value));
+        };
+        fn typed(value: &impl Serialize) -> Vec<u8> {
+            crate::json::to_vec(value).unwrap()
+        }
+        same(
+            typed(&SortedCells(Some(cells.clone()))),
+            Sorted::of(&Some(&cells)).unwrap(),
+        );
+        same(
+            typed(&SortedCells(None)),
+            Sorted::of(&None::<Vec<Cell>>).unwrap(),
+        );
+        let publics: Vec<PublicSeats> = (Public::PRIORITY.into_iter().enumerate())
+            .map(|(at, public)| PublicSeats {
+                public,
+                label: "public",
+                trainings: at,
+                open_seats: 10 * at as u32,
+                priority_seats: 2 * at as u32,
+                reserved_seats: at as u32,
+            })
+            .collect();
+        same(
+            typed(&SortedPublics(publics.clone())),
+            Sorted::of(&publics).unwrap(),
+        );
+        let territory = TerritoryRef {
+            id: "region:84".into(),
+            level: TerritoryLevel::Region,
+            code: "84".into(),
+            name: "Auvergne-Rhône-Alpes".into(),
+        };
+        same(
+            typed(&SortedTerritory(territory.clone())),
+            Sorted::of(&territory).unwrap(),
         );
     }
 }

@@ -15,7 +15,7 @@ use utoipa::IntoParams;
 
 use super::answers::{
     ClusterItem, ClustersAnswer, EmergingAnswer, GeographyAnswer, ModelItem, OutlineCollection,
-    Sorted, TerritoryNeedsAnswer,
+    Sorted, SortedCells, SortedPublics, SortedTerritory, TerritoryNeedsAnswer,
 };
 
 use super::error::{ApiError, ApiPath, ApiQuery};
@@ -248,16 +248,21 @@ pub async fn territory_needs(
     // A report is computed from the seats open on the day: a few hundred µs at most.
     super::engine_json(true, move || {
         let report = snapshot.ranker.territory_report(&territory, &today)?;
-        let needs = report.needs.as_ref();
+        let (offers, skills_suppressed) =
+            (report.needs.as_ref()).map_or((0, 0), |n| (n.offers, n.skills_suppressed));
+        let (clusters, skills) = match report.needs {
+            Some(needs) => (Some(needs.clusters), Some(needs.skills)),
+            None => (None, None),
+        };
         Ok(TerritoryNeedsAnswer {
-            clusters: Sorted::of(&needs.map(|n| &n.clusters))?,
+            clusters: SortedCells(clusters),
             model_version: snapshot.model_version(),
-            offers: needs.map_or(0, |n| n.offers),
-            publics: Sorted::of(&report.publics.publics)?,
+            offers,
+            publics: SortedPublics(report.publics.publics),
             seats: report.publics.seats,
-            skills: Sorted::of(&needs.map(|n| &n.skills))?,
-            skills_suppressed: needs.map_or(0, |n| n.skills_suppressed),
-            territory: Sorted::of(&report.territory)?,
+            skills: SortedCells(skills),
+            skills_suppressed,
+            territory: SortedTerritory(report.territory),
             // `UncoveredNeed` declares its fields in alphabetical order.
             uncovered: report.uncovered,
         })
