@@ -523,14 +523,22 @@ impl OccupationClassifier {
         terms.sort_unstable();
         terms.dedup();
         let title_mass: f32 = terms.iter().map(|&t| self.title_idf[t as usize]).sum();
-        let mut shared: HashMap<u32, f32> = HashMap::default();
+        // The IDF mass each appellation shares with the title, summed in term order.
+        let mut shared: HashMap<u32, f32> = HashMap::with_capacity_and_hasher(
+            terms
+                .iter()
+                .map(|&t| self.title_postings[t as usize].len())
+                .sum(),
+            Default::default(),
+        );
         for &t in &terms {
             for &a in &self.title_postings[t as usize] {
                 *shared.entry(a).or_insert(0.0) += self.title_idf[t as usize];
             }
         }
         let alpha = self.params.appellation_coverage;
-        let mut best: HashMap<u32, f32> = HashMap::default();
+        let mut best: HashMap<u32, f32> =
+            HashMap::with_capacity_and_hasher(shared.len(), Default::default());
         for (a, overlap) in shared {
             let appellation = &self.appellations[a as usize];
             let precision = overlap / appellation.mass;
