@@ -201,13 +201,7 @@ fn stem_once(norm: &str) -> String {
 
 /// Analyses a text into tokens with their byte spans in `text`.
 pub fn analyze(text: &str) -> Vec<Token> {
-    // The thread's word cache, borrowed once for the whole text.
-    WORD_CACHE.with(|cache| {
-        let mut cache = cache.borrow_mut();
-        let mut out = Analysis::new(text, &mut cache, None);
-        analyze_into(text, &mut out);
-        out.tokens
-    })
+    analysed(text, None).0
 }
 
 /// [`analyze`], with each token's term id in `vocabulary` ([`NO_TERM`] for terms it
@@ -215,9 +209,15 @@ pub fn analyze(text: &str) -> Vec<Token> {
 /// word cache beside the words' analyses: a word is looked up once, not once to be
 /// analysed and once more for its id.
 pub(crate) fn analyze_with_ids(text: &str, vocabulary: &Vocabulary) -> (Vec<Token>, Vec<u32>) {
+    analysed(text, Some(vocabulary))
+}
+
+/// The tokens of `text`, and their term ids when a vocabulary is given (else none).
+fn analysed(text: &str, vocabulary: Option<&Vocabulary>) -> (Vec<Token>, Vec<u32>) {
+    // The thread's word cache, borrowed once for the whole text.
     WORD_CACHE.with(|cache| {
         let mut cache = cache.borrow_mut();
-        let mut out = Analysis::new(text, &mut cache, Some(vocabulary));
+        let mut out = Analysis::new(text, &mut cache, vocabulary);
         analyze_into(text, &mut out);
         (out.tokens, out.ids)
     })
