@@ -22,23 +22,27 @@ use crate::Result;
 use crate::model::{Public, Training};
 use crate::territory::TerritoryId;
 
-use super::exclusion::Exclusion;
 use super::profile::{Learner, Situation};
 use super::{Ranker, parse_date};
 
-/// Why eligibility excludes a training, as counted in `excluded`.
-pub(super) fn exclusion(training: &Training, learner: &Learner) -> Option<Exclusion> {
+/// Why eligibility excludes a training, as counted in `excluded`: the rules as written,
+/// which rankings read packed ([`super::gate`]); its test holds the two together.
+#[cfg(test)]
+pub(super) fn exclusion(
+    training: &Training,
+    learner: &Learner,
+) -> Option<super::exclusion::Exclusion> {
     if let Some(situation) = &learner.situation {
         if !is_open_to(training, situation) {
-            return Some(Exclusion::ReservedPublic);
+            return Some(super::exclusion::Exclusion::ReservedPublic);
         }
         if situation.rqth && training.accessible_rqth == Some(false) {
-            return Some(Exclusion::NotAccessible);
+            return Some(super::exclusion::Exclusion::NotAccessible);
         }
     }
     if !learner.funding.is_empty() && !training.funding.iter().any(|f| learner.funding.contains(f))
     {
-        return Some(Exclusion::Funding);
+        return Some(super::exclusion::Exclusion::Funding);
     }
     None
 }
@@ -67,7 +71,9 @@ fn shares(training: &Training, situation: &Situation, public: Public) -> bool {
         && (training.publics.contains(&public) || training.reserved_to.contains(&public))
 }
 
-/// The `public_fit` factor, in [0, 1].
+/// The `public_fit` factor, in [0, 1], as written (rankings read it packed, see
+/// [`exclusion`]).
+#[cfg(test)]
 pub(super) fn public_fit(training: &Training, situation: Option<&Situation>) -> f32 {
     match situation {
         None => 0.5,

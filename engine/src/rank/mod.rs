@@ -16,6 +16,7 @@ mod demand;
 mod eligibility;
 mod exclusion;
 mod factors;
+mod gate;
 mod label;
 mod lookup;
 mod map;
@@ -24,6 +25,7 @@ mod params;
 mod profile;
 mod reasons;
 mod recommend;
+mod regional;
 mod territorial;
 
 use std::collections::{BTreeMap, HashSet};
@@ -39,10 +41,7 @@ use crate::extract::{Extractor, Field, SkillMention};
 use crate::index::DocumentIndex;
 use crate::model::{Certification, Funding, Modality, Public, Session, SkillId, Training};
 use crate::needs::NeedsModel;
-use crate::territory::{
-    Geography, Placement, TerritoryId, TerritoryLevel, cos_latitude, haversine_km_cos,
-    latitude_gap_km,
-};
+use crate::territory::{Geography, Placement, TerritoryId, TerritoryLevel, cos_latitude};
 use crate::text::fold;
 use crate::{Error, Result};
 
@@ -84,18 +83,25 @@ struct Entry {
     placement: Option<Placement>,
     /// The région of the placement, as the territory its demand is read in.
     region: Option<TerritoryId>,
-    point: Option<(f64, f64)>,
-    /// The cosine of the point's latitude, for the distances of every ranking.
-    cos_lat: f64,
+    /// Its column in the régional demand, when the model has the région.
+    region_column: Option<regional::Column>,
     /// Needs (cluster id, similarity) the curriculum answers, most similar first.
     needs: Vec<(String, f32)>,
     /// Title, provider and city folded, for look-ups.
     haystack: String,
     /// The GEN label's expiry date, when the training has a label and the date parses.
     label_expires: Option<Date>,
-    /// The sessions whose start date parses: (start, index in `training.sessions`), in
-    /// catalogue order. Parsed once here rather than for every request.
-    session_starts: Vec<(Date, usize)>,
+    /// The sessions whose start date parses, in catalogue order. Parsed once here
+    /// rather than for every request.
+    session_starts: Vec<SessionStart>,
+}
+
+/// A session's parsed start, its place in `training.sessions` and whether it is full.
+#[derive(Debug, Clone, Copy)]
+struct SessionStart {
+    start: Date,
+    index: usize,
+    full: bool,
 }
 
 impl Entry {
@@ -117,14 +123,14 @@ pub struct Ranker {
     index: Option<Arc<DocumentIndex>>,
     params: ValidRankParams,
     entries: Vec<Entry>,
+    /// What the hard filters read of each entry, in the same order.
+    gates: Vec<gate::Gate>,
     by_id: FxHashMap<String, usize>,
     /// Folded labels and variants → skill index.
     labels: FxHashMap<String, u32>,
     lookup: lookup::LookupIndex,
-    /// Skill → (territory → share of its offers asking for the skill).
-    demand: FxHashMap<SkillId, FxHashMap<TerritoryId, f32>>,
-    /// Skill → highest regional share, to normalise regional demand.
-    demand_max: FxHashMap<SkillId, f32>,
+    /// Each skill's share of each région's offers, and its highest.
+    regional: regional::RegionalDemand,
     targets: Arc<profile::TargetCache>,
 }
 
@@ -237,8 +243,8 @@ impl Entry {
     fn open_seats(&self, today: Date) -> u32 {
         self.session_starts
             .iter()
-            .filter(|(start, _)| *start >= today)
-            .map(|&(_, index)| self.training.sessions[index].seats_left())
+            .filter(|s| s.start >= today)
+            .map(|s| self.training.sessions[s.index].seats_left())
             .sum()
     }
 
@@ -251,7 +257,7 @@ impl Entry {
     fn has_open_session(&self, today: Date) -> bool {
         self.session_starts
             .iter()
-            .any(|&(start, index)| start >= today && !self.training.sessions[index].is_full())
+            .any(|s| s.start >= today && !s.full)
     }
 
     /// Whether the curriculum teaches a gap skill: by taxonomy position, else by id.
@@ -270,7 +276,8 @@ struct Scored<'a> {
     details: ScoreDetails,
     distance_km: Option<f64>,
     next: (Date, &'a Session),
-    demand_region: Option<&'a TerritoryId>,
+    /// The column of the région whose demand was read.
+    demand_region: Option<regional::Column>,
     /// The gap positions below 64 that the curriculum teaches, as the filter found them.
     taught: u64,
 }
@@ -306,27 +313,14 @@ impl Ranker {
         for (index, skill) in taxonomy.skills().iter().enumerate() {
             labels.insert(fold(&skill.label), index as u32);
         }
-        let mut demand: FxHashMap<SkillId, FxHashMap<TerritoryId, f32>> = FxHashMap::default();
-        let mut demand_max: FxHashMap<SkillId, f32> = FxHashMap::default();
-        for territory in &model.territories {
-            for cell in &territory.skills {
-                let Ok(id) = SkillId::parse(&cell.id) else {
-                    continue;
-                };
-                if territory.territory.level == TerritoryLevel::Region {
-                    let max = demand_max.entry(id.clone()).or_insert(0.0);
-                    *max = max.max(cell.share);
-                }
-                demand
-                    .entry(id)
-                    .or_default()
-                    .insert(territory.territory.clone(), cell.share);
-            }
-        }
-        let entries: Vec<Entry> = trainings
+        let regional = regional::RegionalDemand::new(&model);
+        let (mut entries, gates): (Vec<Entry>, Vec<gate::Gate>) = trainings
             .into_par_iter()
             .map(|training| prepare(&extractor, &geography, &model, &params, training))
-            .collect();
+            .unzip();
+        for entry in &mut entries {
+            entry.region_column = (entry.region.as_ref()).and_then(|r| regional.column(r));
+        }
         let by_id = entries
             .iter()
             .enumerate()
@@ -341,10 +335,10 @@ impl Ranker {
             index: None,
             params,
             entries,
+            gates,
             by_id,
             labels,
-            demand,
-            demand_max,
+            regional,
             targets: Arc::default(),
         }
     }
@@ -430,15 +424,6 @@ impl Ranker {
             .skill(id)
             .is_some_and(|s| s.kind.is_transversal())
     }
-
-    /// Share of a territory's offers asking for a skill (0 when unknown).
-    fn skill_demand(&self, skill: &SkillId, territory: &TerritoryId) -> f32 {
-        self.demand
-            .get(skill)
-            .and_then(|t| t.get(territory))
-            .copied()
-            .unwrap_or(0.0)
-    }
 }
 
 /// Extracts a training's curriculum and places it.
@@ -448,7 +433,7 @@ fn prepare(
     model: &NeedsModel,
     params: &ValidRankParams,
     training: Training,
-) -> Entry {
+) -> (Entry, gate::Gate) {
     let text = training.curriculum_text();
     let extraction = extractor.extract(&training.title, &text);
     let needs = model.needs_answered(&extraction.skills);
@@ -487,10 +472,22 @@ fn prepare(
         .sessions
         .iter()
         .enumerate()
-        .filter_map(|(index, s)| Some((parse_date("", &s.start).ok()?, index)))
+        .filter_map(|(index, s)| {
+            Some(SessionStart {
+                start: parse_date("", &s.start).ok()?,
+                index,
+                full: s.is_full(),
+            })
+        })
         .collect();
     let haystack = lookup::haystack(&training);
-    Entry {
+    let gate = gate::Gate::new(
+        &training,
+        point,
+        point.map_or(1.0, cos_latitude),
+        label_expires,
+    );
+    let entry = Entry {
         training: Arc::new(training),
         text,
         mentions,
@@ -498,13 +495,13 @@ fn prepare(
         skill_indices,
         placement,
         region,
-        point,
-        cos_lat: point.map_or(1.0, cos_latitude),
+        region_column: None,
         needs,
         haystack,
         label_expires,
         session_starts,
-    }
+    };
+    (entry, gate)
 }
 
 /// 1 when the training raises the learner's level, less when it does not.

@@ -1,7 +1,9 @@
 //! [`Ranker::recommend`]: a learner's profile against the prepared catalogue: the hard
 //! filters, the factor scores, the order, and what the ranking understood.
 
+use super::gate::{Gate, LearnerGate};
 use super::reasons::empty_notice;
+use super::regional::{Column, SkillRow};
 use super::*;
 use crate::needs::TerritoryNeeds;
 
@@ -21,15 +23,18 @@ impl Ranker {
                 level: TerritoryLevel::Region,
                 code,
             });
+        let learner_column = (learner_region.as_ref()).and_then(|r| self.regional.column(r));
         let mut gap: Vec<Gap> = learner
             .target
             .iter()
             .flat_map(|t| t.skills.iter())
             .filter(|(s, _)| !held.contains(&s.id))
             .map(|(s, w)| {
-                let local = learner_region
-                    .as_ref()
-                    .map_or(0.0, |r| self.skill_demand(&s.id, r));
+                let row = self.regional.row(&s.id);
+                let local = match (row, learner_column) {
+                    (Some(row), Some(column)) => row.shares[column as usize],
+                    _ => 0.0,
+                };
                 // Savoir-être are asked everywhere and seldom taught by name: they
                 // count, but less than technical skills.
                 let transversal = self.is_transversal(&s.id);
@@ -43,7 +48,7 @@ impl Ranker {
                     weight: *w,
                     priority: w * kind * (1.0 + local),
                     transversal,
-                    demand_max: self.demand_max.get(&s.id).copied().unwrap_or(0.0),
+                    row,
                 }
             })
             .collect();
@@ -71,18 +76,21 @@ impl Ranker {
         // the map once at the end.
         let mut excluded_counts: Vec<(Exclusion, usize)> = Vec::new();
         let mut ranked: Vec<Scored> = Vec::new();
-        let mut demand_by_region: FxHashMap<&str, RegionDemand> = FxHashMap::default();
-        let learner_point =
-            (learner.location.as_ref()).map(|l| ((l.lat, l.lon), cos_latitude((l.lat, l.lon))));
-        for entry in &self.entries {
+        // Indexed by column: the same few régions come back for every training.
+        let mut demand_by_region: Vec<Option<RegionDemand>> = std::iter::repeat_with(|| None)
+            .take(self.regional.len())
+            .collect();
+        let learner_gate = LearnerGate::new(&learner);
+        for (entry, gate) in self.entries.iter().zip(&self.gates) {
             let training = entry.training.as_ref();
-            let (distance_km, next) = match self.filter(
+            let (distance_km, next) = match Ranker::filter(
                 entry,
+                gate,
                 &learner,
+                &learner_gate,
                 &mut gap_scan,
                 today_date,
                 start_from,
-                learner_point,
             ) {
                 Ok(passed) => passed,
                 Err(reason) => {
@@ -118,20 +126,19 @@ impl Ranker {
             let wait_days = (next.0 - today_date).get_days().max(0) as f64;
             let next_session = (1.0 / (1.0 + wait_days / self.params.wait_half_days)) as f32;
             let demand_region = if remote {
-                learner_region.as_ref()
+                learner_column
             } else {
-                entry.region.as_ref()
+                entry.region_column
             };
-            // The same few régions come back for every training: compute each once.
             let demand = match demand_region {
-                Some(region) => {
-                    (demand_by_region.entry(region.code.as_str()))
-                        .or_insert_with(|| self.region_demand(&gap, region))
+                Some(column) => {
+                    demand_by_region[column as usize]
+                        .get_or_insert_with(|| self.region_demand(&gap, column))
                         .demand
                 }
                 None => 0.0,
             };
-            let public_fit = eligibility::public_fit(training, learner.situation.as_ref());
+            let public_fit = gate.public_fit(&learner_gate);
             let details = ScoreDetails {
                 public_fit,
                 gap_coverage: round3(gap_coverage),
@@ -244,7 +251,7 @@ impl Ranker {
                     &gap,
                     scored.distance_km,
                     &next,
-                    (scored.demand_region).and_then(|r| demand_by_region.get(r.code.as_str())),
+                    (scored.demand_region).and_then(|c| demand_by_region[c as usize].as_ref()),
                     &learner,
                 );
                 if let Some(why) = remote_wins {
@@ -332,97 +339,57 @@ impl Ranker {
 
     /// What the ranking reads about a région: each gap skill's share of its offers, and
     /// the demand for the gap there against the best région for each skill.
-    fn region_demand<'a>(&'a self, gap: &[Gap], region: &TerritoryId) -> RegionDemand<'a> {
+    fn region_demand<'a>(&'a self, gap: &[Gap], column: Column) -> RegionDemand<'a> {
         let shares: Vec<f32> = (gap.iter())
-            .map(|g| self.skill_demand(&g.skill.id, region))
+            .map(|g| g.row.map_or(0.0, |row| row.shares[column as usize]))
             .collect();
         let mut here = 0.0;
         let mut best = 0.0;
         for (g, share) in gap.iter().zip(&shares) {
             here += g.weight * share;
-            best += g.weight * g.demand_max;
+            best += g.weight * g.row.map_or(0.0, |row| row.max);
         }
+        let needs = self.regional.needs(&self.model, column);
         RegionDemand {
             demand: if best > 0.0 { here / best } else { 0.0 },
             shares,
-            needs: self.model.needs(region).filter(|needs| needs.offers > 0),
+            needs: (needs.offers > 0).then_some(needs),
         }
     }
 
     /// The hard filters; `Ok` carries the distance to the training, when both places are
     /// known, and the next session the learner can join.
     fn filter<'a>(
-        &self,
         entry: &'a Entry,
+        gate: &Gate,
         learner: &Learner,
+        learner_gate: &LearnerGate,
         gap: &mut GapScan,
         today: Date,
         start_from: Date,
-        learner_point: Option<((f64, f64), f64)>,
     ) -> std::result::Result<(Option<f64>, (Date, &'a Session)), Exclusion> {
+        let distance_km = gate.check(learner_gate, today)?;
         let training = entry.training.as_ref();
-        if entry.label_expired(today) {
-            return Err(Exclusion::LabelExpired);
-        }
-        if let Some(reason) = eligibility::exclusion(training, learner) {
-            return Err(reason);
-        }
-        if !learner.modalities.is_empty() && !learner.modalities.contains(&training.modality) {
-            return Err(Exclusion::Modality);
-        }
-        if let (Some(max), Some(months)) = (learner.max_duration_months, training.duration_months)
-            && months > max
-        {
-            return Err(Exclusion::TooLong);
-        }
-        if let (Some(level), Some(entry_level)) = (learner.level, training.entry_level)
-            && entry_level > level
-        {
-            return Err(Exclusion::LevelPrerequisite);
-        }
-        let onsite = training.modality != Modality::Distanciel;
-        let distance_km = match (learner_point, entry.point) {
-            (Some((from, cos_from)), Some(to)) => {
-                // Most of the catalogue is out of a learner's radius: a latitude gap
-                // beyond it excludes a training without the trigonometry. Up to 5000 km
-                // only, far from the near-antipodal points where the exact formula can
-                // lose precision.
-                if onsite
-                    && let Some(radius) = learner.radius_km
-                    && (radius + 1.0..5000.0).contains(&latitude_gap_km(from, to))
-                {
-                    return Err(Exclusion::TooFar);
-                }
-                Some(haversine_km_cos(from, cos_from, to, entry.cos_lat))
-            }
-            _ => None,
-        };
-        if onsite
-            && let (Some(radius), Some(distance)) = (learner.radius_km, distance_km)
-            && distance > radius
-        {
-            return Err(Exclusion::TooFar);
-        }
         // The earliest open session from `start_from` (the first in catalogue order
         // among equals).
         let mut any_upcoming = false;
-        let mut earliest: Option<(Date, &Session)> = None;
-        for &(start, index) in &entry.session_starts {
-            if start < start_from {
+        let mut earliest: Option<SessionStart> = None;
+        for &session in &entry.session_starts {
+            if session.start < start_from {
                 continue;
             }
             any_upcoming = true;
-            let session = &training.sessions[index];
-            if !session.is_full() && earliest.is_none_or(|(best, _)| start < best) {
-                earliest = Some((start, session));
+            if !session.full && earliest.is_none_or(|best| session.start < best.start) {
+                earliest = Some(session);
             }
         }
         if !any_upcoming {
             return Err(Exclusion::NoUpcomingSession);
         }
-        let Some((start, session)) = earliest else {
+        let Some(earliest) = earliest else {
             return Err(Exclusion::SessionsFull);
         };
+        let (start, session) = (earliest.start, &training.sessions[earliest.index]);
         // With a target, a training that teaches none of the gap and does not lead to
         // the target métier is not relevant.
         if let Some(target) = &learner.target {
@@ -439,7 +406,7 @@ impl Ranker {
 }
 
 /// A target skill the learner does not hold.
-pub(super) struct Gap {
+pub(super) struct Gap<'a> {
     pub skill: SkillRef,
     /// Its weight in the target métier's profile.
     pub weight: f32,
@@ -447,8 +414,8 @@ pub(super) struct Gap {
     /// by the demand of the learner's région.
     pub priority: f32,
     pub transversal: bool,
-    /// Its highest share of a région's offers.
-    pub demand_max: f32,
+    /// Its share of each région's offers, when some région's offers ask for it.
+    pub row: Option<&'a SkillRow>,
 }
 
 /// What a ranking reads about one région, computed the first time a training is scored
