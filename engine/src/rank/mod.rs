@@ -28,7 +28,7 @@ mod recommend;
 mod regional;
 mod territorial;
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::Arc;
@@ -313,7 +313,7 @@ impl Ranker {
         for (index, skill) in taxonomy.skills().iter().enumerate() {
             labels.insert(fold(&skill.label), index as u32);
         }
-        let regional = regional::RegionalDemand::new(&model);
+        let regional = regional::RegionalDemand::new(&model, taxonomy);
         let (mut entries, gates): (Vec<Entry>, Vec<gate::Gate>) = trainings
             .into_par_iter()
             .map(|training| prepare(&extractor, &geography, &model, &params, training))
@@ -416,13 +416,6 @@ impl Ranker {
                 kind: crate::NotFoundKind::Training,
                 value: id.to_string(),
             })
-    }
-
-    fn is_transversal(&self, id: &SkillId) -> bool {
-        self.extractor
-            .taxonomy()
-            .skill(id)
-            .is_some_and(|s| s.kind.is_transversal())
     }
 }
 

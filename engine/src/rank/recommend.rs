@@ -12,7 +12,12 @@ impl Ranker {
     pub fn recommend(&self, profile: &LearnerProfile, today: &str) -> Result<Recommendations> {
         let today_date = parse_date("today", today)?;
         let learner = self.resolve(profile)?;
-        let held: HashSet<&SkillId> = learner.skills.iter().map(|s| &s.id).collect();
+        let taxonomy = self.extractor.taxonomy();
+        // Held skills by taxonomy position (a handful), and by id for any without one.
+        let mut held: Vec<GapKey> = (learner.skills.iter())
+            .map(|s| (taxonomy.skill_index(&s.id), &s.id))
+            .collect();
+        held.sort_unstable();
         // The gap: target skills not held, weighted by the métier's demand and, when the
         // learner is placed, by the demand of their région.
         let learner_region = learner
@@ -28,16 +33,21 @@ impl Ranker {
             .target
             .iter()
             .flat_map(|t| t.skills.iter())
-            .filter(|(s, _)| !held.contains(&s.id))
-            .map(|(s, w)| {
-                let row = self.regional.row(&s.id);
+            .map(|(s, w)| (s, w, taxonomy.skill_index(&s.id)))
+            .filter(|(s, _, index)| held.binary_search(&(*index, &s.id)).is_err())
+            .map(|(s, w, index)| {
+                let row = match index {
+                    Some(index) => self.regional.row_at(index),
+                    None => self.regional.row(&s.id),
+                };
                 let local = match (row, learner_column) {
                     (Some(row), Some(column)) => row.shares[column as usize],
                     _ => 0.0,
                 };
                 // Savoir-être are asked everywhere and seldom taught by name: they
                 // count, but less than technical skills.
-                let transversal = self.is_transversal(&s.id);
+                let transversal =
+                    index.is_some_and(|index| taxonomy.skill_at(index).kind.is_transversal());
                 let kind = if transversal {
                     self.params.transversal_factor
                 } else {
@@ -45,6 +55,7 @@ impl Ranker {
                 };
                 Gap {
                     skill: s.clone(),
+                    index,
                     weight: *w,
                     priority: w * kind * (1.0 + local),
                     transversal,
@@ -58,11 +69,7 @@ impl Ranker {
                 .then(a.skill.cmp(&b.skill))
         });
         // Gap skills by taxonomy position, tested against every eligible training.
-        let taxonomy = self.extractor.taxonomy();
-        let gap_keys: Vec<GapKey> = gap
-            .iter()
-            .map(|g| (taxonomy.skill_index(&g.skill.id), &g.skill.id))
-            .collect();
+        let gap_keys: Vec<GapKey> = gap.iter().map(|g| (g.index, &g.skill.id)).collect();
         let gap_total: f32 = gap.iter().map(|g| g.priority).sum();
         let mut gap_scan = GapScan::new(&gap_keys, gap.iter().map(|g| g.priority).collect());
         let start_from = match &learner.available_from {
@@ -175,23 +182,31 @@ impl Ranker {
             .map(|(reason, count)| (reason.code().to_string(), count))
             .collect();
         // Reasons are written for the listed trainings only.
-        // Unstable, made total by the entry's place in the catalogue: the order a stable
-        // sort gives, without its buffer.
-        ranked.sort_unstable_by(|a, b| {
+        // A total order: the entry's place in the catalogue breaks the last ties, so an
+        // unstable selection and sort give the order a stable sort would. Only the listed
+        // head is sorted.
+        let order = |a: &Scored, b: &Scored| {
             (b.score.total_cmp(&a.score))
                 .then_with(|| a.entry.training.id.cmp(&b.entry.training.id))
                 .then_with(|| std::ptr::from_ref(a.entry).cmp(&std::ptr::from_ref(b.entry)))
-        });
+        };
+        let listed = ranked.len().min(learner.limit);
+        if listed < ranked.len() {
+            ranked.select_nth_unstable_by(listed, order);
+        }
+        let (head, below) = ranked.split_at_mut(listed);
+        head.sort_unstable_by(order);
+        let onsite = |s: &&Scored| s.entry.training.modality != Modality::Distanciel;
+        // The first in-person training below the list, in ranking order.
+        let onsite_below = below.iter().filter(onsite).min_by(|a, b| order(a, b));
         // A remote training listed above an in-person one within reach says why.
-        let remote_wins: Vec<Option<String>> = (0..ranked.len().min(learner.limit))
+        let remote_wins: Vec<Option<String>> = (0..listed)
             .map(|at| {
-                let remote = &ranked[at];
+                let remote = &head[at];
                 if remote.entry.training.modality != Modality::Distanciel {
                     return None;
                 }
-                let onsite = ranked[at + 1..]
-                    .iter()
-                    .find(|s| s.entry.training.modality != Modality::Distanciel)?;
+                let onsite = head[at + 1..].iter().find(onsite).or(onsite_below)?;
                 Some(modality::remote_wins_reason(
                     &remote.details,
                     &onsite.details,
@@ -201,7 +216,7 @@ impl Ranker {
                 ))
             })
             .collect();
-        ranked.truncate(learner.limit);
+        ranked.truncate(listed);
         let gap_skills: Arc<[SkillRef]> = gap.iter().map(|g| g.skill.clone()).collect();
         let ranked: Vec<Recommendation> = ranked
             .into_iter()
@@ -408,6 +423,8 @@ impl Ranker {
 /// A target skill the learner does not hold.
 pub(super) struct Gap<'a> {
     pub skill: SkillRef,
+    /// Its taxonomy position.
+    pub index: Option<u32>,
     /// Its weight in the target métier's profile.
     pub weight: f32,
     /// The weight the ranking gives it: the métier's, lowered for savoir-être and raised

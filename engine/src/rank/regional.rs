@@ -10,6 +10,7 @@ use rustc_hash::FxHashMap;
 
 use crate::model::SkillId;
 use crate::needs::{NeedsModel, TerritoryNeeds};
+use crate::taxonomy::Taxonomy;
 use crate::territory::{TerritoryId, TerritoryLevel};
 
 /// A région's column in the table.
@@ -30,11 +31,15 @@ pub(super) struct RegionalDemand {
     columns: FxHashMap<String, Column>,
     /// Where each column's needs are in the model's territories.
     needs_at: Vec<usize>,
-    rows: FxHashMap<SkillId, SkillRow>,
+    rows: Vec<SkillRow>,
+    /// Each skill's row, by id.
+    by_id: FxHashMap<SkillId, u32>,
+    /// Each skill's row, by taxonomy position (`u32::MAX` for none).
+    by_index: Vec<u32>,
 }
 
 impl RegionalDemand {
-    pub fn new(model: &NeedsModel) -> RegionalDemand {
+    pub fn new(model: &NeedsModel, taxonomy: &Taxonomy) -> RegionalDemand {
         let mut columns = FxHashMap::default();
         let mut needs_at = Vec::new();
         for (at, territory) in model.territories.iter().enumerate() {
@@ -45,7 +50,8 @@ impl RegionalDemand {
                 needs_at.push(at);
             }
         }
-        let mut rows: FxHashMap<SkillId, SkillRow> = FxHashMap::default();
+        let mut rows: Vec<SkillRow> = Vec::new();
+        let mut by_id: FxHashMap<SkillId, u32> = FxHashMap::default();
         for territory in &model.territories {
             let Some(&column) = (territory.territory.level == TerritoryLevel::Region)
                 .then(|| columns.get(&territory.territory.code))
@@ -57,18 +63,27 @@ impl RegionalDemand {
                 let Ok(id) = SkillId::parse(&cell.id) else {
                     continue;
                 };
-                let row = rows.entry(id).or_insert_with(|| SkillRow {
-                    shares: vec![0.0; needs_at.len()].into(),
-                    max: 0.0,
+                let at = *by_id.entry(id).or_insert_with(|| {
+                    rows.push(SkillRow {
+                        shares: vec![0.0; needs_at.len()].into(),
+                        max: 0.0,
+                    });
+                    rows.len() as u32 - 1
                 });
+                let row = &mut rows[at as usize];
                 row.shares[column as usize] = cell.share;
                 row.max = row.max.max(cell.share);
             }
         }
+        let by_index = (taxonomy.skills().iter())
+            .map(|skill| by_id.get(&skill.id).copied().unwrap_or(u32::MAX))
+            .collect();
         RegionalDemand {
             columns,
             needs_at,
             rows,
+            by_id,
+            by_index,
         }
     }
 
@@ -86,7 +101,12 @@ impl RegionalDemand {
 
     /// A skill's row, when some région's offers ask for it.
     pub fn row(&self, skill: &SkillId) -> Option<&SkillRow> {
-        self.rows.get(skill)
+        (self.by_id.get(skill)).map(|&at| &self.rows[at as usize])
+    }
+
+    /// The row of the skill at a taxonomy position, when some région's offers ask for it.
+    pub fn row_at(&self, index: u32) -> Option<&SkillRow> {
+        (self.by_index.get(index as usize)).and_then(|&at| self.rows.get(at as usize))
     }
 
     /// The needs of the région in `column`, as the model has them.
