@@ -26,6 +26,7 @@ mod profile;
 mod reasons;
 mod recommend;
 mod regional;
+mod taught;
 mod territorial;
 
 use std::collections::BTreeMap;
@@ -125,6 +126,8 @@ pub struct Ranker {
     entries: Vec<Entry>,
     /// What the hard filters read of each entry, in the same order.
     gates: Vec<gate::Gate>,
+    /// The entries teaching each taxonomy skill.
+    teaching: taught::Teaching,
     by_id: FxHashMap<String, usize>,
     /// Folded labels and variants → skill index.
     labels: FxHashMap<String, u32>,
@@ -321,6 +324,7 @@ impl Ranker {
         for entry in &mut entries {
             entry.region_column = (entry.region.as_ref()).and_then(|r| regional.column(r));
         }
+        let teaching = taught::Teaching::new(&entries, taxonomy.skills().len());
         let by_id = entries
             .iter()
             .enumerate()
@@ -336,6 +340,7 @@ impl Ranker {
             params,
             entries,
             gates,
+            teaching,
             by_id,
             labels,
             regional,

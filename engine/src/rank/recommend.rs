@@ -4,6 +4,7 @@
 use super::gate::{Gate, LearnerGate};
 use super::reasons::empty_notice;
 use super::regional::{Column, SkillRow};
+use super::taught::GapTaught;
 use super::*;
 use crate::needs::TerritoryNeeds;
 
@@ -71,7 +72,12 @@ impl Ranker {
         // Gap skills by taxonomy position, tested against every eligible training.
         let gap_keys: Vec<GapKey> = gap.iter().map(|g| (g.index, &g.skill.id)).collect();
         let gap_total: f32 = gap.iter().map(|g| g.priority).sum();
-        let mut gap_scan = GapScan::new(&gap_keys, gap.iter().map(|g| g.priority).collect());
+        let mut taught = GapTaught::new(
+            &self.teaching,
+            self.entries.len(),
+            &gap_keys,
+            gap.iter().map(|g| g.priority).collect(),
+        );
         let start_from = match &learner.available_from {
             Some(date) => parse_date("available_from", date)?.max(today_date),
             None => today_date,
@@ -88,14 +94,14 @@ impl Ranker {
             .take(self.regional.len())
             .collect();
         let learner_gate = LearnerGate::new(&learner);
-        for (entry, gate) in self.entries.iter().zip(&self.gates) {
+        for (at, (entry, gate)) in self.entries.iter().zip(&self.gates).enumerate() {
             let training = entry.training.as_ref();
             let (distance_km, next) = match Ranker::filter(
                 entry,
                 gate,
                 &learner,
                 &learner_gate,
-                &mut gap_scan,
+                (&mut taught, at),
                 today_date,
                 start_from,
             ) {
@@ -111,7 +117,7 @@ impl Ranker {
             // The filter scanned this entry's curriculum when the learner has a target,
             // the only case with a gap.
             let gap_coverage = if gap_total > 0.0 {
-                gap_scan.taught_weight() / gap_total
+                taught.weight(at) / gap_total
             } else {
                 0.0
             };
@@ -174,7 +180,7 @@ impl Ranker {
                 distance_km,
                 next,
                 demand_region,
-                taught: gap_scan.taught.first().copied().unwrap_or(0),
+                taught: taught.first_word(at),
             });
         }
         let excluded: BTreeMap<String, usize> = excluded_counts
@@ -379,7 +385,7 @@ impl Ranker {
         gate: &Gate,
         learner: &Learner,
         learner_gate: &LearnerGate,
-        gap: &mut GapScan,
+        (taught, at): (&mut GapTaught, usize),
         today: Date,
         start_from: Date,
     ) -> std::result::Result<(Option<f64>, (Date, &'a Session)), Exclusion> {
@@ -408,7 +414,7 @@ impl Ranker {
         // With a target, a training that teaches none of the gap and does not lead to
         // the target métier is not relevant.
         if let Some(target) = &learner.target {
-            let teaches_gap = gap.scan(entry);
+            let teaches_gap = taught.check(at, entry);
             let leads_to_target = target
                 .rome
                 .is_some_and(|code| training.rome.contains(&code));
@@ -444,82 +450,4 @@ pub(super) struct RegionDemand<'a> {
     pub shares: Vec<f32>,
     /// The région's needs, when offers were analysed there.
     pub needs: Option<&'a TerritoryNeeds>,
-}
-
-/// Which gap skills a curriculum teaches, found from the curriculum's side: its skills
-/// looked up among the gap's, rather than each gap skill searched in every curriculum.
-struct GapScan<'a> {
-    /// Gap position of each gap skill with a taxonomy position.
-    positions: FxHashMap<u32, usize>,
-    /// The same taxonomy positions as a bit set, tested before the map: most curriculum
-    /// skills are not in the gap.
-    indices: Vec<u64>,
-    /// Gap skills without one, with their gap position, compared by id.
-    by_id: Vec<(usize, &'a SkillId)>,
-    /// Gap weights, in gap order.
-    weights: Vec<f32>,
-    /// The gap positions the last scanned curriculum teaches.
-    taught: Vec<u64>,
-}
-
-impl<'a> GapScan<'a> {
-    fn new(keys: &[GapKey<'a>], weights: Vec<f32>) -> GapScan<'a> {
-        let mut positions = FxHashMap::default();
-        let mut by_id = Vec::new();
-        for (position, &(index, id)) in keys.iter().enumerate() {
-            match index {
-                Some(index) => {
-                    positions.insert(index, position);
-                }
-                None => by_id.push((position, id)),
-            }
-        }
-        let mut indices = vec![0u64; positions.keys().max().map_or(0, |&m| m as usize / 64 + 1)];
-        for &index in positions.keys() {
-            indices[index as usize / 64] |= 1 << (index % 64);
-        }
-        GapScan {
-            positions,
-            indices,
-            by_id,
-            taught: vec![0; keys.len().div_ceil(64)],
-            weights,
-        }
-    }
-
-    /// Scans `entry`'s curriculum; true when it teaches a gap skill.
-    fn scan(&mut self, entry: &Entry) -> bool {
-        self.taught.fill(0);
-        let mut any = false;
-        let mut mark = |position: usize| {
-            self.taught[position / 64] |= 1 << (position % 64);
-            any = true;
-        };
-        for &index in &entry.skill_indices {
-            let in_gap = self
-                .indices
-                .get(index as usize / 64)
-                .is_some_and(|word| word & (1 << (index % 64)) != 0);
-            if in_gap && let Some(&position) = self.positions.get(&index) {
-                mark(position);
-            }
-        }
-        for &(position, id) in &self.by_id {
-            if entry.teaches(&(None, id)) {
-                mark(position);
-            }
-        }
-        any
-    }
-
-    /// The weight of the gap skills the last scanned curriculum teaches, summed in gap
-    /// order (the order of a float sum shows in its last bits).
-    fn taught_weight(&self) -> f32 {
-        self.weights
-            .iter()
-            .enumerate()
-            .filter(|(position, _)| self.taught[position / 64] & (1 << (position % 64)) != 0)
-            .map(|(_, weight)| weight)
-            .sum()
-    }
 }
