@@ -224,7 +224,8 @@ pub struct LearnerSummary {
     pub unknown_skills: Vec<String>,
     pub target: Option<TargetSummary>,
     /// Target skills the learner does not hold, most wanted first.
-    pub gap: Vec<SkillRef>,
+    #[cfg_attr(feature = "openapi", schema(value_type = Vec<SkillRef>))]
+    pub gap: Arc<[SkillRef]>,
     pub location: Option<ResolvedLocation>,
 }
 
@@ -234,7 +235,8 @@ pub struct LearnerSummary {
 pub struct TargetSummary {
     pub label: String,
     pub rome: Option<String>,
-    pub skills: Vec<SkillRef>,
+    #[cfg_attr(feature = "openapi", schema(value_type = Vec<SkillRef>))]
+    pub skills: Arc<[SkillRef]>,
 }
 
 /// A gap skill's taxonomy position (when it has one) and id.

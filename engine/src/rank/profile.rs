@@ -36,7 +36,7 @@ const TITLE_CACHE_SIZE: usize = 4096;
 /// [`TITLE_CACHE_SIZE`] titles). Nothing else of a profile is kept.
 #[derive(Debug, Default)]
 pub(super) struct TargetCache {
-    by_code: RwLock<FxHashMap<RomeCode, ResolvedTarget>>,
+    by_code: RwLock<FxHashMap<RomeCode, Arc<ResolvedTarget>>>,
     by_title: RwLock<FxHashMap<String, RomeCode>>,
 }
 
@@ -256,6 +256,22 @@ pub struct ResolvedTarget {
     /// Target skills with their weight (share of the métier's postings asking for them,
     /// 1 for skills the adviser named).
     pub skills: Vec<(SkillRef, f32)>,
+    /// The same skills without their weights, as a ranking's summary lists them: shared
+    /// by every ranking for the target.
+    #[serde(skip)]
+    pub listed: Arc<[SkillRef]>,
+}
+
+impl ResolvedTarget {
+    pub fn new(label: String, rome: Option<RomeCode>, skills: Vec<(SkillRef, f32)>) -> Self {
+        let listed = skills.iter().map(|(skill, _)| skill.clone()).collect();
+        ResolvedTarget {
+            label,
+            rome,
+            skills,
+            listed,
+        }
+    }
 }
 
 /// The resolved location.
@@ -278,7 +294,8 @@ pub struct Learner {
     pub cv_skills: Vec<CvSkill>,
     /// Listed skills that match nothing in the taxonomy.
     pub unknown_skills: Vec<String>,
-    pub target: Option<ResolvedTarget>,
+    /// Shared with the cache of métier targets: rankings read it, never copy it.
+    pub target: Option<Arc<ResolvedTarget>>,
     pub location: Option<ResolvedLocation>,
     pub radius_km: Option<f64>,
     pub modalities: Vec<Modality>,
@@ -474,7 +491,7 @@ impl Ranker {
             })
     }
 
-    fn resolve_target(&self, target: &Target) -> Result<ResolvedTarget> {
+    fn resolve_target(&self, target: &Target) -> Result<Arc<ResolvedTarget>> {
         let code = match target.aim()? {
             Aim::Skills(names) => return self.resolve_target_skills(names),
             Aim::Rome(code) => {
@@ -511,7 +528,7 @@ impl Ranker {
     }
 
     /// A target given as skills: each resolved by id or label, the label their list.
-    fn resolve_target_skills(&self, names: &[String]) -> Result<ResolvedTarget> {
+    fn resolve_target_skills(&self, names: &[String]) -> Result<Arc<ResolvedTarget>> {
         if names.is_empty() {
             return Err(Error::input("target.skills", Invalid::Empty));
         }
@@ -536,11 +553,7 @@ impl Ranker {
             .map(|(s, _)| &*s.label)
             .collect::<Vec<_>>()
             .join(", ");
-        Ok(ResolvedTarget {
-            label,
-            rome: None,
-            skills,
-        })
+        Ok(Arc::new(ResolvedTarget::new(label, None, skills)))
     }
 
     /// The métier a job title classifies as, remembered for the next requests.
@@ -565,13 +578,13 @@ impl Ranker {
 
     /// The target profile of a métier: what its postings ask for, else the skills the
     /// référentiel attaches to it.
-    pub fn target_of(&self, code: RomeCode) -> ResolvedTarget {
+    pub fn target_of(&self, code: RomeCode) -> Arc<ResolvedTarget> {
         if let Ok(known) = self.targets.by_code.read()
             && let Some(target) = known.get(&code)
         {
             return target.clone();
         }
-        let target = self.build_target(code);
+        let target = Arc::new(self.build_target(code));
         if let Ok(mut known) = self.targets.by_code.write() {
             known.insert(code, target.clone());
         }
@@ -624,11 +637,7 @@ impl Ranker {
                 })
                 .collect();
         }
-        ResolvedTarget {
-            label,
-            rome: Some(code),
-            skills,
-        }
+        ResolvedTarget::new(label, Some(code), skills)
     }
 }
 

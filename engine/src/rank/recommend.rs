@@ -55,7 +55,7 @@ impl Ranker {
                     1.0
                 };
                 Gap {
-                    skill: s.clone(),
+                    skill: s,
                     index,
                     weight: *w,
                     priority: w * kind * (1.0 + local),
@@ -67,7 +67,7 @@ impl Ranker {
         gap.sort_by(|a, b| {
             (b.priority)
                 .total_cmp(&a.priority)
-                .then(a.skill.cmp(&b.skill))
+                .then(a.skill.cmp(b.skill))
         });
         // Gap skills by taxonomy position, tested against every eligible training.
         let gap_keys: Vec<GapKey> = gap.iter().map(|g| (g.index, &g.skill.id)).collect();
@@ -339,11 +339,11 @@ impl Ranker {
             );
         }
         let summary = LearnerSummary {
-            gap: gap_skills.to_vec(),
+            gap: gap_skills,
             target: learner.target.as_ref().map(|t| TargetSummary {
                 label: t.label.clone(),
                 rome: t.rome.map(|r| r.to_string()),
-                skills: t.skills.iter().map(|s| s.0.clone()).collect(),
+                skills: t.listed.clone(),
             }),
             skills: learner.skills,
             cv_skills: learner.cv_skills,
@@ -428,7 +428,7 @@ impl Ranker {
 
 /// A target skill the learner does not hold.
 pub(super) struct Gap<'a> {
-    pub skill: SkillRef,
+    pub skill: &'a SkillRef,
     /// Its taxonomy position.
     pub index: Option<u32>,
     /// Its weight in the target métier's profile.
