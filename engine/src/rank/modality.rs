@@ -7,6 +7,8 @@
 //! half the learner's radius, not as one next door, and the order in which the learner
 //! lists the modalities they accept is their preference.
 
+use std::fmt::Write as _;
+
 use crate::model::Modality;
 
 use super::factors::FACTORS;
@@ -78,31 +80,45 @@ pub(super) fn remote_wins_reason(
     onsite_km: Option<f64>,
     weights: &RankWeights,
 ) -> String {
-    let gains: Vec<(f32, &str)> = weights
-        .values()
-        .into_iter()
+    // The factors it gains on, largest gain first (a stable sort: equal gains keep the
+    // factors' order), on the stack.
+    let mut gains = [(0.0f32, ""); FACTORS];
+    let mut count = 0;
+    let factors = (weights.values().into_iter())
         .zip(remote.factors())
         .zip(onsite.factors())
-        .zip(WHY_REMOTE_WINS)
-        .filter_map(|(((weight, remote), onsite), why)| Some((weight * (remote - onsite), why?)))
-        .collect();
-    let mut reasons: Vec<&(f32, &str)> = gains.iter().filter(|(gain, _)| *gain > 0.0).collect();
-    reasons.sort_by(|a, b| b.0.total_cmp(&a.0));
-    let why: Vec<&str> = reasons.iter().take(2).map(|(_, text)| *text).collect();
-    let place = match (onsite_city, onsite_km) {
-        (Some(city), Some(km)) => format!(" ({city}, à {} km)", super::reasons::format_km(km)),
-        (Some(city), None) => format!(" ({city})"),
-        (None, Some(km)) => format!(" (à {} km)", super::reasons::format_km(km)),
-        (None, None) => String::new(),
-    };
-    if why.is_empty() {
-        format!("À distance, classée devant la meilleure formation sur site accessible{place}.")
-    } else {
-        format!(
-            "À distance, classée devant la meilleure formation sur site accessible{place} : {}.",
-            why.join(" et ")
-        )
+        .zip(WHY_REMOTE_WINS);
+    for (((weight, remote), onsite), why) in factors {
+        let gain = weight * (remote - onsite);
+        if let Some(why) = why
+            && gain > 0.0
+        {
+            gains[count] = (gain, why);
+            count += 1;
+        }
     }
+    let gains = &mut gains[..count];
+    gains.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let mut out = String::with_capacity(192);
+    out.push_str("À distance, classée devant la meilleure formation sur site accessible");
+    let written = match (onsite_city, onsite_km) {
+        (Some(city), Some(km)) => write!(out, " ({city}, à ")
+            .and_then(|()| super::reasons::write_km(&mut out, km))
+            .and_then(|()| out.write_str(" km)")),
+        (Some(city), None) => write!(out, " ({city})"),
+        (None, Some(km)) => out
+            .write_str(" (à ")
+            .and_then(|()| super::reasons::write_km(&mut out, km))
+            .and_then(|()| out.write_str(" km)")),
+        (None, None) => Ok(()),
+    };
+    written.expect("writing to a String cannot fail");
+    for (at, (_, why)) in gains.iter().take(2).enumerate() {
+        out.push_str(if at == 0 { " : " } else { " et " });
+        out.push_str(why);
+    }
+    out.push('.');
+    out
 }
 
 #[cfg(test)]

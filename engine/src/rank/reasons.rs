@@ -230,15 +230,8 @@ fn write_french_date(out: &mut String, date: Date) -> std::fmt::Result {
     )
 }
 
-/// Kilometres written the French way: one decimal under 10 km.
-pub(super) fn format_km(km: f64) -> String {
-    let mut out = String::with_capacity(8);
-    write_km(&mut out, km).expect("writing to a String cannot fail");
-    out
-}
-
-/// [`format_km`], written at the end of `out`.
-fn write_km(out: &mut String, km: f64) -> std::fmt::Result {
+/// Kilometres written the French way at the end of `out`: one decimal under 10 km.
+pub(super) fn write_km(out: &mut String, km: f64) -> std::fmt::Result {
     if km < 10.0 {
         let at = out.len();
         write!(out, "{km:.1}")?;
