@@ -260,16 +260,50 @@ pub struct ResolvedTarget {
     /// by every ranking for the target.
     #[serde(skip)]
     pub listed: Arc<[SkillRef]>,
+    /// What rankings read of each skill, in the same order, found once per target.
+    #[serde(skip)]
+    pub(super) facts: Vec<TargetSkillFacts>,
 }
 
-impl ResolvedTarget {
-    pub fn new(label: String, rome: Option<RomeCode>, skills: Vec<(SkillRef, f32)>) -> Self {
+/// A target skill's taxonomy position, whether it is a savoir-être, and its row of
+/// régional demand.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct TargetSkillFacts {
+    pub index: Option<u32>,
+    pub transversal: bool,
+    pub row: Option<u32>,
+}
+
+impl Ranker {
+    /// A target with what rankings read of its skills.
+    fn new_target(
+        &self,
+        label: String,
+        rome: Option<RomeCode>,
+        skills: Vec<(SkillRef, f32)>,
+    ) -> ResolvedTarget {
+        let taxonomy = self.extractor.taxonomy();
         let listed = skills.iter().map(|(skill, _)| skill.clone()).collect();
+        let facts = (skills.iter())
+            .map(|(skill, _)| {
+                let index = taxonomy.skill_index(&skill.id);
+                TargetSkillFacts {
+                    index,
+                    transversal: index
+                        .is_some_and(|index| taxonomy.skill_at(index).kind.is_transversal()),
+                    row: match index {
+                        Some(index) => self.regional.row_index_at(index),
+                        None => self.regional.row_index(&skill.id),
+                    },
+                }
+            })
+            .collect();
         ResolvedTarget {
             label,
             rome,
             skills,
             listed,
+            facts,
         }
     }
 }
@@ -553,7 +587,7 @@ impl Ranker {
             .map(|(s, _)| &*s.label)
             .collect::<Vec<_>>()
             .join(", ");
-        Ok(Arc::new(ResolvedTarget::new(label, None, skills)))
+        Ok(Arc::new(self.new_target(label, None, skills)))
     }
 
     /// The métier a job title classifies as, remembered for the next requests.
@@ -637,7 +671,7 @@ impl Ranker {
                 })
                 .collect();
         }
-        ResolvedTarget::new(label, Some(code), skills)
+        self.new_target(label, Some(code), skills)
     }
 }
 

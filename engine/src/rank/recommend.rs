@@ -33,22 +33,17 @@ impl Ranker {
         let mut gap: Vec<Gap> = learner
             .target
             .iter()
-            .flat_map(|t| t.skills.iter())
-            .map(|(s, w)| (s, w, taxonomy.skill_index(&s.id)))
-            .filter(|(s, _, index)| held.binary_search(&(*index, &s.id)).is_err())
-            .map(|(s, w, index)| {
-                let row = match index {
-                    Some(index) => self.regional.row_at(index),
-                    None => self.regional.row(&s.id),
-                };
+            .flat_map(|t| t.skills.iter().zip(&t.facts))
+            .filter(|((s, _), facts)| held.binary_search(&(facts.index, &s.id)).is_err())
+            .map(|((s, w), facts)| {
+                let row = facts.row.map(|at| self.regional.row(at));
                 let local = match (row, learner_column) {
                     (Some(row), Some(column)) => row.shares[column as usize],
                     _ => 0.0,
                 };
                 // Savoir-être are asked everywhere and seldom taught by name: they
                 // count, but less than technical skills.
-                let transversal =
-                    index.is_some_and(|index| taxonomy.skill_at(index).kind.is_transversal());
+                let transversal = facts.transversal;
                 let kind = if transversal {
                     self.params.transversal_factor
                 } else {
@@ -56,7 +51,7 @@ impl Ranker {
                 };
                 Gap {
                     skill: s,
-                    index,
+                    index: facts.index,
                     weight: *w,
                     priority: w * kind * (1.0 + local),
                     transversal,

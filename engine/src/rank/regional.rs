@@ -99,14 +99,20 @@ impl RegionalDemand {
         self.needs_at.len()
     }
 
-    /// A skill's row, when some région's offers ask for it.
-    pub fn row(&self, skill: &SkillId) -> Option<&SkillRow> {
-        (self.by_id.get(skill)).map(|&at| &self.rows[at as usize])
+    /// Where a skill's row is, when some région's offers ask for it.
+    pub fn row_index(&self, skill: &SkillId) -> Option<u32> {
+        self.by_id.get(skill).copied()
     }
 
-    /// The row of the skill at a taxonomy position, when some région's offers ask for it.
-    pub fn row_at(&self, index: u32) -> Option<&SkillRow> {
-        (self.by_index.get(index as usize)).and_then(|&at| self.rows.get(at as usize))
+    /// Where the row of the skill at a taxonomy position is, when some région's offers
+    /// ask for it.
+    pub fn row_index_at(&self, index: u32) -> Option<u32> {
+        (self.by_index.get(index as usize).copied()).filter(|&at| at != u32::MAX)
+    }
+
+    /// The row at a place [`RegionalDemand::row_index`] gave.
+    pub fn row(&self, at: u32) -> &SkillRow {
+        &self.rows[at as usize]
     }
 
     /// The needs of the région in `column`, as the model has them.
