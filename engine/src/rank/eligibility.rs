@@ -22,27 +22,26 @@ use crate::Result;
 use crate::model::{Public, Training};
 use crate::territory::TerritoryId;
 
+#[cfg(test)]
+use super::exclusion::Exclusion;
 use super::profile::{Learner, Situation};
 use super::{Ranker, parse_date};
 
 /// Why eligibility excludes a training, as counted in `excluded`: the rules as written,
 /// which rankings read packed ([`super::gate`]); its test holds the two together.
 #[cfg(test)]
-pub(super) fn exclusion(
-    training: &Training,
-    learner: &Learner,
-) -> Option<super::exclusion::Exclusion> {
+pub(super) fn exclusion(training: &Training, learner: &Learner) -> Option<Exclusion> {
     if let Some(situation) = &learner.situation {
         if !is_open_to(training, situation) {
-            return Some(super::exclusion::Exclusion::ReservedPublic);
+            return Some(Exclusion::ReservedPublic);
         }
         if situation.rqth && training.accessible_rqth == Some(false) {
-            return Some(super::exclusion::Exclusion::NotAccessible);
+            return Some(Exclusion::NotAccessible);
         }
     }
     if !learner.funding.is_empty() && !training.funding.iter().any(|f| learner.funding.contains(f))
     {
-        return Some(super::exclusion::Exclusion::Funding);
+        return Some(Exclusion::Funding);
     }
     None
 }

@@ -90,8 +90,6 @@ struct Entry {
     needs: Vec<(String, f32)>,
     /// Title, provider and city folded, for look-ups.
     haystack: String,
-    /// The GEN label's expiry date, when the training has a label and the date parses.
-    label_expires: Option<Date>,
     /// The sessions whose start date parses, in catalogue order. Parsed once here
     /// rather than for every request.
     session_starts: Vec<SessionStart>,
@@ -253,11 +251,6 @@ impl Entry {
             .sum()
     }
 
-    /// Whether the GEN label had expired by `today`.
-    fn label_expired(&self, today: Date) -> bool {
-        self.label_expires.is_some_and(|expires| expires < today)
-    }
-
     /// Whether a session starting on or after `today` still has a seat.
     fn has_open_session(&self, today: Date) -> bool {
         self.session_starts
@@ -283,8 +276,8 @@ struct Scored<'a> {
     next: (Date, &'a Session),
     /// The column of the région whose demand was read.
     demand_region: Option<regional::Column>,
-    /// The gap positions below 64 that the curriculum teaches, as the filter found them.
-    taught: u64,
+    /// The entry's place in the catalogue.
+    at: usize,
 }
 
 /// Trainings for a learner, and how many were excluded by each hard filter.
@@ -498,7 +491,6 @@ fn prepare(
         region_column: None,
         needs,
         haystack,
-        label_expires,
         session_starts,
     };
     (entry, gate)

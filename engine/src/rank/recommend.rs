@@ -109,7 +109,7 @@ impl Ranker {
                     continue;
                 }
             };
-            // The filter scanned this entry's curriculum when the learner has a target,
+            // The filter completed this entry's taught bits when the learner has a target,
             // the only case with a gap.
             let gap_coverage = if gap_total > 0.0 {
                 taught.weight(at) / gap_total
@@ -175,7 +175,7 @@ impl Ranker {
                 distance_km,
                 next,
                 demand_region,
-                taught: taught.first_word(at),
+                at,
             });
         }
         let excluded: BTreeMap<String, usize> = excluded_counts
@@ -227,18 +227,12 @@ impl Ranker {
                 let training = entry.training.as_ref();
                 let mut gained = Vec::new();
                 let mut missing = Vec::new();
-                // Up to 64 gap skills, the filter's scan already tells which are taught.
-                let scanned = gap_keys.len() <= 64;
-                for (at, key) in gap_keys.iter().enumerate() {
-                    let teaches = if scanned {
-                        scored.taught & (1 << at) != 0
+                // Listed, so it passed the filter, which completed its taught bits.
+                for position in 0..gap.len() {
+                    if taught.teaches(scored.at, position) {
+                        gained.push(position as u32);
                     } else {
-                        entry.teaches(key)
-                    };
-                    if teaches {
-                        gained.push(at as u32);
-                    } else {
-                        missing.push(at as u32);
+                        missing.push(position as u32);
                     }
                 }
                 let skills_gained = SkillList {

@@ -113,9 +113,10 @@ impl<'a> GapTaught<'a> {
         words.iter().any(|&word| word != 0)
     }
 
-    /// The gap positions below 64 entry `at` teaches.
-    pub fn first_word(&self, at: usize) -> u64 {
-        self.taught.get(at * self.words).copied().unwrap_or(0)
+    /// Whether entry `at` teaches the gap skill at `position` (complete once
+    /// [`GapTaught::check`] has seen the entry).
+    pub fn teaches(&self, at: usize, position: usize) -> bool {
+        self.taught[at * self.words + position / 64] & (1 << (position % 64)) != 0
     }
 
     /// The weight of the gap skills entry `at` teaches, summed in gap order (the order
@@ -178,10 +179,7 @@ mod tests {
         for (at, entry) in ranker.entries.iter().enumerate() {
             let any = gap.check(at, entry);
             let expected: Vec<bool> = keys.iter().map(|key| entry.teaches(key)).collect();
-            let words = &gap.taught[at * gap.words..(at + 1) * gap.words];
-            let marked: Vec<bool> = (0..keys.len())
-                .map(|p| words[p / 64] & (1 << (p % 64)) != 0)
-                .collect();
+            let marked: Vec<bool> = (0..keys.len()).map(|p| gap.teaches(at, p)).collect();
             assert_eq!(marked, expected, "{}", entry.training.id);
             assert_eq!(any, expected.contains(&true));
             let weight: f32 = (expected.iter().enumerate())

@@ -157,14 +157,14 @@ impl Ranker {
         let total: f32 = unmet.iter().map(|(_, u)| u).sum();
         let mut answered = std::collections::HashSet::new();
         let mut ranked = Vec::new();
-        for entry in &self.entries {
+        for (entry, gate) in self.entries.iter().zip(&self.gates) {
             let training = entry.training.as_ref();
             let local = entry.is_in(territory);
             let remote = training.modality == Modality::Distanciel;
             if !(local || include_remote && remote) {
                 continue;
             }
-            if entry.label_expired(today) || !entry.has_open_session(today) {
+            if gate.label_expired(today) || !entry.has_open_session(today) {
                 continue;
             }
             let mut covers = Vec::new();
