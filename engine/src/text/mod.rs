@@ -265,7 +265,10 @@ impl<'a> Analysis<'a> {
         cache: &'a mut WordCache,
         vocabulary: Option<&'a Vocabulary>,
     ) -> Analysis<'a> {
-        let capacity = text.len() / 6 + 1;
+        // A word and its space take six bytes on average; a text dense in short words
+        // and punctuation takes more tokens: growing the list copies it, a slightly
+        // larger first allocation costs nothing.
+        let capacity = text.len() / 4 + 8;
         Analysis {
             tokens: Vec::with_capacity(capacity),
             ids: Vec::with_capacity(if vocabulary.is_some() { capacity } else { 0 }),
@@ -364,7 +367,10 @@ fn analyze_into(text: &str, out: &mut Analysis) {
                 let joined = segments.get(index).filter(|(o, s)| {
                     *o == offset + 1 && is_word_segment(s) && {
                         let last = out.tokens.last().expect("checked above");
-                        let candidate = format!("{}{}{}", last.norm, segment, fold(s));
+                        // Most compounds fit inline: no allocation for "h/f".
+                        let mut candidate = last.norm.clone();
+                        candidate.push_str(segment);
+                        candidate.push_str(&fold(s));
                         SLASH_COMPOUNDS.contains(&candidate.as_str())
                     }
                 });

@@ -104,7 +104,9 @@ pub fn word_bounds(text: &str) -> Vec<(usize, &str)> {
 /// gives the segments the rules give pair by pair.
 fn latin_word_bounds(text: &str) -> Option<Vec<(usize, &str)>> {
     let bytes = text.as_bytes();
-    let mut segments = Vec::with_capacity(text.len() / 3 + 1);
+    // About one segment every three bytes (a word, then its space); room for more, so
+    // that punctuation-heavy texts and short titles do not grow the list.
+    let mut segments = Vec::with_capacity(text.len() / 2 + 8);
     let mut offset = 0;
     while offset < bytes.len() {
         let start = offset;

@@ -8,8 +8,6 @@
 
 use std::sync::LazyLock;
 
-use rustc_hash::FxHashMap;
-
 use super::Section;
 use crate::text::{Token, TokenKind};
 
@@ -470,11 +468,83 @@ pub(super) const OTHER: u16 = 0;
 
 /// Every word of every heading, line cue, requirement cue and requirement word, each
 /// with an id, so that a text's words are looked up once and phrases compare ids.
+///
+/// Words are keyed by their bytes packed in a `u128` (all are at most
+/// [`LONGEST_WORD`] bytes): a text's word is looked up without hashing or comparing
+/// its bytes one by one.
 #[derive(Debug)]
 pub(super) struct Vocabulary {
-    ids: FxHashMap<&'static str, u16>,
+    ids: WordTable,
+    /// By id, the length of the word (telling "ab" from "ab\0").
+    lengths: Vec<u8>,
     /// By id, whether the word is one of [`REQUIREMENT_WORDS`].
     requirement: Vec<bool>,
+}
+
+/// Bytes of the longest word a phrase may hold.
+const LONGEST_WORD: usize = 16;
+
+/// The bytes of a word of at most [`LONGEST_WORD`] bytes, zero-padded, as one number.
+fn packed(word: &str) -> Option<u128> {
+    let bytes = word.as_bytes();
+    let mut key = [0u8; LONGEST_WORD];
+    key.get_mut(..bytes.len())?.copy_from_slice(bytes);
+    Some(u128::from_le_bytes(key))
+}
+
+/// The phrase words by their packed bytes: open addressing over a table four times
+/// larger than the few hundred words, so that a text's word, most often absent, is
+/// told absent after one or two probes.
+#[derive(Debug)]
+struct WordTable {
+    /// Packed words; 0 (the empty word, never a phrase word) marks an empty slot.
+    keys: Vec<u128>,
+    ids: Vec<u16>,
+}
+
+/// Slots of [`WordTable`]: a power of two, at least four times the phrase words.
+const TABLE_SLOTS: usize = 2048;
+
+impl Default for WordTable {
+    fn default() -> WordTable {
+        WordTable {
+            keys: vec![0; TABLE_SLOTS],
+            ids: vec![OTHER; TABLE_SLOTS],
+        }
+    }
+}
+
+impl WordTable {
+    fn start(key: u128) -> usize {
+        let mixed =
+            ((key >> 64) as u64 ^ (key as u64).rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        (mixed >> 32) as usize & (TABLE_SLOTS - 1)
+    }
+
+    fn get(&self, key: u128) -> Option<u16> {
+        let mut at = WordTable::start(key);
+        loop {
+            match self.keys[at] {
+                0 => return None,
+                found if found == key => return Some(self.ids[at]),
+                _ => at = (at + 1) & (TABLE_SLOTS - 1),
+            }
+        }
+    }
+
+    fn insert(&mut self, key: u128, id: u16) {
+        assert!(key != 0, "the empty word is no phrase word");
+        assert!(
+            usize::from(id) * 4 < TABLE_SLOTS,
+            "more phrase words than the table holds"
+        );
+        let mut at = WordTable::start(key);
+        while self.keys[at] != 0 {
+            at = (at + 1) & (TABLE_SLOTS - 1);
+        }
+        self.keys[at] = key;
+        self.ids[at] = id;
+    }
 }
 
 impl Vocabulary {
@@ -485,29 +555,56 @@ impl Vocabulary {
             .chain(LINE_CUES.iter().map(|c| c.0))
             .chain(CUE_LISTS.iter().flat_map(|l| l.0.iter().copied()))
             .chain(REQUIREMENT_WORDS.iter().copied());
-        let mut ids: FxHashMap<&'static str, u16> = FxHashMap::default();
+        let mut ids = WordTable::default();
+        // Id 0 is `OTHER`.
+        let mut lengths = vec![0];
         for word in phrases.flat_map(|p| p.split(' ')) {
-            let next = ids.len() as u16 + 1;
-            ids.entry(word).or_insert(next);
+            let key = packed(word).expect("phrase words are at most LONGEST_WORD bytes");
+            if ids.get(key).is_none() {
+                ids.insert(key, lengths.len() as u16);
+                lengths.push(word.len() as u8);
+            }
         }
-        let mut requirement = vec![false; ids.len() + 1];
+        let mut vocabulary = Vocabulary {
+            requirement: vec![false; lengths.len()],
+            ids,
+            lengths,
+        };
         for word in REQUIREMENT_WORDS {
-            requirement[ids[word] as usize] = true;
+            let id = vocabulary.id(word);
+            vocabulary.requirement[id as usize] = true;
         }
-        Vocabulary { ids, requirement }
+        vocabulary
+    }
+
+    /// The id of a folded word, [`OTHER`] when no phrase holds it.
+    pub fn id(&self, word: &str) -> u16 {
+        let Some(key) = packed(word) else {
+            return OTHER;
+        };
+        match self.ids.get(key) {
+            Some(id) if usize::from(self.lengths[id as usize]) == word.len() => id,
+            _ => OTHER,
+        }
+    }
+
+    /// The number of ids, [`OTHER`] included.
+    fn len(&self) -> usize {
+        self.lengths.len()
     }
 
     /// The words of `tokens`, breaks left out.
     pub fn words(&self, tokens: &[Token]) -> Vec<Word> {
-        tokens
-            .iter()
-            .enumerate()
-            .filter(|(_, t)| t.kind == TokenKind::Word)
-            .map(|(i, t)| Word {
-                token: i as u32,
-                id: self.ids.get(t.norm.as_str()).copied().unwrap_or(OTHER),
-            })
-            .collect()
+        let mut words = Vec::with_capacity(tokens.len());
+        words.extend(
+            (tokens.iter().enumerate())
+                .filter(|(_, t)| t.kind == TokenKind::Word)
+                .map(|(i, t)| Word {
+                    token: i as u32,
+                    id: self.id(&t.norm),
+                }),
+        );
+        words
     }
 
     /// True when the word is one that names a requirement ("maîtrise", "profil").
@@ -537,9 +634,9 @@ impl<T: Copy> PhraseSet<T> {
     fn new(phrases: impl IntoIterator<Item = (&'static str, T)>) -> PhraseSet<T> {
         let vocabulary = &*VOCABULARY;
         let mut by_first: Vec<Vec<(Vec<u16>, T)>> =
-            (0..=vocabulary.ids.len()).map(|_| Vec::new()).collect();
+            (0..vocabulary.len()).map(|_| Vec::new()).collect();
         for (phrase, payload) in phrases {
-            let words: Vec<u16> = phrase.split(' ').map(|w| vocabulary.ids[w]).collect();
+            let words: Vec<u16> = phrase.split(' ').map(|w| vocabulary.id(w)).collect();
             by_first[words[0] as usize].push((words, payload));
         }
         // Longest phrases first, so that the first hit at a position is the longest.
@@ -574,14 +671,10 @@ impl<T: Copy> PhraseSet<T> {
     /// The longest phrase found at each position, by position, leaving out those inside
     /// a longer one ("êtes" in "vous êtes chargé").
     pub fn find_longest(&self, words: &[Word]) -> Vec<Hit<T>> {
-        let mut kept: Vec<Hit<T>> = Vec::new();
-        for hit in self.find(words) {
-            if kept.last().is_some_and(|k| hit.first <= k.last) {
-                continue;
-            }
-            kept.push(hit);
-        }
-        kept
+        let mut hits = self.find(words);
+        // Hits come by position: each one kept is compared with the last one kept.
+        hits.dedup_by(|hit, kept| hit.first <= kept.last);
+        hits
     }
 }
 
@@ -606,3 +699,34 @@ pub(super) static CUE_SET: LazyLock<PhraseSet<(Reading, Reach)>> =
             phrases.iter().map(move |p| (*p, (reading, reach)))
         }))
     });
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rustc_hash::FxHashMap;
+
+    #[test]
+    fn every_phrase_word_has_an_id_and_no_other_word_does() {
+        let vocabulary = &*VOCABULARY;
+        let phrases = HEADINGS
+            .iter()
+            .map(|h| h.0)
+            .chain(LINE_CUES.iter().map(|c| c.0))
+            .chain(CUE_LISTS.iter().flat_map(|l| l.0.iter().copied()))
+            .chain(REQUIREMENT_WORDS.iter().copied());
+        let mut seen = FxHashMap::default();
+        for word in phrases.flat_map(|p| p.split(' ')) {
+            let id = vocabulary.id(word);
+            assert_ne!(id, OTHER, "{word}");
+            assert_eq!(*seen.entry(id).or_insert(word), word, "two words, one id");
+        }
+        assert_eq!(seen.len() + 1, vocabulary.len());
+        for other in ["profil\0", "profils", "profi", "", "professionnellesx"] {
+            assert_eq!(vocabulary.id(other), OTHER, "{other:?}");
+        }
+        assert!(vocabulary.is_requirement(Word {
+            token: 0,
+            id: vocabulary.id("profil")
+        }));
+    }
+}
