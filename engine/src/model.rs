@@ -44,6 +44,12 @@ impl RomeCode {
     pub fn domain(&self) -> &str {
         &self.as_str()[..3]
     }
+
+    /// True when both codes are of the same [`RomeCode::domain`] (compared as bytes: a
+    /// ranking compares a target with every training's codes).
+    pub fn same_domain(&self, other: &RomeCode) -> bool {
+        self.0[..3] == other.0[..3]
+    }
 }
 
 impl fmt::Display for RomeCode {
@@ -268,6 +274,13 @@ mod tests {
     fn rome_codes_parse_and_reject() {
         assert_eq!(RomeCode::parse(" m1805 ").unwrap().as_str(), "M1805");
         assert_eq!(RomeCode::parse("M1805").unwrap().domain(), "M18");
+        let code = |text| RomeCode::parse(text).unwrap();
+        for (a, b) in [("M1805", "M1810"), ("M1805", "m1899"), ("M1805", "M1805")] {
+            assert!(code(a).same_domain(&code(b)), "{a} {b}");
+        }
+        for (a, b) in [("M1805", "M1705"), ("M1805", "K1805"), ("M1805", "M2805")] {
+            assert!(!code(a).same_domain(&code(b)), "{a} {b}");
+        }
         for bad in ["", "M180", "18050", "M18O5", "M18055"] {
             assert!(RomeCode::parse(bad).is_err(), "{bad}");
         }

@@ -31,26 +31,29 @@ impl Ranker {
                 .is_some_and(|code| training.rome.contains(&code))
         {
             reasons.push(line(|out| {
-                write!(out, "Prépare au métier visé : {}.", target.label)
+                out.push_str("Prépare au métier visé : ");
+                out.push_str(&target.label);
+                out.write_char('.')
             }));
         }
         if gap_len > 0 {
             if gained.is_empty() {
                 reasons.push(line(|out| {
-                    write!(
-                        out,
+                    out.push_str(
                         "Prépare au métier visé sans couvrir les compétences manquantes \
-                         repérées ({gap_len})."
-                    )
+                         repérées (",
+                    );
+                    push_number(out, gap_len);
+                    out.push_str(").");
+                    Ok(())
                 }));
             } else {
                 reasons.push(line(|out| {
-                    write!(
-                        out,
-                        "Apporte {} des {} compétences à acquérir : ",
-                        gained.len(),
-                        gap_len
-                    )?;
+                    out.push_str("Apporte ");
+                    push_number(out, gained.len());
+                    out.push_str(" des ");
+                    push_number(out, gap_len);
+                    out.push_str(" compétences à acquérir : ");
                     write_labels(out, gained, 6)?;
                     out.write_char('.')
                 }));
@@ -82,12 +85,20 @@ impl Ranker {
                 reasons.push(line(|out| {
                     out.push_str("À ");
                     write_km(out, d)?;
-                    write!(out, " km ({place}), {kind}.")
+                    out.push_str(" km (");
+                    out.push_str(place);
+                    out.push_str("), ");
+                    out.push_str(kind);
+                    out.write_char('.')
                 }));
             }
             (_, None) => {
                 if let Some(city) = &training.location.city {
-                    reasons.push(line(|out| write!(out, "Lieu de formation : {city}.")));
+                    reasons.push(line(|out| {
+                        out.push_str("Lieu de formation : ");
+                        out.push_str(city);
+                        out.write_char('.')
+                    }));
                 }
             }
         }
@@ -96,7 +107,11 @@ impl Ranker {
             write_french_date(out, next.0)?;
             match next.1.seats_left {
                 Some(1) => out.push_str(", 1 place restante"),
-                Some(n) => write!(out, ", {n} places restantes")?,
+                Some(n) => {
+                    out.push_str(", ");
+                    push_number(out, n as usize);
+                    out.push_str(" places restantes");
+                }
                 None => {}
             }
             out.write_char('.')
@@ -111,16 +126,17 @@ impl Ranker {
                 .filter(|(_, share)| *share > 0.0)
                 .max_by(|a, b| a.1.total_cmp(&b.1));
             reasons.push(line(|out| {
-                write!(
-                    out,
-                    "Demande en {} : {} offres analysées",
-                    needs.name, needs.offers
-                )?;
+                out.push_str("Demande en ");
+                out.push_str(&needs.name);
+                out.push_str(" : ");
+                push_number(out, needs.offers);
+                out.push_str(" offres analysées");
                 if let Some((skill, share)) = best {
+                    out.push_str(", ");
+                    out.push_str(&skill.label);
                     write!(
                         out,
-                        ", {} demandé dans {} % d'entre elles",
-                        skill.label,
+                        " demandé dans {} % d'entre elles",
                         (share * 100.0).round()
                     )?;
                 }
@@ -130,15 +146,21 @@ impl Ranker {
         if let (Some(level), Some(exit)) = (learner.level, training.exit_level) {
             if exit > level {
                 reasons.push(line(|out| {
-                    write!(out, "Mène au niveau {exit} (niveau actuel {level}).")
+                    out.push_str("Mène au niveau ");
+                    push_number(out, exit.into());
+                    out.push_str(" (niveau actuel ");
+                    push_number(out, level.into());
+                    out.push_str(").");
+                    Ok(())
                 }));
             } else {
                 reasons.push(line(|out| {
-                    write!(
-                        out,
-                        "Certification de niveau {exit}, sans élévation de niveau \
-                         (niveau actuel {level})."
-                    )
+                    out.push_str("Certification de niveau ");
+                    push_number(out, exit.into());
+                    out.push_str(", sans élévation de niveau (niveau actuel ");
+                    push_number(out, level.into());
+                    out.push_str(").");
+                    Ok(())
                 }));
             }
         }
@@ -220,14 +242,16 @@ fn write_french_date(out: &mut String, date: Date) -> std::fmt::Result {
     if date.day() == 1 {
         out.push_str("1er");
     } else {
-        write!(out, "{}", date.day())?;
+        push_number(out, date.day().unsigned_abs().into());
     }
-    write!(
-        out,
-        " {} {}",
-        MONTHS[(date.month() - 1) as usize],
-        date.year()
-    )
+    out.push(' ');
+    out.push_str(MONTHS[(date.month() - 1) as usize]);
+    out.push(' ');
+    match usize::try_from(date.year()) {
+        Ok(year) => push_number(out, year),
+        Err(_) => write!(out, "{}", date.year())?,
+    }
+    Ok(())
 }
 
 /// Kilometres written the French way at the end of `out`: one decimal under 10 km.
@@ -254,7 +278,51 @@ fn write_labels(out: &mut String, skills: &SkillList, at_most: usize) -> std::fm
     }
     let more = skills.len().saturating_sub(at_most);
     if more > 0 {
-        write!(out, ", et {more} autre{}", if more > 1 { "s" } else { "" })?;
+        out.push_str(", et ");
+        push_number(out, more);
+        out.push_str(if more > 1 { " autres" } else { " autre" });
     }
     Ok(())
+}
+
+/// A whole number written at the end of `out`, as `write!(out, "{n}")` writes it,
+/// without the formatting machinery (a ranking writes a few dozen per answer).
+fn push_number(out: &mut String, n: usize) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut rest = n;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    out.extend(digits[at..].iter().map(|&d| char::from(d)));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_and_dates_are_written_as_the_formatter_writes_them() {
+        for n in [0, 1, 9, 10, 99, 100, 2026, 1_234_567, usize::MAX] {
+            let mut out = String::from("x");
+            push_number(&mut out, n);
+            assert_eq!(out, format!("x{n}"));
+        }
+        let cases = [
+            ("2027-01-01", "1er janvier 2027"),
+            ("2026-12-07", "7 décembre 2026"),
+            ("2027-08-31", "31 août 2027"),
+            ("0999-05-10", "10 mai 999"),
+        ];
+        for (date, written) in cases {
+            let mut out = String::new();
+            write_french_date(&mut out, date.parse().unwrap()).unwrap();
+            assert_eq!(out, written);
+        }
+    }
 }

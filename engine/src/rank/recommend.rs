@@ -119,7 +119,7 @@ impl Ranker {
             let level_fit = level_fit(learner.level, training.exit_level);
             let target_fit = match learner.target.as_ref().and_then(|t| t.rome) {
                 Some(code) if training.rome.contains(&code) => 1.0,
-                Some(code) if training.rome.iter().any(|r| r.domain() == code.domain()) => 0.5,
+                Some(code) if training.rome.iter().any(|r| r.same_domain(&code)) => 0.5,
                 Some(_) => 0.0,
                 None => 0.5,
             };
