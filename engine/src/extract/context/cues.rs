@@ -469,36 +469,60 @@ pub(super) const OTHER: u16 = 0;
 /// Every word of every heading, line cue, requirement cue and requirement word, each
 /// with an id, so that a text's words are looked up once and phrases compare ids.
 ///
-/// Words are keyed by their bytes packed in a `u128` (all are at most
-/// [`LONGEST_WORD`] bytes): a text's word is looked up without hashing or comparing
-/// its bytes one by one.
+/// Words are keyed by their length and their bytes read as two numbers (all are at
+/// most [`LONGEST_WORD`] bytes): a text's word is looked up without hashing or
+/// comparing its bytes one by one.
 #[derive(Debug)]
 pub(super) struct Vocabulary {
     ids: WordTable,
-    /// By id, the length of the word (telling "ab" from "ab\0").
-    lengths: Vec<u8>,
     /// By id, whether the word is one of [`REQUIREMENT_WORDS`].
     requirement: Vec<bool>,
+    /// Ids given, [`OTHER`] included.
+    len: usize,
 }
 
 /// Bytes of the longest word a phrase may hold.
 const LONGEST_WORD: usize = 16;
 
-/// The bytes of a word of at most [`LONGEST_WORD`] bytes, zero-padded, as one number.
+/// A word of at most [`LONGEST_WORD`] bytes as a number, the same for two words of
+/// the same length only when they are the same word: every byte is read, words of 8
+/// bytes or more as their first and last 8 (overlapping), shorter ones likewise by 4
+/// or one by one.
 fn packed(word: &str) -> Option<u128> {
     let bytes = word.as_bytes();
-    let mut key = [0u8; LONGEST_WORD];
-    key.get_mut(..bytes.len())?.copy_from_slice(bytes);
-    Some(u128::from_le_bytes(key))
+    let n = bytes.len();
+    let eight = |at: usize| {
+        bytes
+            .get(at..at + 8)
+            .map(|b| u64::from_le_bytes(b.try_into().unwrap_or([0; 8])))
+    };
+    let four = |at: usize| {
+        bytes
+            .get(at..at + 4)
+            .map(|b| u64::from(u32::from_le_bytes(b.try_into().unwrap_or([0; 4]))))
+    };
+    let (low, high) = match n {
+        0 => (0, 0),
+        1..=3 => (
+            u64::from(bytes[0]) | u64::from(bytes[n / 2]) << 8 | u64::from(bytes[n - 1]) << 16,
+            0,
+        ),
+        4..=7 => (four(0)? | four(n - 4)? << 32, 0),
+        8..=LONGEST_WORD => (eight(0)?, eight(n - 8)?),
+        _ => return None,
+    };
+    Some(u128::from(low) | u128::from(high) << 64)
 }
 
-/// The phrase words by their packed bytes: open addressing over a table four times
-/// larger than the few hundred words, so that a text's word, most often absent, is
-/// told absent after one or two probes.
+/// The phrase words by length and packed bytes: open addressing over a table four
+/// times larger than the few hundred words, so that a text's word, most often absent,
+/// is told absent after one or two probes.
 #[derive(Debug)]
 struct WordTable {
-    /// Packed words; 0 (the empty word, never a phrase word) marks an empty slot.
     keys: Vec<u128>,
+    /// Lengths of the words in `keys`; 0 (the empty word, never a phrase word) marks
+    /// an empty slot.
+    lengths: Vec<u8>,
     ids: Vec<u16>,
 }
 
@@ -509,40 +533,42 @@ impl Default for WordTable {
     fn default() -> WordTable {
         WordTable {
             keys: vec![0; TABLE_SLOTS],
+            lengths: vec![0; TABLE_SLOTS],
             ids: vec![OTHER; TABLE_SLOTS],
         }
     }
 }
 
 impl WordTable {
-    fn start(key: u128) -> usize {
-        let mixed =
-            ((key >> 64) as u64 ^ (key as u64).rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    fn start(key: u128, length: u8) -> usize {
+        let mixed = ((key >> 64) as u64 ^ (key as u64).rotate_left(29) ^ u64::from(length))
+            .wrapping_mul(0x9E37_79B9_7F4A_7C15);
         (mixed >> 32) as usize & (TABLE_SLOTS - 1)
     }
 
-    fn get(&self, key: u128) -> Option<u16> {
-        let mut at = WordTable::start(key);
+    fn get(&self, key: u128, length: u8) -> Option<u16> {
+        let mut at = WordTable::start(key, length);
         loop {
-            match self.keys[at] {
+            match self.lengths[at] {
                 0 => return None,
-                found if found == key => return Some(self.ids[at]),
+                found if found == length && self.keys[at] == key => return Some(self.ids[at]),
                 _ => at = (at + 1) & (TABLE_SLOTS - 1),
             }
         }
     }
 
-    fn insert(&mut self, key: u128, id: u16) {
-        assert!(key != 0, "the empty word is no phrase word");
+    fn insert(&mut self, key: u128, length: u8, id: u16) {
+        assert!(length > 0, "the empty word is no phrase word");
         assert!(
             usize::from(id) * 4 < TABLE_SLOTS,
             "more phrase words than the table holds"
         );
-        let mut at = WordTable::start(key);
-        while self.keys[at] != 0 {
+        let mut at = WordTable::start(key, length);
+        while self.lengths[at] != 0 {
             at = (at + 1) & (TABLE_SLOTS - 1);
         }
         self.keys[at] = key;
+        self.lengths[at] = length;
         self.ids[at] = id;
     }
 }
@@ -557,18 +583,18 @@ impl Vocabulary {
             .chain(REQUIREMENT_WORDS.iter().copied());
         let mut ids = WordTable::default();
         // Id 0 is `OTHER`.
-        let mut lengths = vec![0];
+        let mut len = 1;
         for word in phrases.flat_map(|p| p.split(' ')) {
             let key = packed(word).expect("phrase words are at most LONGEST_WORD bytes");
-            if ids.get(key).is_none() {
-                ids.insert(key, lengths.len() as u16);
-                lengths.push(word.len() as u8);
+            if ids.get(key, word.len() as u8).is_none() {
+                ids.insert(key, word.len() as u8, len as u16);
+                len += 1;
             }
         }
         let mut vocabulary = Vocabulary {
-            requirement: vec![false; lengths.len()],
             ids,
-            lengths,
+            requirement: vec![false; len],
+            len,
         };
         for word in REQUIREMENT_WORDS {
             let id = vocabulary.id(word);
@@ -579,18 +605,15 @@ impl Vocabulary {
 
     /// The id of a folded word, [`OTHER`] when no phrase holds it.
     pub fn id(&self, word: &str) -> u16 {
-        let Some(key) = packed(word) else {
-            return OTHER;
-        };
-        match self.ids.get(key) {
-            Some(id) if usize::from(self.lengths[id as usize]) == word.len() => id,
-            _ => OTHER,
+        match packed(word) {
+            Some(key) => self.ids.get(key, word.len() as u8).unwrap_or(OTHER),
+            None => OTHER,
         }
     }
 
     /// The number of ids, [`OTHER`] included.
     fn len(&self) -> usize {
-        self.lengths.len()
+        self.len
     }
 
     /// The words of `tokens`, breaks left out.
@@ -721,7 +744,17 @@ mod tests {
             assert_eq!(*seen.entry(id).or_insert(word), word, "two words, one id");
         }
         assert_eq!(seen.len() + 1, vocabulary.len());
-        for other in ["profil\0", "profils", "profi", "", "professionnellesx"] {
+        for other in [
+            "profil\0",
+            "profils",
+            "profi",
+            "",
+            "professionnellesx",
+            "professionnellez",
+            "z",
+            "zq",
+            "abcdefghabcdefgh",
+        ] {
             assert_eq!(vocabulary.id(other), OTHER, "{other:?}");
         }
         assert!(vocabulary.is_requirement(Word {
