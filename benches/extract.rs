@@ -1,6 +1,6 @@
 //! Extraction throughput on the real offers with the full ROME + ESCO label set, single
 //! thread and with rayon, beside the raw aho-corasick crate on the same normalised
-//! input (the practical ceiling). Also writes the labels and the normalised corpus to
+//! input (the practical ceiling), the contenders' runs interleaved. Also writes the labels and the normalised corpus to
 //! `target/bench-data/` for the Python peers (`benches/peers.py`).
 //!
 //! Run: `cargo bench -p passerelle-benches --bench extract`.
@@ -9,14 +9,16 @@ use std::io::Write;
 use std::sync::Arc;
 
 use aho_corasick::{AhoCorasick, MatchKind};
-use passerelle_benches::{median_seconds, real_offers, shared_data};
+use passerelle_benches::{median_interleaved, real_offers, shared_data};
 use passerelle_engine::{
     ExtractParams, Extractor, analyze, builtin_lexicon, read_esco, read_rome, word_bounds,
 };
 use rayon::prelude::*;
 use unicode_segmentation::UnicodeSegmentation;
 
-const RUNS: usize = 5;
+/// Runs of each contender, interleaved (see [`median_interleaved`]): the median of
+/// nine stays put when the machine's load changes for a run or two.
+const RUNS: usize = 9;
 
 fn main() {
     let data = shared_data();
@@ -74,66 +76,73 @@ fn main() {
         .build(&padded)
         .expect("automaton");
 
-    let mut rows: Vec<(String, f64, usize)> = Vec::new();
     let mut raw_matches = 0;
-    let seconds = median_seconds(RUNS, || {
-        raw_matches = corpus.iter().map(|t| automaton.find_iter(t).count()).sum();
-    });
-    rows.push((
-        "aho-corasick on normalised text, 1 thread".into(),
-        seconds,
-        raw_matches,
-    ));
-
     let mut mentions = 0;
-    let seconds = median_seconds(RUNS, || {
-        mentions = offers
-            .iter()
-            .map(|o| extractor.extract(&o.title, &o.description).skills.len())
-            .sum();
-    });
-    rows.push(("passerelle extract, 1 thread".into(), seconds, mentions));
-    let seconds = median_seconds(RUNS, || {
-        mentions = offers
-            .par_iter()
-            .map(|o| extractor.extract(&o.title, &o.description).skills.len())
-            .sum();
-    });
-    rows.push((
-        format!(
-            "passerelle extract, rayon ({} threads)",
-            rayon::current_num_threads()
-        ),
-        seconds,
-        mentions,
-    ));
+    let mut parallel_mentions = 0;
     let mut tokens = 0;
-    let seconds = median_seconds(RUNS, || {
-        tokens = texts.iter().map(|t| analyze(t).len()).sum();
-    });
-    rows.push((
-        "passerelle analyzer alone, 1 thread".into(),
-        seconds,
-        tokens,
-    ));
-    // Word segmentation, the analyzer's first step: its own UAX#29 rules for Latin text
-    // beside the unicode-segmentation crate, on the same texts.
     let mut segments = 0;
-    let seconds = median_seconds(RUNS, || {
-        segments = texts.iter().map(|t| word_bounds(t).len()).sum();
-    });
-    rows.push(("passerelle word bounds, 1 thread".into(), seconds, segments));
-    let seconds = median_seconds(RUNS, || {
-        segments = texts
-            .iter()
-            .map(|t| t.split_word_bound_indices().count())
-            .sum();
-    });
-    rows.push((
-        "unicode-segmentation word bounds, 1 thread".into(),
-        seconds,
-        segments,
-    ));
+    let mut reference_segments = 0;
+    let seconds = median_interleaved(
+        RUNS,
+        &mut [
+            &mut || raw_matches = corpus.iter().map(|t| automaton.find_iter(t).count()).sum(),
+            &mut || {
+                mentions = offers
+                    .iter()
+                    .map(|o| extractor.extract(&o.title, &o.description).skills.len())
+                    .sum()
+            },
+            &mut || {
+                parallel_mentions = offers
+                    .par_iter()
+                    .map(|o| extractor.extract(&o.title, &o.description).skills.len())
+                    .sum()
+            },
+            &mut || tokens = texts.iter().map(|t| analyze(t).len()).sum(),
+            // Word segmentation, the analyzer's first step: its own UAX#29 rules for
+            // Latin text beside the unicode-segmentation crate, on the same texts.
+            &mut || segments = texts.iter().map(|t| word_bounds(t).len()).sum(),
+            &mut || {
+                reference_segments = texts
+                    .iter()
+                    .map(|t| t.split_word_bound_indices().count())
+                    .sum()
+            },
+        ],
+    );
+    assert_eq!(mentions, parallel_mentions, "rayon finds the same mentions");
+    assert_eq!(segments, reference_segments, "both segment alike");
+    let rows: Vec<(String, f64, usize)> = vec![
+        (
+            "aho-corasick on normalised text, 1 thread".into(),
+            seconds[0],
+            raw_matches,
+        ),
+        ("passerelle extract, 1 thread".into(), seconds[1], mentions),
+        (
+            format!(
+                "passerelle extract, rayon ({} threads)",
+                rayon::current_num_threads()
+            ),
+            seconds[2],
+            parallel_mentions,
+        ),
+        (
+            "passerelle analyzer alone, 1 thread".into(),
+            seconds[3],
+            tokens,
+        ),
+        (
+            "passerelle word bounds, 1 thread".into(),
+            seconds[4],
+            segments,
+        ),
+        (
+            "unicode-segmentation word bounds, 1 thread".into(),
+            seconds[5],
+            reference_segments,
+        ),
+    ];
 
     assert!(
         raw_matches > 10_000,

@@ -24,6 +24,27 @@ pub fn real_offers() -> Vec<JobPosting> {
     postings
 }
 
+/// Median seconds of `runs` runs of each contender, the runs interleaved (one run of
+/// each, then again) so that a change in the machine's load in the meantime touches
+/// every contender alike rather than the one timed at that moment.
+pub fn median_interleaved(runs: usize, contenders: &mut [&mut dyn FnMut()]) -> Vec<f64> {
+    let mut timings = vec![Vec::with_capacity(runs); contenders.len()];
+    for _ in 0..runs {
+        for (slot, run) in contenders.iter_mut().enumerate() {
+            let start = std::time::Instant::now();
+            run();
+            timings[slot].push(start.elapsed().as_secs_f64());
+        }
+    }
+    timings
+        .into_iter()
+        .map(|mut t| {
+            t.sort_by(f64::total_cmp);
+            t[t.len() / 2]
+        })
+        .collect()
+}
+
 /// Median of a few timings, in seconds.
 pub fn median_seconds(runs: usize, mut run: impl FnMut()) -> f64 {
     let mut timings: Vec<f64> = (0..runs)

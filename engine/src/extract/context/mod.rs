@@ -8,8 +8,6 @@
 
 mod cues;
 
-use rustc_hash::FxHashMap;
-
 use crate::text::{Boundary, Token, TokenKind};
 use cues::{CUE_SET, HEADING_SET, Heading, LINE_CUE_SET, Reach, Reading, VOCABULARY, Word};
 
@@ -70,25 +68,24 @@ struct Cue {
     next_both: usize,
 }
 
-/// The cues of one sentence, given by its words, by position, with their running flags.
-fn sentence_cues(words: &[Word]) -> Vec<Cue> {
+/// Appends the cues of one sentence, given by its words, by position, with their
+/// running flags (`next_both` counted within the sentence).
+fn sentence_cues(words: &[Word], out: &mut Vec<Cue>) {
     let mut hedged = false;
-    let mut found: Vec<Cue> = CUE_SET
-        .find_longest(words)
-        .into_iter()
-        .map(|hit| {
-            let (reading, reach) = hit.payload;
-            hedged |= reading == Reading::Wished;
-            Cue {
-                first: hit.first,
-                last: hit.last,
-                reading,
-                reach,
-                hedged,
-                next_both: 0,
-            }
-        })
-        .collect();
+    let first = out.len();
+    out.extend(CUE_SET.find_longest(words).into_iter().map(|hit| {
+        let (reading, reach) = hit.payload;
+        hedged |= reading == Reading::Wished;
+        Cue {
+            first: hit.first,
+            last: hit.last,
+            reading,
+            reach,
+            hedged,
+            next_both: 0,
+        }
+    }));
+    let found = &mut out[first..];
     let mut next_both = found.len();
     for (index, cue) in found.iter_mut().enumerate().rev() {
         if cue.reach == Reach::Both {
@@ -96,7 +93,6 @@ fn sentence_cues(words: &[Word]) -> Vec<Cue> {
         }
         cue.next_both = next_both;
     }
-    found
 }
 
 /// Section and requirement cues of every token of one analysed text.
@@ -106,8 +102,10 @@ pub struct Context {
     sentence: Vec<u32>,
     /// Clause number of each token: punctuation and line breaks close a clause.
     clause: Vec<u32>,
-    /// Per sentence, its cues by position.
-    cues: FxHashMap<u32, Vec<Cue>>,
+    /// The cues of every sentence, sentence after sentence, each by position.
+    cues: Vec<Cue>,
+    /// Where each sentence's cues start in `cues`, and where the last ones end.
+    cue_starts: Vec<u32>,
 }
 
 impl Context {
@@ -130,7 +128,8 @@ impl Context {
         let mut sentence_index = 0u32;
         let mut sentence_start = 0;
         let mut clause_index = 0u32;
-        let mut cues: FxHashMap<u32, Vec<Cue>> = FxHashMap::default();
+        let mut cues: Vec<Cue> = Vec::new();
+        let mut cue_starts: Vec<u32> = vec![0];
         for index in 0..=tokens.len() {
             let boundary = match tokens.get(index).map(|t| t.kind) {
                 Some(TokenKind::Break(boundary)) => Some(boundary),
@@ -147,10 +146,8 @@ impl Context {
                 clause_index += 1;
             }
             if boundary >= Some(Boundary::Sentence) {
-                let found = sentence_cues(&words[sentence_words..word_cursor]);
-                if !found.is_empty() {
-                    cues.insert(sentence_index, found);
-                }
+                sentence_cues(&words[sentence_words..word_cursor], &mut cues);
+                cue_starts.push(cues.len() as u32);
                 for slot in &mut sentence[sentence_start..index] {
                     *slot = sentence_index;
                 }
@@ -209,6 +206,7 @@ impl Context {
             sentence,
             clause,
             cues,
+            cue_starts,
         }
     }
 
@@ -243,11 +241,15 @@ impl Context {
             Reading::Wished => Some(false),
             Reading::Neither => None,
         };
-        let cues = self
-            .sentence
-            .get(first)
-            .and_then(|s| self.cues.get(s))
-            .map_or(&[][..], Vec::as_slice);
+        let cues = (self.sentence.get(first))
+            .and_then(|&s| {
+                let (start, end) = (
+                    self.cue_starts.get(s as usize)?,
+                    self.cue_starts.get(s as usize + 1)?,
+                );
+                self.cues.get(*start as usize..*end as usize)
+            })
+            .unwrap_or(&[]);
         // Cues are sorted and do not overlap: binary searches keep this logarithmic.
         let following = cues.partition_point(|c| c.first < end);
         let after = cues.get(following).and_then(|c| cues.get(c.next_both));
