@@ -573,18 +573,21 @@ impl WordTable {
     }
 }
 
+/// Every word of every phrase, in the order of the lists, repeats included.
+fn phrase_words() -> impl Iterator<Item = &'static str> {
+    let phrases = (HEADINGS.iter().map(|h| h.0))
+        .chain(LINE_CUES.iter().map(|c| c.0))
+        .chain(CUE_LISTS.iter().flat_map(|l| l.0.iter().copied()))
+        .chain(REQUIREMENT_WORDS.iter().copied());
+    phrases.flat_map(|p| p.split(' '))
+}
+
 impl Vocabulary {
     fn new() -> Vocabulary {
-        let phrases = HEADINGS
-            .iter()
-            .map(|h| h.0)
-            .chain(LINE_CUES.iter().map(|c| c.0))
-            .chain(CUE_LISTS.iter().flat_map(|l| l.0.iter().copied()))
-            .chain(REQUIREMENT_WORDS.iter().copied());
         let mut ids = WordTable::default();
         // Id 0 is `OTHER`.
         let mut len = 1;
-        for word in phrases.flat_map(|p| p.split(' ')) {
+        for word in phrase_words() {
             let key = packed(word).expect("phrase words are at most LONGEST_WORD bytes");
             if ids.get(key, word.len() as u8).is_none() {
                 ids.insert(key, word.len() as u8, len as u16);
@@ -731,14 +734,8 @@ mod tests {
     #[test]
     fn every_phrase_word_has_an_id_and_no_other_word_does() {
         let vocabulary = &*VOCABULARY;
-        let phrases = HEADINGS
-            .iter()
-            .map(|h| h.0)
-            .chain(LINE_CUES.iter().map(|c| c.0))
-            .chain(CUE_LISTS.iter().flat_map(|l| l.0.iter().copied()))
-            .chain(REQUIREMENT_WORDS.iter().copied());
         let mut seen = FxHashMap::default();
-        for word in phrases.flat_map(|p| p.split(' ')) {
+        for word in phrase_words() {
             let id = vocabulary.id(word);
             assert_ne!(id, OTHER, "{word}");
             assert_eq!(*seen.entry(id).or_insert(word), word, "two words, one id");
