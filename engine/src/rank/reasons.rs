@@ -144,25 +144,20 @@ impl Ranker {
             }));
         }
         if let (Some(level), Some(exit)) = (learner.level, training.exit_level) {
-            if exit > level {
-                reasons.push(line(|out| {
+            reasons.push(line(|out| {
+                if exit > level {
                     out.push_str("Mène au niveau ");
                     push_number(out, exit.into());
-                    out.push_str(" (niveau actuel ");
-                    push_number(out, level.into());
-                    out.push_str(").");
-                    Ok(())
-                }));
-            } else {
-                reasons.push(line(|out| {
+                } else {
                     out.push_str("Certification de niveau ");
                     push_number(out, exit.into());
-                    out.push_str(", sans élévation de niveau (niveau actuel ");
-                    push_number(out, level.into());
-                    out.push_str(").");
-                    Ok(())
-                }));
-            }
+                    out.push_str(", sans élévation de niveau");
+                }
+                out.push_str(" (niveau actuel ");
+                push_number(out, level.into());
+                out.push_str(").");
+                Ok(())
+            }));
         }
         reasons
     }

@@ -475,10 +475,8 @@ pub(super) const OTHER: u16 = 0;
 #[derive(Debug)]
 pub(super) struct Vocabulary {
     ids: WordTable,
-    /// By id, whether the word is one of [`REQUIREMENT_WORDS`].
+    /// By id ([`OTHER`] included), whether the word is one of [`REQUIREMENT_WORDS`].
     requirement: Vec<bool>,
-    /// Ids given, [`OTHER`] included.
-    len: usize,
 }
 
 /// Bytes of the longest word a phrase may hold.
@@ -491,15 +489,11 @@ const LONGEST_WORD: usize = 16;
 fn packed(word: &str) -> Option<u128> {
     let bytes = word.as_bytes();
     let n = bytes.len();
-    let eight = |at: usize| {
-        bytes
-            .get(at..at + 8)
-            .map(|b| u64::from_le_bytes(b.try_into().unwrap_or([0; 8])))
-    };
+    let eight = |at: usize| Some(u64::from_le_bytes(bytes.get(at..at + 8)?.try_into().ok()?));
     let four = |at: usize| {
-        bytes
-            .get(at..at + 4)
-            .map(|b| u64::from(u32::from_le_bytes(b.try_into().unwrap_or([0; 4]))))
+        Some(u64::from(u32::from_le_bytes(
+            bytes.get(at..at + 4)?.try_into().ok()?,
+        )))
     };
     let (low, high) = match n {
         0 => (0, 0),
@@ -597,7 +591,6 @@ impl Vocabulary {
         let mut vocabulary = Vocabulary {
             ids,
             requirement: vec![false; len],
-            len,
         };
         for word in REQUIREMENT_WORDS {
             let id = vocabulary.id(word);
@@ -616,7 +609,7 @@ impl Vocabulary {
 
     /// The number of ids, [`OTHER`] included.
     fn len(&self) -> usize {
-        self.len
+        self.requirement.len()
     }
 
     /// The words of `tokens`, breaks left out.
