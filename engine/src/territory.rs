@@ -593,14 +593,52 @@ pub(crate) fn haversine_km_cos(a: (f64, f64), cos_a: f64, b: (f64, f64), cos_b: 
     let (lat2, lon2) = (b.0.to_radians(), b.1.to_radians());
     let h =
         ((lat2 - lat1) / 2.0).sin().powi(2) + cos_a * cos_b * ((lon2 - lon1) / 2.0).sin().powi(2);
-    2.0 * 6371.0 * h.sqrt().asin()
+    2.0 * EARTH_RADIUS_KM * h.sqrt().asin()
 }
 
-/// The distance along a meridian between the latitudes of two points: a lower bound of
-/// [`haversine_km`], without trigonometry.
-pub(crate) fn latitude_gap_km(a: (f64, f64), b: (f64, f64)) -> f64 {
-    6371.0 * (a.0 - b.0).abs().to_radians()
+/// A floor under the distance from one point to many, without trigonometry per point:
+/// a ranking excludes most of the catalogue as out of the learner's radius with it, and
+/// measures the rest with [`haversine_km_cos`].
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Reach {
+    from: (f64, f64),
+    cos_from: f64,
+    /// The haversine term `h` of a distance of the radius plus 1 km.
+    limit: f64,
 }
+
+impl Reach {
+    /// Around `from` (with the cosine of its latitude), for `radius_km`; none for radii
+    /// from 5000 km up, where the margin is not worth the check.
+    pub fn new(from: (f64, f64), cos_from: f64, radius_km: f64) -> Option<Reach> {
+        (0.0..5000.0).contains(&radius_km).then(|| Reach {
+            from,
+            cos_from,
+            limit: ((radius_km + 1.0) / (2.0 * EARTH_RADIUS_KM)).sin().powi(2),
+        })
+    }
+
+    /// Whether `to` (with the cosine of its latitude) is surely more than 1 km beyond
+    /// the radius: its haversine term is bounded below with `sin x ≥ x − x³/6` on
+    /// [0, π/2], so a floor above the limit puts the distance above it too.
+    pub fn surely_beyond(&self, to: (f64, f64), cos_to: f64) -> bool {
+        let floor = |gap_degrees: f64| {
+            let half = gap_degrees.abs().to_radians() / 2.0;
+            let sine = half - half * half * half / 6.0;
+            sine * sine
+        };
+        let lon_gap = (to.1 - self.from.1).abs();
+        let lon_gap = if lon_gap > 180.0 {
+            360.0 - lon_gap
+        } else {
+            lon_gap
+        };
+        floor(to.0 - self.from.0) + self.cos_from * cos_to * floor(lon_gap) > self.limit
+    }
+}
+
+/// The mean Earth radius the distances are measured with.
+const EARTH_RADIUS_KM: f64 = 6371.0;
 
 #[cfg(test)]
 mod tests {
@@ -807,17 +845,37 @@ mod properties {
     use super::*;
 
     proptest! {
-        // Rankings exclude a training out of the radius on its latitude gap alone, with
-        // a 1 km margin: the gap must never exceed the great-circle distance.
+        // Rankings exclude a training out of the radius when the reach says it is
+        // surely beyond: it must then be, and by the 1 km margin.
         #[test]
-        fn latitude_gap_bounds_the_distance(
+        fn reach_excludes_only_what_is_beyond_the_radius(
             lat1 in -90.0f64..=90.0, lon1 in -180.0f64..=180.0,
             lat2 in -90.0f64..=90.0, lon2 in -180.0f64..=180.0,
+            factor in 0.5f64..1.5,
         ) {
             let (a, b) = ((lat1, lon1), (lat2, lon2));
-            let gap = latitude_gap_km(a, b);
-            prop_assume!(gap < 5000.0);
-            prop_assert!(gap <= haversine_km(a, b) + 1e-6, "{gap} {}", haversine_km(a, b));
+            let distance = haversine_km(a, b);
+            // Radii around the distance, where a floor too high would show.
+            let radius = distance * factor;
+            if let Some(reach) = Reach::new(a, cos_latitude(a), radius)
+                && reach.surely_beyond(b, cos_latitude(b))
+            {
+                prop_assert!(distance > radius + 0.999, "{distance} {radius}");
+            }
+        }
+
+        // Near points: the floor is tight, so the check excludes what a radius just
+        // short of the distance leaves out.
+        #[test]
+        fn reach_is_tight_near_the_radius(
+            lat1 in 41.0f64..=51.0, lon1 in -5.0f64..=9.0,
+            lat2 in 41.0f64..=51.0, lon2 in -5.0f64..=9.0,
+        ) {
+            let (a, b) = ((lat1, lon1), (lat2, lon2));
+            let distance = haversine_km(a, b);
+            prop_assume!(distance > 10.0);
+            let reach = Reach::new(a, cos_latitude(a), distance * 0.97 - 1.0).unwrap();
+            prop_assert!(reach.surely_beyond(b, cos_latitude(b)), "{distance}");
         }
     }
 }

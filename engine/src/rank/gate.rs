@@ -11,7 +11,7 @@
 use jiff::civil::Date;
 
 use crate::model::{Funding, Modality, Public, Training};
-use crate::territory::{haversine_km_cos, latitude_gap_km};
+use crate::territory::{Reach, haversine_km_cos};
 
 use super::exclusion::Exclusion;
 use super::profile::Learner;
@@ -138,13 +138,11 @@ impl Gate {
         let onsite = self.modality != Modality::Distanciel;
         let distance_km = match (learner.point, self.point) {
             (Some((from, cos_from)), Some(to)) => {
-                // Most of the catalogue is out of a learner's radius: a latitude gap
-                // beyond it excludes a training without the trigonometry. Up to 5000 km
-                // only, far from the near-antipodal points where the exact formula can
-                // lose precision.
+                // Most of the catalogue is out of a learner's radius: a floor of the
+                // distance beyond it excludes a training without the trigonometry.
                 if onsite
-                    && let Some(radius) = learner.radius_km
-                    && (radius + 1.0..5000.0).contains(&latitude_gap_km(from, to))
+                    && let Some(reach) = &learner.reach
+                    && reach.surely_beyond(to, self.cos_lat)
                 {
                     return Err(Exclusion::TooFar);
                 }
@@ -187,11 +185,17 @@ pub(super) struct LearnerGate {
     radius_km: Option<f64>,
     /// The learner's point and the cosine of its latitude.
     point: Option<((f64, f64), f64)>,
+    /// What is surely out of the radius, when the learner is placed and gave one.
+    reach: Option<Reach>,
 }
 
 impl LearnerGate {
     pub fn new(learner: &Learner) -> LearnerGate {
         let situation = learner.situation.as_ref();
+        let point = (learner.location.as_ref()).map(|l| {
+            let point = (l.lat, l.lon);
+            (point, crate::territory::cos_latitude(point))
+        });
         LearnerGate {
             publics: situation.map(|s| Bits::publics(&s.publics())),
             rqth: situation.is_some_and(|s| s.rqth),
@@ -201,10 +205,10 @@ impl LearnerGate {
             max_duration_months: learner.max_duration_months,
             level: learner.level,
             radius_km: learner.radius_km,
-            point: (learner.location.as_ref()).map(|l| {
-                let point = (l.lat, l.lon);
-                (point, crate::territory::cos_latitude(point))
-            }),
+            point,
+            reach: point
+                .zip(learner.radius_km)
+                .and_then(|((from, cos_from), radius)| Reach::new(from, cos_from, radius)),
         }
     }
 }

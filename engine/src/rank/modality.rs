@@ -102,10 +102,17 @@ pub(super) fn remote_wins_reason(
     let mut out = String::with_capacity(192);
     out.push_str("À distance, classée devant la meilleure formation sur site accessible");
     let written = match (onsite_city, onsite_km) {
-        (Some(city), Some(km)) => write!(out, " ({city}, à ")
-            .and_then(|()| super::reasons::write_km(&mut out, km))
-            .and_then(|()| out.write_str(" km)")),
-        (Some(city), None) => write!(out, " ({city})"),
+        (Some(city), Some(km)) => {
+            out.push_str(" (");
+            out.push_str(city);
+            out.push_str(", à ");
+            super::reasons::write_km(&mut out, km).and_then(|()| out.write_str(" km)"))
+        }
+        (Some(city), None) => {
+            out.push_str(" (");
+            out.push_str(city);
+            out.write_char(')')
+        }
         (None, Some(km)) => out
             .write_str(" (à ")
             .and_then(|()| super::reasons::write_km(&mut out, km))

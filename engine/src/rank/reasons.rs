@@ -48,7 +48,7 @@ impl Ranker {
                     Ok(())
                 }));
             } else {
-                reasons.push(line(|out| {
+                reasons.push(line_of(64 + labels_len(gained, 6), |out| {
                     out.push_str("Apporte ");
                     push_number(out, gained.len());
                     out.push_str(" des ");
@@ -59,7 +59,7 @@ impl Ranker {
                 }));
             }
             if !missing.is_empty() {
-                reasons.push(line(|out| {
+                reasons.push(line_of(48 + labels_len(missing, 6), |out| {
                     out.push_str("Restent à acquérir : ");
                     write_labels(out, missing, 6)?;
                     out.write_char('.')
@@ -134,11 +134,10 @@ impl Ranker {
                 if let Some((skill, share)) = best {
                     out.push_str(", ");
                     out.push_str(&skill.label);
-                    write!(
-                        out,
-                        " demandé dans {} % d'entre elles",
-                        (share * 100.0).round()
-                    )?;
+                    out.push_str(" demandé dans ");
+                    // A share in (0, 1]: a whole percentage, written as its float was.
+                    push_number(out, (share * 100.0).round() as usize);
+                    out.push_str(" % d'entre elles");
                 }
                 out.write_char('.')
             }));
@@ -227,9 +226,22 @@ const MONTHS: [&str; 12] = [
 
 /// One reason, written in place: no intermediate strings.
 fn line(write: impl FnOnce(&mut String) -> std::fmt::Result) -> String {
-    let mut text = String::with_capacity(128);
+    line_of(128, write)
+}
+
+/// [`line`] with room for `capacity` bytes: a line listing skills is sized from their
+/// labels so that it is written without growing.
+fn line_of(capacity: usize, write: impl FnOnce(&mut String) -> std::fmt::Result) -> String {
+    let mut text = String::with_capacity(capacity);
     write(&mut text).expect("writing to a String cannot fail");
     text
+}
+
+/// The bytes [`write_labels`] writes for the labels themselves and their separators.
+fn labels_len(skills: &SkillList, at_most: usize) -> usize {
+    (skills.iter().take(at_most))
+        .map(|skill| skill.label.len() + 2)
+        .sum()
 }
 
 /// `2027-01-04` → "4 janvier 2027".
@@ -249,18 +261,23 @@ fn write_french_date(out: &mut String, date: Date) -> std::fmt::Result {
     Ok(())
 }
 
-/// Kilometres written the French way at the end of `out`: one decimal under 10 km.
+/// Kilometres written the French way at the end of `out`: one decimal under 10 km,
+/// rounded as the recommendation's `distance_km` is (so the reason and the field
+/// agree), whole kilometres above, rounded as `{:.0}` rounds.
 pub(super) fn write_km(out: &mut String, km: f64) -> std::fmt::Result {
-    if km < 10.0 {
-        let at = out.len();
-        write!(out, "{km:.1}")?;
-        if let Some(dot) = out[at..].find('.') {
-            out.replace_range(at + dot..at + dot + 1, ",");
-        }
-        Ok(())
-    } else {
-        write!(out, "{km:.0}")
+    if !(0.0..1e12).contains(&km) {
+        // Not a distance a ranking measures: written by the formatter as it comes.
+        return write!(out, "{km}");
     }
+    if km < 10.0 {
+        let tenths = (km * 10.0).round() as usize;
+        push_number(out, tenths / 10);
+        out.push(',');
+        push_number(out, tenths % 10);
+    } else {
+        push_number(out, km.round_ties_even() as usize);
+    }
+    Ok(())
 }
 
 /// The first labels of a list, and how many more.
@@ -319,5 +336,32 @@ mod tests {
             write_french_date(&mut out, date.parse().unwrap()).unwrap();
             assert_eq!(out, written);
         }
+    }
+
+    #[test]
+    fn kilometres_are_written_as_the_distance_field_rounds_them() {
+        let km = |km: f64| {
+            let mut out = String::new();
+            write_km(&mut out, km).unwrap();
+            out
+        };
+        // Away from ties, as the formatter writes them with a decimal comma.
+        for step in 0..2000 {
+            let value = step as f64 / 197.0;
+            let expected = if value < 10.0 {
+                format!("{value:.1}").replace('.', ",")
+            } else {
+                format!("{value:.0}")
+            };
+            assert_eq!(km(value), expected, "{value}");
+        }
+        // At a tie under 10 km, as `distance_km` rounds it (the formatter writes 0,2).
+        assert_eq!(km(0.25), "0,3");
+        assert_eq!((0.25f64 * 10.0).round() / 10.0, 0.3);
+        assert_eq!(km(9.96), "10,0");
+        // Whole kilometres from 10 km, ties to even as `{:.0}` does.
+        assert_eq!(km(12.5), "12");
+        assert_eq!(km(13.5), "14");
+        assert_eq!(km(10.0), "10");
     }
 }

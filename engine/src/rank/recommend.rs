@@ -59,10 +59,13 @@ impl Ranker {
                 }
             })
             .collect();
-        gap.sort_by(|a, b| {
+        // A total order: the skill's place in the target breaks the last ties, so the
+        // unstable sort gives the order a stable sort would, without its buffer.
+        gap.sort_unstable_by(|a, b| {
             (b.priority)
                 .total_cmp(&a.priority)
                 .then(a.skill.cmp(b.skill))
+                .then_with(|| std::ptr::from_ref(a.skill).cmp(&std::ptr::from_ref(b.skill)))
         });
         // Gap skills by taxonomy position, tested against every eligible training.
         let gap_keys: Vec<GapKey> = gap.iter().map(|g| (g.index, &g.skill.id)).collect();
@@ -225,16 +228,8 @@ impl Ranker {
             .map(|(scored, remote_wins)| {
                 let entry = scored.entry;
                 let training = entry.training.as_ref();
-                let mut gained = Vec::new();
-                let mut missing = Vec::new();
                 // Listed, so it passed the filter, which completed its taught bits.
-                for position in 0..gap.len() {
-                    if taught.teaches(scored.at, position) {
-                        gained.push(position as u32);
-                    } else {
-                        missing.push(position as u32);
-                    }
-                }
+                let (gained, missing) = taught.split(scored.at);
                 let skills_gained = SkillList {
                     all: gap_skills.clone(),
                     taken: gained,
@@ -275,7 +270,7 @@ impl Ranker {
                     id: training.id.clone(),
                     title: training.title.clone(),
                     provider: training.provider.clone(),
-                    commune: training.location.commune.as_ref().map(|c| c.to_string()),
+                    commune: (training.location.commune.as_ref()).map(|c| c.as_str().to_string()),
                     city: training.location.city.clone(),
                     modality: training.modality,
                     score: round3(scored.score),

@@ -137,6 +137,25 @@ impl<'a> GapTaught<'a> {
         }
         sum
     }
+
+    /// The gap positions entry `at` teaches and those it does not, each in gap order
+    /// (complete once [`GapTaught::check`] has seen the entry). Both lists are sized
+    /// from the entry's bits: a listed training's skill lists never grow.
+    pub fn split(&self, at: usize) -> (Vec<u32>, Vec<u32>) {
+        let words = &self.taught[at * self.words..(at + 1) * self.words];
+        let count: usize = words.iter().map(|word| word.count_ones() as usize).sum();
+        let len = self.weights.len();
+        let mut gained = Vec::with_capacity(count);
+        let mut missing = Vec::with_capacity(len - count);
+        for position in 0..len {
+            if self.teaches(at, position) {
+                gained.push(position as u32);
+            } else {
+                missing.push(position as u32);
+            }
+        }
+        (gained, missing)
+    }
 }
 
 #[cfg(test)]
@@ -187,6 +206,17 @@ mod tests {
                 .map(|(p, _)| 1.0 + p as f32)
                 .sum();
             assert_eq!(gap.weight(at).to_bits(), weight.to_bits());
+            let (gained, missing) = gap.split(at);
+            let positions = |taught: bool| -> Vec<u32> {
+                (0..keys.len() as u32)
+                    .filter(|&p| expected[p as usize] == taught)
+                    .collect()
+            };
+            assert_eq!((&gained, &missing), (&positions(true), &positions(false)));
+            assert_eq!(
+                (gained.capacity(), missing.capacity()),
+                (gained.len(), missing.len())
+            );
             teaching += usize::from(any);
         }
         assert_eq!(gap.words, 2);
