@@ -300,18 +300,11 @@ fn write_labels(out: &mut String, skills: &SkillList, at_most: usize) -> std::fm
 /// A whole number written at the end of `out`, as `write!(out, "{n}")` writes it,
 /// without the formatting machinery (a ranking writes a few dozen per answer).
 fn push_number(out: &mut String, n: usize) {
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
-    let mut rest = n;
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (rest % 10) as u8;
-        rest /= 10;
-        if rest == 0 {
-            break;
-        }
+    // Highest digit first; a number here has one to four digits, each one `push`.
+    if n >= 10 {
+        push_number(out, n / 10);
     }
-    out.extend(digits[at..].iter().map(|&d| char::from(d)));
+    out.push(char::from(b'0' + (n % 10) as u8));
 }
 
 #[cfg(test)]
