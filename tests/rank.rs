@@ -142,7 +142,7 @@ fn expired_full_and_past_trainings_never_appear() {
         let label = training.label.as_ref().unwrap();
         assert!(label.expires.as_str() >= TODAY, "{}", training.id);
         let next = recommendation.next_session.as_ref().unwrap();
-        assert!(next.start.as_str() >= TODAY);
+        assert!(next.start >= TODAY);
         assert!(next.seats_left != Some(0));
     }
 }
@@ -558,7 +558,7 @@ proptest! {
         profile.radius_km = Some(40.0);
         profile.modalities = order.clone();
         let result = ranker.recommend(&profile, TODAY).unwrap();
-        let ids: Vec<&str> = result.trainings.iter().map(|t| t.id.as_str()).collect();
+        let ids: Vec<&str> = result.trainings.iter().map(|t| t.id).collect();
         let expected: Vec<&str> = order.iter().map(|m| match m {
             Modality::Presentiel => "presentiel",
             Modality::Hybride => "hybride",
@@ -637,7 +637,7 @@ fn expired_or_past_trainings_never_appear_in_synthetic_catalogues() {
     let result = ranker
         .recommend(&learner(&[], &["Python"], LYON), TODAY)
         .unwrap();
-    let ids: Vec<&str> = result.trainings.iter().map(|t| t.id.as_str()).collect();
+    let ids: Vec<&str> = result.trainings.iter().map(|t| t.id).collect();
     assert_eq!(ids, ["ok"]);
     assert_eq!(result.excluded["label_expired"], 1);
     assert_eq!(result.excluded["no_upcoming_session"], 1);
@@ -832,7 +832,7 @@ fn rqth_learners_never_get_inaccessible_trainings_and_see_the_contact() {
     let result = ranker
         .recommend(&with_situation(Some(rqth)), TODAY)
         .unwrap();
-    let ids: Vec<&str> = result.trainings.iter().map(|t| t.id.as_str()).collect();
+    let ids: Vec<&str> = result.trainings.iter().map(|t| t.id).collect();
     assert_eq!(ids.len(), 2, "{ids:?}");
     assert!(!ids.contains(&"closed"));
     assert_eq!(result.excluded["not_accessible"], 1);
@@ -866,7 +866,7 @@ fn the_funding_filter_keeps_trainings_a_funding_can_pay() {
     let mut profile = with_situation(Some(Situation::default()));
     profile.funding = vec![Funding::Gratuit, Funding::FranceTravail];
     let result = ranker.recommend(&profile, TODAY).unwrap();
-    let ids: Vec<&str> = result.trainings.iter().map(|t| t.id.as_str()).collect();
+    let ids: Vec<&str> = result.trainings.iter().map(|t| t.id).collect();
     assert_eq!(ids, ["free"]);
     assert_eq!(result.excluded["funding"], 1);
     assert_eq!(

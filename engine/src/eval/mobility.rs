@@ -362,7 +362,7 @@ fn evaluate_pair(
             .recommend(profile, today)?
             .trainings
             .into_iter()
-            .map(|r| r.id)
+            .map(|r| r.id.to_string())
             .collect())
     };
     let ranked = recommended(&by_skills)?;

@@ -10,7 +10,7 @@ use crate::needs::TerritoryNeeds;
 
 impl Ranker {
     /// Ranks the catalogue for a learner, as of `today` (ISO date).
-    pub fn recommend(&self, profile: &LearnerProfile, today: &str) -> Result<Recommendations> {
+    pub fn recommend(&self, profile: &LearnerProfile, today: &str) -> Result<Recommendations<'_>> {
         let today_date = parse_date("today", today)?;
         let learner = self.resolve(profile)?;
         let taxonomy = self.extractor.taxonomy();
@@ -242,8 +242,8 @@ impl Ranker {
                 let next = (
                     start,
                     NextSession {
-                        start: session.start.clone(),
-                        end: session.end.clone(),
+                        start: &session.start,
+                        end: session.end.as_deref(),
                         seats_left: session
                             .seats
                             .map(|seats| seats.saturating_sub(session.seats_taken.unwrap_or(0))),
@@ -267,11 +267,11 @@ impl Ranker {
                     reasons.insert(at, why);
                 }
                 Recommendation {
-                    id: training.id.clone(),
-                    title: training.title.clone(),
-                    provider: training.provider.clone(),
-                    commune: (training.location.commune.as_ref()).map(|c| c.as_str().to_string()),
-                    city: training.location.city.clone(),
+                    id: &training.id,
+                    title: &training.title,
+                    provider: &training.provider,
+                    commune: (training.location.commune.as_ref()).map(|c| c.as_str()),
+                    city: training.location.city.as_deref(),
                     modality: training.modality,
                     score: round3(scored.score),
                     details: scored.details,
@@ -279,13 +279,13 @@ impl Ranker {
                     skills_missing,
                     distance_km: scored.distance_km.map(|d| (d * 10.0).round() / 10.0),
                     next_session: Some(next.1),
-                    certification: training.certification.clone(),
+                    certification: training.certification.as_ref(),
                     duration_months: training.duration_months,
-                    publics: training.publics.clone(),
-                    reserved_to: training.reserved_to.clone(),
-                    funding: training.funding.clone(),
+                    publics: &training.publics,
+                    reserved_to: &training.reserved_to,
+                    funding: &training.funding,
                     accessible_rqth: training.accessible_rqth,
-                    disability_contact: training.disability_contact.clone(),
+                    disability_contact: training.disability_contact.as_deref(),
                     reasons,
                 }
             })

@@ -65,12 +65,12 @@ pub async fn extract(
     let snapshot = state.current();
     // Extraction costs grow with the text and the taxonomy (a 2 KB posting takes
     // ~120 µs with the built-in lexicon, ~750 µs with the ROME): always off the workers.
-    engine_json(false, move || {
+    engine_json(false, move |clock| {
         let extraction = snapshot
             .ranker
             .extractor()
             .extract(&request.title, &request.text);
-        Ok(Extracted(extraction))
+        clock.json(Extracted(extraction))
     })
     .await
 }
@@ -148,9 +148,9 @@ pub async fn recommendations(
                 .and_then(|t| t.skills.as_ref())
                 .map_or(0, Vec::len)
             <= INLINE_MAX_NAMED_SKILLS;
-    engine_json(inline, move || {
+    engine_json(inline, move |clock| {
         let result = snapshot.ranker.recommend(&profile, &today)?;
-        Ok(RecommendationsAnswer::new(result, snapshot.model_version()))
+        clock.json(RecommendationsAnswer::new(result, snapshot.model_version()))
     })
     .await
 }

@@ -82,8 +82,8 @@ pub struct ExtractedSkill<'a> {
 /// Ranked trainings for a learner (`/recommendations`), in the order the engine's
 /// `Recommendations` writes its fields, then the model version.
 #[derive(Debug, Serialize, ToSchema)]
-pub struct RecommendationsAnswer {
-    pub trainings: Vec<Recommendation>,
+pub struct RecommendationsAnswer<'a> {
+    pub trainings: Vec<Recommendation<'a>>,
     /// Trainings excluded by each hard filter, by reason code.
     pub excluded: std::collections::BTreeMap<String, usize>,
     /// Why the list is empty or short, in French, when it is.
@@ -94,8 +94,8 @@ pub struct RecommendationsAnswer {
     pub model_version: String,
 }
 
-impl RecommendationsAnswer {
-    pub fn new(result: Recommendations, model_version: String) -> RecommendationsAnswer {
+impl<'a> RecommendationsAnswer<'a> {
+    pub fn new(result: Recommendations<'a>, model_version: String) -> RecommendationsAnswer<'a> {
         let Recommendations {
             trainings,
             excluded,

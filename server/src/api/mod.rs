@@ -283,14 +283,27 @@ pub fn heavy_slots() -> usize {
 /// `inline` for calls bounded well under the 500 µs an async task may block (quickwit's
 /// rule): for a ~100 µs call, the hand-off to the blocking pool and back costs a third
 /// more CPU in thread wake-ups (measured with the load bench).
-async fn engine_json<T, F>(inline: bool, work: F) -> Result<JsonBytes, ApiError>
+async fn engine_json<F>(inline: bool, work: F) -> Result<JsonBytes, ApiError>
 where
-    F: FnOnce() -> Result<T, ApiError> + Send + 'static,
-    T: serde::Serialize,
+    F: FnOnce(AnswerClock) -> Result<JsonBytes, ApiError> + Send + 'static,
 {
-    let answer = move || {
-        let started = ThreadTime::now();
-        let value = work()?;
+    let answer = move || work(AnswerClock(ThreadTime::now()));
+    if inline {
+        answer()
+    } else {
+        blocking(answer).await
+    }
+}
+
+/// The CPU clock of one answer, started before its engine call. The result is written
+/// by [`AnswerClock::json`] inside the call's closure, so that it may borrow the
+/// snapshot the closure holds (a ranking borrows its trainings' texts).
+pub(crate) struct AnswerClock(ThreadTime);
+
+impl AnswerClock {
+    /// Writes `value`, the engine call's result, as JSON, frees it, and attaches what
+    /// each part cost.
+    fn json<T: serde::Serialize>(self, value: T) -> Result<JsonBytes, ApiError> {
         let computed = ThreadTime::now();
         let mut bytes = Vec::with_capacity(JSON_CAPACITY);
         crate::json::to_writer(&mut bytes, &value).map_err(ApiError::internal)?;
@@ -298,15 +311,10 @@ where
         // Freeing the result is part of the work, not of the serialisation.
         drop(value);
         let cost = AnswerCost {
-            compute: Some(computed.duration_since(started) + serialised.elapsed()),
+            compute: Some(computed.duration_since(self.0) + serialised.elapsed()),
             serialise: serialised.duration_since(computed),
         };
         Ok(JsonBytes(bytes, Some(cost)))
-    };
-    if inline {
-        answer()
-    } else {
-        blocking(answer).await
     }
 }
 

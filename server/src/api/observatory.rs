@@ -246,7 +246,7 @@ pub async fn territory_needs(
     let snapshot = state.current();
     let today = state.today();
     // A report is computed from the seats open on the day: a few hundred µs at most.
-    super::engine_json(true, move || {
+    super::engine_json(true, move |clock| {
         let report = snapshot.ranker.territory_report(&territory, &today)?;
         let (offers, skills_suppressed) =
             (report.needs.as_ref()).map_or((0, 0), |n| (n.offers, n.skills_suppressed));
@@ -254,7 +254,7 @@ pub async fn territory_needs(
             Some(needs) => (Some(needs.clusters), Some(needs.skills)),
             None => (None, None),
         };
-        Ok(TerritoryNeedsAnswer {
+        clock.json(TerritoryNeedsAnswer {
             clusters: SortedCells(clusters),
             model_version: snapshot.model_version(),
             offers,

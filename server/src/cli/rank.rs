@@ -199,9 +199,9 @@ fn recommendations_table(result: &Recommendations, today: &str) -> String {
         ("Score", Align::Right),
     ]);
     for (rank, training) in result.trainings.iter().enumerate() {
-        let place = match (&training.city, training.modality) {
+        let place = match (training.city, training.modality) {
             (_, Modality::Distanciel) => "à distance".to_string(),
-            (Some(city), _) => city.clone(),
+            (Some(city), _) => city.to_string(),
             (None, _) => "—".to_string(),
         };
         let distance = training
@@ -211,8 +211,8 @@ fn recommendations_table(result: &Recommendations, today: &str) -> String {
         table.row(
             vec![
                 (rank + 1).to_string(),
-                training.title.clone(),
-                training.provider.clone(),
+                training.title.to_string(),
+                training.provider.to_string(),
                 place,
                 distance,
                 decimal(f64::from(training.score), 3),
