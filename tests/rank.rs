@@ -138,7 +138,7 @@ fn expired_full_and_past_trainings_never_appear() {
     let result = ranker.recommend(&broad, TODAY).unwrap();
     assert!(result.excluded.get("label_expired").copied().unwrap_or(0) > 0);
     for recommendation in &result.trainings {
-        let training = ranker.training(&recommendation.id).unwrap();
+        let training = ranker.training(recommendation.id).unwrap();
         let label = training.label.as_ref().unwrap();
         assert!(label.expires.as_str() >= TODAY, "{}", training.id);
         let next = recommendation.next_session.as_ref().unwrap();
@@ -712,7 +712,7 @@ proptest! {
         let ranker = reserved_catalogue();
         let result = ranker.recommend(&with_situation(Some(situation)), TODAY).unwrap();
         for listed in &result.trainings {
-            let training = ranker.training(&listed.id).unwrap();
+            let training = ranker.training(listed.id).unwrap();
             prop_assert!(is_open_to(training, &situation), "{} listed for {situation:?}", listed.id);
         }
         let closed = ranker.trainings().filter(|t| !is_open_to(t, &situation)).count();
