@@ -6,6 +6,11 @@
 //! Run: `cargo bench -p passerelle-benches --bench extract`.
 
 use std::io::Write;
+
+// The allocator the `passerelle` binary ships with (server/src/main.rs): the extraction
+// measured is the one the command line and the server run.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::sync::Arc;
 
 use aho_corasick::{AhoCorasick, MatchKind};
