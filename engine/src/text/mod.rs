@@ -304,7 +304,7 @@ impl<'a> Analysis<'a> {
 }
 
 fn analyze_into(text: &str, out: &mut Analysis) {
-    let segments = segment::word_bounds(text);
+    let segments = segment::analysed_bounds(text);
     let mut index = 0;
     while index < segments.len() {
         let (offset, segment) = segments[index];

@@ -92,17 +92,28 @@ fn decode(text: &str, offset: usize) -> Option<(Class, usize)> {
 /// The UAX#29 word segments of `text` with their byte offsets, as
 /// `UnicodeSegmentation::split_word_bound_indices` gives them.
 pub fn word_bounds(text: &str) -> Vec<(usize, &str)> {
-    latin_word_bounds(text).unwrap_or_else(|| text.split_word_bound_indices().collect())
+    latin_word_bounds::<false>(text).unwrap_or_else(|| text.split_word_bound_indices().collect())
+}
+
+/// [`word_bounds`] without the runs of plain spaces (U+0020), which the analyzer
+/// skips: half the segments of an offer, not listed only to be passed over.
+pub(super) fn analysed_bounds(text: &str) -> Vec<(usize, &str)> {
+    latin_word_bounds::<true>(text).unwrap_or_else(|| {
+        (text.split_word_bound_indices())
+            .filter(|(_, segment)| !segment.bytes().all(|b| b == b' '))
+            .collect()
+    })
 }
 
 /// [`word_bounds`] in one pass over the characters, or `None` at the first character
-/// whose class the fast path does not know.
+/// whose class the fast path does not know; without the runs of plain spaces when
+/// `SKIP_SPACES`.
 ///
 /// With the classes of [`class`], a segment is one of: a word (letters, digits and
 /// connectors, with the mid-word punctuation WB6, WB7, WB11 and WB12 allow), a run of
 /// spaces (WB3d), CR LF (WB3), or a single character (WB999). Scanning those shapes
 /// gives the segments the rules give pair by pair.
-fn latin_word_bounds(text: &str) -> Option<Vec<(usize, &str)>> {
+fn latin_word_bounds<const SKIP_SPACES: bool>(text: &str) -> Option<Vec<(usize, &str)>> {
     let bytes = text.as_bytes();
     // About one segment every three bytes (a word, then its space); room for more, so
     // that punctuation-heavy texts and short titles do not grow the list.
@@ -119,6 +130,9 @@ fn latin_word_bounds(text: &str) -> Option<Vec<(usize, &str)>> {
             Class::WSegSpace => {
                 while bytes.get(offset) == Some(&b' ') {
                     offset += 1;
+                }
+                if SKIP_SPACES {
+                    continue;
                 }
             }
             Class::Cr if bytes.get(offset) == Some(&b'\n') => offset += 1,
@@ -202,6 +216,30 @@ mod tests {
         }
     }
 
+    /// The analyzer's segments: the same, less the runs of plain spaces.
+    fn without_spaces(text: &str) -> Vec<(usize, &str)> {
+        (reference(text).into_iter())
+            .filter(|(_, s)| !s.bytes().all(|b| b == b' '))
+            .collect()
+    }
+
+    #[test]
+    fn analysed_bounds_are_the_segments_less_the_plain_spaces() {
+        for text in [
+            "",
+            "  Vous êtes\r\n\r\nautonome…  rigoureux·se ; «  curieux  » – 35 000 €\t!",
+            "Java / JEE,  C++ \u{A0}.NET ",
+            "日本語 のテキスト  emoji 👩‍💻 dev",
+        ] {
+            let analysed = analysed_bounds(text);
+            assert_eq!(analysed, without_spaces(text), "{text:?}");
+            assert!(
+                analysed.iter().all(|(_, s)| !s.starts_with(' ')),
+                "{text:?}"
+            );
+        }
+    }
+
     #[test]
     fn other_scripts_go_to_unicode_segmentation() {
         for text in [
@@ -220,6 +258,7 @@ mod tests {
             text in "[a-zA-Zé0-9_:·.‘’',; \r\n\u{0B}\u{0C}\u{85}\u{2028}\u{2029}\t!\"#$%&()*+/<=>?@\\[\\]^`{|}~\u{A0}-\u{BF}ª×÷–—“”•…€ÀÖØöøÿœ-]{0,40}"
         ) {
             prop_assert_eq!(word_bounds(&text), reference(&text));
+            prop_assert_eq!(analysed_bounds(&text), without_spaces(&text));
         }
     }
 }
