@@ -6,11 +6,6 @@
 //! Run: `cargo bench -p passerelle-benches --bench extract`.
 
 use std::io::Write;
-
-// The allocator the `passerelle` binary ships with (server/src/main.rs): the extraction
-// measured is the one the command line and the server run.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::sync::Arc;
 
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -20,6 +15,11 @@ use passerelle_engine::{
 };
 use rayon::prelude::*;
 use unicode_segmentation::UnicodeSegmentation;
+
+// The allocator the `passerelle` binary ships with (server/src/main.rs): the extraction
+// measured is the one the command line and the server run.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// Runs of each contender, interleaved (see [`median_interleaved`]): the median of
 /// nine stays put when the machine's load changes for a run or two.
